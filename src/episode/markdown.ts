@@ -1,0 +1,259 @@
+/**
+ * The markdown parser: a post's source (`_posts/YYYY-MM-DD-slug.md`) into an `Episode`.
+ * Front matter through a YAML library, the body through `marked`'s GFM lexer; pure
+ * TypeScript, no DOM and no browser API, so it runs the same in Node and in the extension.
+ */
+import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import { HeadingIdAllocator } from './headingIds';
+import { episodeId, NotAPostError, type Episode } from './model';
+import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem } from './notes';
+import { audioUrlOf, collapseWhitespace, decodeEntities, videoUrlOf } from './text';
+import { pageUrlOf, postAddressOfFile, resolveLiquidAddresses } from './urls';
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+/** kramdown strikes through only between `~~`; GFM's single `~` would eat the tildes of URLs. */
+class KramdownTokenizer extends Tokenizer {
+  override del(src: string, maskedSrc: string, prevChar?: string): Tokens.Del | undefined {
+    return src.startsWith('~~') ? super.del(src, maskedSrc, prevChar) : undefined;
+  }
+}
+const LEXER_OPTIONS = { gfm: true, tokenizer: new KramdownTokenizer() };
+// One match per link (with its text), line break, other tag or comment of raw HTML.
+const HTML_PIECE =
+  /<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a\s*>|<br\s*\/?>|<\/?([a-zA-Z][\w-]*)[^>]*>|<!--[\s\S]*?-->/g;
+const HTML_TAG = /<[^>]*>/g;
+const OPENING_HTML_LINK = /^<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
+/** Raw HTML the page shows as code or never shows as text; the page parser skips it too. */
+const PREFORMATTED_HTML = /^\s*<(?:pre|script|style)\b/i;
+const TYPOGRAPHIC_DASHES = /---?/g;
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
+const CLOSING_HTML_LINK = /^<\/a\s*>/i;
+
+type FrontMatter = Record<string, unknown>;
+
+function splitFrontMatter(source: string): { frontMatter: FrontMatter; body: string } {
+  const match = FRONT_MATTER.exec(source);
+  if (!match) throw new NotAPostError('no front matter: a post starts with a "---" block');
+  let frontMatter: unknown;
+  try {
+    frontMatter = parseYaml(match[1] ?? '');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new NotAPostError(`front matter is not valid YAML: ${reason}`);
+  }
+  if (frontMatter === null || frontMatter === undefined) frontMatter = {};
+  if (typeof frontMatter !== 'object' || Array.isArray(frontMatter)) {
+    throw new NotAPostError('front matter is not a set of "key: value" lines');
+  }
+  return { frontMatter: frontMatter as FrontMatter, body: source.slice(match[0].length) };
+}
+
+function stringField(frontMatter: FrontMatter, key: string): string | null {
+  const value = frontMatter[key];
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+function integerField(frontMatter: FrontMatter, ...keys: string[]): number | null {
+  for (const key of keys) {
+    const value = frontMatter[key];
+    const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+    if (Number.isSafeInteger(number) && number >= 0) return number;
+  }
+  return null;
+}
+
+function teamOf(frontMatter: FrontMatter): string[] {
+  const team = frontMatter['team'];
+  const names = Array.isArray(team) ? team.map(String) : typeof team === 'string' ? team.split(',') : [];
+  return names.map((name) => name.trim()).filter((name) => name.length > 0);
+}
+
+/** Reads inline tokens into segments: plain text, links (markdown, autolinks, bare URLs, raw HTML). */
+function readInline(tokens: Token[] | undefined, builder: SegmentBuilder): void {
+  if (!tokens) return;
+  let htmlLink: { href: string; text: string } | null = null;
+  const addText = (text: string) => {
+    builder.addText(text);
+    if (htmlLink) htmlLink.text += text;
+  };
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+        if (token.tokens) readInline(token.tokens, builder);
+        else addText(decodeEntities(token.text));
+        break;
+      case 'escape':
+      case 'codespan':
+        addText(token.text);
+        break;
+      case 'strong':
+      case 'em':
+      case 'del':
+        readInline(token.tokens, builder);
+        break;
+      case 'link': {
+        const link = token as Tokens.Link;
+        const inner = new SegmentBuilder();
+        readInline(link.tokens, inner);
+        const text = inner.finishAsOne().text;
+        addText(text);
+        builder.addLink({ href: decodeEntities(link.href), text });
+        break;
+      }
+      case 'br':
+        builder.lineBreak();
+        break;
+      case 'html': {
+        const opening = OPENING_HTML_LINK.exec(token.text);
+        if (opening) {
+          htmlLink = { href: decodeEntities(opening[1] ?? opening[2] ?? opening[3] ?? ''), text: '' };
+        } else if (htmlLink && CLOSING_HTML_LINK.test(token.text)) {
+          builder.addLink({ href: htmlLink.href, text: collapseWhitespace(htmlLink.text) });
+          htmlLink = null;
+        } else if (LINE_BREAK_TAG.test(token.text)) {
+          builder.lineBreak();
+        }
+        break;
+      }
+    }
+  }
+  if (htmlLink) builder.addLink({ href: htmlLink.href, text: collapseWhitespace(htmlLink.text) });
+}
+
+/** Reads raw HTML of the source (an HTML block) as the page shows it: text, links, line breaks. */
+function readHtml(html: string, builder: SegmentBuilder): void {
+  let textStart = 0;
+  for (const match of html.matchAll(HTML_PIECE)) {
+    builder.addText(decodeEntities(html.slice(textStart, match.index)));
+    textStart = match.index + match[0].length;
+    const [piece, doubleQuoted, singleQuoted, unquoted, linkHtml, tagName] = match;
+    if (linkHtml !== undefined) {
+      const text = collapseWhitespace(decodeEntities(linkHtml.replace(HTML_TAG, '')));
+      builder.addText(text);
+      builder.addLink({ href: decodeEntities(doubleQuoted ?? singleQuoted ?? unquoted ?? ''), text });
+    } else if (LINE_BREAK_TAG.test(piece)) {
+      builder.lineBreak();
+    } else if (tagName && BLOCK_ELEMENTS.has(tagName.toLowerCase())) {
+      builder.addText(' ');
+    }
+  }
+  builder.addText(decodeEntities(html.slice(textStart)));
+}
+
+/**
+ * The text kramdown makes a heading's id from (`auto_id_stripping`): the heading's text with
+ * entities decoded, code spans as written, link targets left out, and `--`/`---` gone, since
+ * kramdown has already turned them into dashes that the id then drops.
+ */
+function idTextOf(tokens: Token[] | undefined): string {
+  let text = '';
+  for (const token of tokens ?? []) {
+    if (token.type === 'text' && !token.tokens) text += decodeEntities(token.text).replace(TYPOGRAPHIC_DASHES, '');
+    else if (token.type === 'codespan' || token.type === 'escape') text += token.text;
+    else if (token.type !== 'html' && 'tokens' in token) text += idTextOf(token.tokens);
+  }
+  return text;
+}
+
+function readListItem(item: Tokens.ListItem): NoteListItem {
+  const own = new SegmentBuilder();
+  const children: NoteListItem[] = [];
+  for (const token of item.tokens) {
+    if (token.type === 'list') children.push(...(token as Tokens.List).items.map(readListItem));
+    else if (token.type === 'text' || token.type === 'paragraph' || token.type === 'heading') {
+      readInline(token.tokens ?? [token], own);
+      own.addText(' ');
+    } else if (token.type === 'html') {
+      readHtml(token.text, own);
+    }
+  }
+  return { own: own.finishAsOne(), children };
+}
+
+function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: NoteBlock[]): void {
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'heading': {
+        const heading = token as Tokens.Heading;
+        const title = new SegmentBuilder();
+        readInline(heading.tokens, title);
+        blocks.push({
+          kind: 'heading',
+          level: heading.depth,
+          id: headingIds.next(idTextOf(heading.tokens)),
+          title: title.finishAsOne().text,
+        });
+        break;
+      }
+      case 'paragraph': {
+        const builder = new SegmentBuilder();
+        readInline(token.tokens, builder);
+        blocks.push({ kind: 'paragraph', segments: builder.finish() });
+        break;
+      }
+      case 'list':
+        blocks.push({ kind: 'list', items: (token as Tokens.List).items.map(readListItem) });
+        break;
+      case 'blockquote':
+        readBlocks(token.tokens ?? [], headingIds, blocks);
+        break;
+      case 'html': {
+        if (PREFORMATTED_HTML.test(token.text)) break;
+        const builder = new SegmentBuilder();
+        readHtml(token.text, builder);
+        blocks.push({ kind: 'paragraph', segments: builder.finish() });
+        break;
+      }
+      case 'table': {
+        const table = token as Tokens.Table;
+        for (const row of [table.header, ...table.rows]) {
+          const builder = new SegmentBuilder();
+          for (const cell of row) {
+            readInline(cell.tokens, builder);
+            builder.addText(' ');
+          }
+          blocks.push({ kind: 'paragraph', segments: builder.finish() });
+        }
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Parses a post's markdown source. `fileName` is the source's file name or address
+ * (`2021-09-02-lcc-262-….md`): it carries the date and the slug, as in Jekyll.
+ * Throws `NotAPostError` for input that is not a post at all.
+ */
+export function parseMarkdownPost(source: string, fileName: string): Episode {
+  const post = postAddressOfFile(fileName);
+  if (!post) throw new NotAPostError(`"${fileName}" is not named like a post (YYYY-MM-DD-slug.md)`);
+  const { frontMatter, body } = splitFrontMatter(source);
+  const url = pageUrlOf(post);
+  const number = integerField(frontMatter, 'episode');
+  const bytes = integerField(frontMatter, 'mp3_length', 'enclosure_length');
+  const youtube = stringField(frontMatter, 'youtube');
+
+  const blocks: NoteBlock[] = [];
+  readBlocks(Lexer.lex(resolveLiquidAddresses(body), LEXER_OPTIONS), new HeadingIdAllocator(), blocks);
+  const notes = digestNotes(blocks, url, post.date);
+
+  return {
+    id: episodeId(number, post.slug),
+    number,
+    title: collapseWhitespace(stringField(frontMatter, 'title') ?? post.slug),
+    url,
+    publishedOn: post.date,
+    recordedOn: notes.recordedOn,
+    author: stringField(frontMatter, 'author') ?? '',
+    team: teamOf(frontMatter),
+    summary: notes.summary,
+    audio: number === null ? null : { url: audioUrlOf(number), bytes },
+    video: youtube ? videoUrlOf(youtube) : null,
+    outline: notes.outline,
+    links: notes.links,
+  };
+}

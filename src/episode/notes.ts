@@ -1,0 +1,145 @@
+/**
+ * The structure both parsers read out of an episode's notes, markdown tokens on one side and
+ * the page's DOM on the other. Turning it into outline, links, summary and recording date
+ * happens once, here, so that the two parsers cannot drift apart.
+ */
+import type { EpisodeLink, OutlineNode } from './model';
+import { collapseWhitespace, httpUrlOf, parseRecordedOn } from './text';
+
+export interface NoteLink {
+  /** The address as written, entities decoded; may be relative or of any scheme. */
+  href: string;
+  text: string;
+}
+
+/** A line of text (paragraphs and other blocks split at hard line breaks) and the links inside it. */
+export interface NoteSegment {
+  text: string;
+  links: NoteLink[];
+}
+
+export interface NoteListItem {
+  /** The item's own text, without its nested lists. */
+  own: NoteSegment;
+  children: NoteListItem[];
+}
+
+export type NoteBlock =
+  | { kind: 'heading'; level: number; id: string; title: string }
+  | { kind: 'paragraph'; segments: NoteSegment[] }
+  | { kind: 'list'; items: NoteListItem[] };
+
+export interface NotesDigest {
+  outline: OutlineNode[];
+  links: EpisodeLink[];
+  summary: string;
+  recordedOn: string | null;
+}
+
+/** HTML elements whose boundaries separate words, in raw HTML of the source as on the page. */
+export const BLOCK_ELEMENTS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
+  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'iframe', 'li', 'ol',
+  'p', 'pre', 'section', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'video',
+]);
+
+/** Collects inline content into segments, starting a new one at each hard line break. */
+export class SegmentBuilder {
+  readonly segments: NoteSegment[] = [];
+  private text = '';
+  private links: NoteLink[] = [];
+
+  addText(text: string): void {
+    this.text += text;
+  }
+
+  addLink(link: NoteLink): void {
+    this.links.push(link);
+  }
+
+  lineBreak(): void {
+    this.flush();
+  }
+
+  finish(): NoteSegment[] {
+    this.flush();
+    return this.segments;
+  }
+
+  /** All the content as one segment, line breaks as spaces. */
+  finishAsOne(): NoteSegment {
+    const segments = this.finish();
+    if (segments.length === 1) return segments[0]!;
+    return {
+      text: segments.map((segment) => segment.text).join(' '),
+      links: segments.flatMap((segment) => segment.links),
+    };
+  }
+
+  private flush(): void {
+    const text = collapseWhitespace(this.text);
+    if (text || this.links.length > 0) this.segments.push({ text, links: this.links });
+    this.text = '';
+    this.links = [];
+  }
+}
+
+function buildOutline(headings: { level: number; id: string; title: string }[]): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  const open: OutlineNode[] = [];
+  for (const heading of headings) {
+    const node: OutlineNode = { ...heading, children: [] };
+    while (open.length > 0 && open[open.length - 1]!.level >= node.level) open.pop();
+    (open.length > 0 ? open[open.length - 1]!.children : roots).push(node);
+    open.push(node);
+  }
+  return roots;
+}
+
+const INTRO_BOILERPLATE = /^(?:enregistr|t[ée]l[ée]chargement)/i;
+
+export function digestNotes(blocks: NoteBlock[], pageUrl: string, publishedOn: string): NotesDigest {
+  const headings: { level: number; id: string; title: string }[] = [];
+  const links: EpisodeLink[] = [];
+  const summaryParts: string[] = [];
+  let recordedOn: string | null = null;
+  let sectionId: string | null = null;
+  let previous: NoteBlock | undefined;
+
+  const addLinks = (segmentLinks: NoteLink[], context: string) => {
+    for (const link of segmentLinks) {
+      const url = httpUrlOf(link.href, pageUrl);
+      if (url) links.push({ url, text: link.text, context, sectionId });
+    }
+  };
+  const addItemLinks = (item: NoteListItem, context: string) => {
+    addLinks(item.own.links, context);
+    for (const child of item.children) addItemLinks(child, context);
+  };
+
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'heading':
+        headings.push({ level: block.level, id: block.id, title: block.title });
+        sectionId = block.id;
+        break;
+      case 'paragraph': {
+        for (const segment of block.segments) addLinks(segment.links, segment.text);
+        const text = block.segments.map((segment) => segment.text).join('\n');
+        if (recordedOn === null) recordedOn = parseRecordedOn(text, publishedOn);
+        if (sectionId === null && !INTRO_BOILERPLATE.test(text)) {
+          summaryParts.push(text);
+        }
+        break;
+      }
+      case 'list': {
+        // A list right under a paragraph details the news item that paragraph announces.
+        const titleLine = previous?.kind === 'paragraph' ? previous.segments.at(-1)?.text : undefined;
+        for (const item of block.items) addItemLinks(item, titleLine ?? item.own.text);
+        break;
+      }
+    }
+    previous = block;
+  }
+  return { outline: buildOutline(headings), links, summary: summaryParts.join('\n\n'), recordedOn };
+}

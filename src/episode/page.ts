@@ -1,0 +1,150 @@
+/**
+ * The page parser: the `Episode` from the page the site renders for a post, given its
+ * `Document`. The content script runs it on the live page; Node tests run it on a DOM library.
+ * It reads only standard DOM, never a browser extension API.
+ */
+import { episodeId, NotAPostError, type Episode } from './model';
+import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem } from './notes';
+import { collapseWhitespace, episodeNumberOfAudioUrl } from './text';
+import { pageUrlOf, postAddressOfPage } from './urls';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const HEADING = /^h([1-6])$/;
+/** Code and non-text blocks: the markdown parser reads no links or text from them either. */
+const SKIPPED_BLOCKS = new Set(['pre', 'hr', 'script', 'style']);
+const CODE_BLOCK_CLASS = /\bhighlighter-rouge\b|\bhighlight\b/;
+
+function readInline(parent: Node, builder: SegmentBuilder): void {
+  for (const node of Array.from(parent.childNodes)) {
+    if (node.nodeType === TEXT_NODE) {
+      builder.addText(node.textContent ?? '');
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const element = node as Element;
+    switch (element.localName) {
+      case 'br':
+        builder.lineBreak();
+        break;
+      case 'ul':
+      case 'ol':
+        break;
+      case 'a': {
+        const text = collapseWhitespace(element.textContent ?? '');
+        builder.addText(element.textContent ?? '');
+        const href = element.getAttribute('href');
+        if (href !== null) builder.addLink({ href, text });
+        break;
+      }
+      default:
+        if (BLOCK_ELEMENTS.has(element.localName)) {
+          builder.addText(' ');
+          readInline(element, builder);
+          builder.addText(' ');
+        } else {
+          readInline(element, builder);
+        }
+    }
+  }
+}
+
+/** The lists nested in an item, wherever kramdown put them (directly or inside a paragraph). */
+function nestedLists(element: Element): Element[] {
+  return Array.from(element.children).flatMap((child) =>
+    child.localName === 'ul' || child.localName === 'ol' ? [child] : nestedLists(child),
+  );
+}
+
+function listItemsOf(list: Element): NoteListItem[] {
+  return Array.from(list.children)
+    .filter((child) => child.localName === 'li')
+    .map((item) => {
+      const own = new SegmentBuilder();
+      readInline(item, own);
+      return { own: own.finishAsOne(), children: nestedLists(item).flatMap(listItemsOf) };
+    });
+}
+
+function readBlocks(container: Element, blocks: NoteBlock[]): void {
+  for (const element of Array.from(container.children)) {
+    const name = element.localName;
+    const heading = HEADING.exec(name);
+    if (heading) {
+      blocks.push({
+        kind: 'heading',
+        level: Number(heading[1]),
+        id: element.getAttribute('id') ?? '',
+        title: collapseWhitespace(element.textContent ?? ''),
+      });
+    } else if (name === 'p') {
+      const builder = new SegmentBuilder();
+      readInline(element, builder);
+      blocks.push({ kind: 'paragraph', segments: builder.finish() });
+    } else if (name === 'ul' || name === 'ol') {
+      blocks.push({ kind: 'list', items: listItemsOf(element) });
+    } else if (name === 'blockquote') {
+      readBlocks(element, blocks);
+    } else if (name === 'table') {
+      for (const row of Array.from(element.querySelectorAll('tr'))) {
+        const builder = new SegmentBuilder();
+        for (const cell of Array.from(row.children)) {
+          readInline(cell, builder);
+          builder.addText(' ');
+        }
+        blocks.push({ kind: 'paragraph', segments: builder.finish() });
+      }
+    } else if (!SKIPPED_BLOCKS.has(name) && !CODE_BLOCK_CLASS.test(element.getAttribute('class') ?? '')) {
+      const builder = new SegmentBuilder();
+      readInline(element, builder);
+      blocks.push({ kind: 'paragraph', segments: builder.finish() });
+    }
+  }
+}
+
+function attribute(document: Document, selector: string, name: string): string | null {
+  return document.querySelector(selector)?.getAttribute(name)?.trim() || null;
+}
+
+/**
+ * Parses the page of a post. `pageUrl` is where the page was loaded from; the page's canonical
+ * link wins when it has one. Throws `NotAPostError` for any page that is not a post.
+ */
+export function parsePostPage(document: Document, pageUrl?: string): Episode {
+  const article = document.querySelector('article.post');
+  if (!article) throw new NotAPostError('the page has no article.post: not a post page');
+  const canonical = attribute(document, 'link[rel="canonical"]', 'href');
+  const post = (canonical && postAddressOfPage(canonical)) || (pageUrl && postAddressOfPage(pageUrl));
+  if (!post) throw new NotAPostError('the page address is not a post address (/YYYY/MM/DD/slug/)');
+  const url = pageUrlOf(post);
+
+  const headerLinks = Array.from(article.querySelectorAll('.post-header a[href]')).map(
+    (link) => link.getAttribute('href') ?? '',
+  );
+  const audioUrl = headerLinks.find((href) => episodeNumberOfAudioUrl(href) !== null) ?? null;
+  const number = audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl);
+  const video = headerLinks.find((href) => /^https?:\/\/(?:www\.)?(?:youtube\.com|youtu\.be)\//i.test(href));
+  const published = attribute(document, 'time.dt-published', 'datetime');
+  const publishedOn = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : post.date;
+
+  const blocks: NoteBlock[] = [];
+  const content = article.querySelector('.post-content');
+  if (content) readBlocks(content, blocks);
+  const notes = digestNotes(blocks, url, publishedOn);
+
+  return {
+    id: episodeId(number, post.slug),
+    number,
+    title: collapseWhitespace(article.querySelector('.post-title')?.textContent ?? '') || post.slug,
+    url,
+    publishedOn,
+    recordedOn: notes.recordedOn,
+    author: attribute(document, 'meta[name="author"]', 'content') ?? '',
+    team: [],
+    summary: notes.summary,
+    audio: audioUrl === null ? null : { url: audioUrl, bytes: null },
+    video: video ?? null,
+    outline: notes.outline,
+    links: notes.links,
+  };
+}

@@ -1,0 +1,94 @@
+/** Small text rules shared by both parsers, so that they read the same things the same way. */
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
+  laquo: '«', raquo: '»', hellip: '…', ndash: '–', mdash: '—',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', eacute: 'é', egrave: 'è',
+  agrave: 'à', ccedil: 'ç', euro: '€', copy: '©', reg: '®', trade: '™',
+};
+const ENTITY = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z]{2,8}));/g;
+
+function codePointOrReplacement(value: number): string {
+  return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : '\ufffd';
+}
+
+/** Decodes the HTML entities markdown leaves in text and URLs (`&amp;` → `&`). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, decimal?: string, hex?: string, name?: string) => {
+    if (decimal) return codePointOrReplacement(Number.parseInt(decimal, 10));
+    if (hex) return codePointOrReplacement(Number.parseInt(hex, 16));
+    return NAMED_ENTITIES[name!] ?? whole;
+  });
+}
+
+const WHITESPACE_RUN = /\s+/g;
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(WHITESPACE_RUN, ' ').trim();
+}
+
+const ESCAPED_PUNCTUATION = /\\([!-\/:-@[-`{-~])/g;
+
+/**
+ * An http(s) address from an href as written, or null for any other scheme or for text that is
+ * no address. Relative addresses resolve against the page they stand on.
+ */
+export function httpUrlOf(href: string, base: string): string | null {
+  let url: URL;
+  try {
+    // kramdown leaves markdown backslash escapes in hrefs (`Comet_\(programming\)`), and a
+    // browser would read each backslash as a slash.
+    url = new URL(href.trim().replace(ESCAPED_PUNCTUATION, '$1'), base);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+}
+
+const FRENCH_MONTHS: Record<string, number> = {
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6,
+  juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+};
+const RECORDED_ON =
+  /enregistr[ée]e?s?\s+le\s+(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2})(?:er)?\s+([a-zéèêûô]+)(?:\s+(\d{4}))?/iu;
+
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/**
+ * The recording date of "Enregistré le 1er juillet 2021" (any case, an optional weekday).
+ * Notes that omit the year were recorded shortly before publication, so the year is the one
+ * that puts the date on or before `publishedOn`.
+ */
+export function parseRecordedOn(text: string, publishedOn: string): string | null {
+  const match = RECORDED_ON.exec(text);
+  if (!match) return null;
+  const day = Number(match[1]);
+  const month = FRENCH_MONTHS[withoutAccents(match[2]!).toLowerCase()];
+  if (!month || day < 1 || day > 31) return null;
+  const publishedYear = Number(publishedOn.slice(0, 4));
+  let year = match[3] ? Number(match[3]) : publishedYear;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (!match[3] && `${year}-${pad(month)}-${pad(day)}` > publishedOn) year -= 1;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The episode number an mp3 address of the site's feed carries, e.g. `…-Episode-262.mp3`. */
+export function episodeNumberOfAudioUrl(url: string): number | null {
+  const match = /Episode-(\d+)\.mp3$/i.exec(url);
+  return match ? Number(match[1]) : null;
+}
+
+export function audioUrlOf(episodeNumber: number): string {
+  return `https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-${episodeNumber}.mp3`;
+}
+
+/** The front matter's `youtube` holds a video id or a whole address; the page links either. */
+export function videoUrlOf(youtube: string): string {
+  const value = youtube.trim();
+  return /^https?:\/\//i.test(value) ? value : `https://www.youtube.com/watch?v=${value}`;
+}
