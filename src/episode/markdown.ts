@@ -3,22 +3,36 @@
  * Front matter through a YAML library, the body through `marked`'s GFM lexer; pure
  * TypeScript, no DOM and no browser API, so it runs the same in Node and in the extension.
  */
-import { Lexer, Tokenizer, type Token, type Tokens } from 'marked';
+import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { HeadingIdAllocator } from './headingIds';
 import { episodeId, NotAPostError, type Episode } from './model';
-import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem } from './notes';
+import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, segmentText, type NoteBlock, type NoteListItem } from './notes';
 import { audioUrlOf, collapseWhitespace, decodeEntities, videoUrlOf } from './text';
 import { pageUrlOf, postAddressOfFile, resolveLiquidAddresses } from './urls';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-/** kramdown strikes through only between `~~`; GFM's single `~` would eat the tildes of URLs. */
-class KramdownTokenizer extends Tokenizer {
-  override del(src: string, maskedSrc: string, prevChar?: string): Tokens.Del | undefined {
-    return src.startsWith('~~') ? super.del(src, maskedSrc, prevChar) : undefined;
-  }
+const LEXER_OPTIONS = { gfm: true } as const;
+
+/**
+ * GFM's inline text rule stops before every word that could start an email address, so that
+ * it can be autolinked: a look-ahead over the next word at each space, the costliest step of
+ * lexing. kramdown links no bare email and the notes keep only http(s) links, so this rule
+ * stops only where a bare URL or markdown syntax may start.
+ */
+const TEXT_WITHOUT_EMAIL_AUTOLINKS =
+  /^(`+|~+|[^`~])(?:(?=[`~])|(?= {2,}\n)|[\s\S]*?(?:(?=[\\<!\[`*~_]|\b_|[hH][tT][tT][pP][sS]?|[fF][tT][pP]:\/\/|(?<![^\s*_~(])www\.|$)|[^ ](?= {2,}\n)))/;
+const NOTES_INLINE_RULES = { ...Lexer.rules.inline.gfm, text: TEXT_WITHOUT_EMAIL_AUTOLINKS };
+
+/** marked keeps its tokenizer private; the rules are what the lexer reads text with. */
+type LexerInternals = { tokenizer: { rules: { inline: unknown } } };
+
+function notesLexer(): Lexer {
+  const lexer = new Lexer(LEXER_OPTIONS);
+  const { tokenizer } = lexer as unknown as LexerInternals;
+  tokenizer.rules = { ...tokenizer.rules, inline: NOTES_INLINE_RULES };
+  return lexer;
 }
-const LEXER_OPTIONS = { gfm: true, tokenizer: new KramdownTokenizer() };
 // One match per link (with its text), line break, other tag or comment of raw HTML.
 const HTML_PIECE =
   /<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a\s*>|<br\s*\/?>|<\/?([a-zA-Z][\w-]*)[^>]*>|<!--[\s\S]*?-->/g;
@@ -32,7 +46,7 @@ const CLOSING_HTML_LINK = /^<\/a\s*>/i;
 
 type FrontMatter = Record<string, unknown>;
 
-function splitFrontMatter(source: string): { frontMatter: FrontMatter; body: string } {
+export function splitFrontMatter(source: string): { frontMatter: FrontMatter; body: string } {
   const match = FRONT_MATTER.exec(source);
   if (!match) throw new NotAPostError('no front matter: a post starts with a "---" block');
   let frontMatter: unknown;
@@ -71,56 +85,82 @@ function teamOf(frontMatter: FrontMatter): string[] {
   return names.map((name) => name.trim()).filter((name) => name.length > 0);
 }
 
-/** Reads inline tokens into segments: plain text, links (markdown, autolinks, bare URLs, raw HTML). */
-function readInline(tokens: Token[] | undefined, builder: SegmentBuilder): void {
-  if (!tokens) return;
-  let htmlLink: { href: string; text: string } | null = null;
-  const addText = (text: string) => {
-    builder.addText(text);
-    if (htmlLink) htmlLink.text += text;
-  };
-  for (const token of tokens) {
+/** The text of inline tokens as the page shows it (line breaks as newlines). */
+function plainTextOf(tokens: Token[] | undefined): string {
+  let text = '';
+  for (const token of tokens ?? []) {
     switch (token.type) {
       case 'text':
-        if (token.tokens) readInline(token.tokens, builder);
-        else addText(decodeEntities(token.text));
+        text += token.tokens ? plainTextOf(token.tokens) : decodeEntities(token.text);
         break;
       case 'escape':
       case 'codespan':
-        addText(token.text);
+        text += token.text;
+        break;
+      case 'del':
+        // kramdown strikes through only between `~~`: single tildes (as in URLs) stay text.
+        text += token.raw.startsWith('~~') ? plainTextOf(token.tokens) : token.raw;
         break;
       case 'strong':
       case 'em':
-      case 'del':
-        readInline(token.tokens, builder);
+      case 'link':
+        text += plainTextOf(token.tokens);
+        break;
+      case 'br':
+        text += '\n';
+        break;
+    }
+  }
+  return text;
+}
+
+/** An `<a href>` of inline raw HTML, open until its `</a>` token. */
+interface OpenHtmlLink {
+  href: string;
+  textStart: number;
+}
+
+/** Reads inline tokens into segments: plain text, links (markdown, autolinks, bare URLs, raw HTML). */
+function readInline(tokens: Token[] | undefined, builder: SegmentBuilder): void {
+  let htmlLink: OpenHtmlLink | null = null;
+  for (const token of tokens ?? []) {
+    switch (token.type) {
+      case 'text':
+        if (token.tokens) readInline(token.tokens, builder);
+        else builder.addText(decodeEntities(token.text));
         break;
       case 'link': {
-        const link = token as Tokens.Link;
-        const inner = new SegmentBuilder();
-        readInline(link.tokens, inner);
-        const text = inner.finishAsOne().text;
-        addText(text);
-        builder.addLink({ href: decodeEntities(link.href), text });
+        const text = collapseWhitespace(plainTextOf(token.tokens));
+        builder.addText(text);
+        builder.addLink({ href: decodeEntities((token as Tokens.Link).href), text });
         break;
       }
+      case 'strong':
+      case 'em':
+        readInline(token.tokens, builder);
+        break;
       case 'br':
         builder.lineBreak();
         break;
       case 'html': {
         const opening = OPENING_HTML_LINK.exec(token.text);
         if (opening) {
-          htmlLink = { href: decodeEntities(opening[1] ?? opening[2] ?? opening[3] ?? ''), text: '' };
+          const href = decodeEntities(opening[1] ?? opening[2] ?? opening[3] ?? '');
+          htmlLink = { href, textStart: builder.textLength };
         } else if (htmlLink && CLOSING_HTML_LINK.test(token.text)) {
-          builder.addLink({ href: htmlLink.href, text: collapseWhitespace(htmlLink.text) });
+          builder.addLink({ href: htmlLink.href, text: collapseWhitespace(builder.textSince(htmlLink.textStart)) });
           htmlLink = null;
         } else if (LINE_BREAK_TAG.test(token.text)) {
           builder.lineBreak();
         }
         break;
       }
+      default:
+        if (token.type === 'del' && token.raw.startsWith('~~')) readInline(token.tokens, builder);
+        else builder.addText(plainTextOf([token]));
     }
   }
-  if (htmlLink) builder.addLink({ href: htmlLink.href, text: collapseWhitespace(htmlLink.text) });
+  if (htmlLink) builder.addLink({ href: htmlLink.href, text: collapseWhitespace(builder.textSince(htmlLink.textStart)) });
 }
 
 /** Reads raw HTML of the source (an HTML block) as the page shows it: text, links, line breaks. */
@@ -173,7 +213,7 @@ function readListItem(item: Tokens.ListItem): NoteListItem {
   return { own: own.finishAsOne(), children };
 }
 
-function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: NoteBlock[]): void {
+export function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: NoteBlock[]): void {
   for (const token of tokens) {
     switch (token.type) {
       case 'heading': {
@@ -184,7 +224,7 @@ function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: Not
           kind: 'heading',
           level: heading.depth,
           id: headingIds.next(idTextOf(heading.tokens)),
-          title: title.finishAsOne().text,
+          title: segmentText(title.finishAsOne()),
         });
         break;
       }
@@ -238,7 +278,7 @@ export function parseMarkdownPost(source: string, fileName: string): Episode {
   const youtube = stringField(frontMatter, 'youtube');
 
   const blocks: NoteBlock[] = [];
-  readBlocks(Lexer.lex(resolveLiquidAddresses(body), LEXER_OPTIONS), new HeadingIdAllocator(), blocks);
+  readBlocks(notesLexer().lex(resolveLiquidAddresses(body)), new HeadingIdAllocator(), blocks);
   const notes = digestNotes(blocks, url, post.date);
 
   return {

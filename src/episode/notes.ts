@@ -12,10 +12,18 @@ export interface NoteLink {
   text: string;
 }
 
-/** A line of text (paragraphs and other blocks split at hard line breaks) and the links inside it. */
+/**
+ * A line of text (paragraphs and other blocks split at hard line breaks) and the links inside it.
+ * The text stays as read, whitespace and all: most lines hold no link and are never shown, so
+ * it is cleaned only where it is used (`segmentText`).
+ */
 export interface NoteSegment {
-  text: string;
+  rawText: string;
   links: NoteLink[];
+}
+
+export function segmentText(segment: NoteSegment): string {
+  return collapseWhitespace(segment.rawText);
 }
 
 export interface NoteListItem {
@@ -57,6 +65,15 @@ export class SegmentBuilder {
     this.links.push(link);
   }
 
+  get textLength(): number {
+    return this.text.length;
+  }
+
+  /** The text added since `textLength` was `start`, within the current line. */
+  textSince(start: number): string {
+    return this.text.slice(Math.min(start, this.text.length));
+  }
+
   lineBreak(): void {
     this.flush();
   }
@@ -71,24 +88,25 @@ export class SegmentBuilder {
     const segments = this.finish();
     if (segments.length === 1) return segments[0]!;
     return {
-      text: segments.map((segment) => segment.text).join(' '),
+      rawText: segments.map((segment) => segment.rawText).join(' '),
       links: segments.flatMap((segment) => segment.links),
     };
   }
 
   private flush(): void {
-    const text = collapseWhitespace(this.text);
-    if (text || this.links.length > 0) this.segments.push({ text, links: this.links });
+    if (this.links.length > 0 || NOT_SPACE.test(this.text)) this.segments.push({ rawText: this.text, links: this.links });
     this.text = '';
     this.links = [];
   }
 }
 
+const NOT_SPACE = /\S/;
+
 function buildOutline(headings: { level: number; id: string; title: string }[]): OutlineNode[] {
   const roots: OutlineNode[] = [];
   const open: OutlineNode[] = [];
   for (const heading of headings) {
-    const node: OutlineNode = { ...heading, children: [] };
+    const node: OutlineNode = { id: heading.id, level: heading.level, title: heading.title, children: [] };
     while (open.length > 0 && open[open.length - 1]!.level >= node.level) open.pop();
     (open.length > 0 ? open[open.length - 1]!.children : roots).push(node);
     open.push(node);
@@ -106,13 +124,14 @@ export function digestNotes(blocks: NoteBlock[], pageUrl: string, publishedOn: s
   let sectionId: string | null = null;
   let previous: NoteBlock | undefined;
 
-  const addLinks = (segmentLinks: NoteLink[], context: string) => {
+  const addLinks = (segmentLinks: NoteLink[], context: () => string) => {
+    let contextText: string | undefined;
     for (const link of segmentLinks) {
       const url = httpUrlOf(link.href, pageUrl);
-      if (url) links.push({ url, text: link.text, context, sectionId });
+      if (url) links.push({ url, text: link.text, context: (contextText ??= context()), sectionId });
     }
   };
-  const addItemLinks = (item: NoteListItem, context: string) => {
+  const addItemLinks = (item: NoteListItem, context: () => string) => {
     addLinks(item.own.links, context);
     for (const child of item.children) addItemLinks(child, context);
   };
@@ -124,18 +143,23 @@ export function digestNotes(blocks: NoteBlock[], pageUrl: string, publishedOn: s
         sectionId = block.id;
         break;
       case 'paragraph': {
-        for (const segment of block.segments) addLinks(segment.links, segment.text);
-        const text = block.segments.map((segment) => segment.text).join('\n');
-        if (recordedOn === null) recordedOn = parseRecordedOn(text, publishedOn);
-        if (sectionId === null && !INTRO_BOILERPLATE.test(text)) {
-          summaryParts.push(text);
+        for (const segment of block.segments) {
+          if (segment.links.length > 0) addLinks(segment.links, () => segmentText(segment));
+        }
+        if (sectionId === null) {
+          // The intro, above the first heading, holds the summary and the recording date.
+          const text = block.segments.map(segmentText).join('\n');
+          recordedOn ??= parseRecordedOn(text, publishedOn);
+          if (!INTRO_BOILERPLATE.test(text)) summaryParts.push(text);
         }
         break;
       }
       case 'list': {
         // A list right under a paragraph details the news item that paragraph announces.
-        const titleLine = previous?.kind === 'paragraph' ? previous.segments.at(-1)?.text : undefined;
-        for (const item of block.items) addItemLinks(item, titleLine ?? item.own.text);
+        const titleLine = previous?.kind === 'paragraph' ? previous.segments.at(-1) : undefined;
+        let titleText: string | undefined;
+        const titleContext = titleLine && (() => (titleText ??= segmentText(titleLine)));
+        for (const item of block.items) addItemLinks(item, titleContext ?? (() => segmentText(item.own)));
         break;
       }
     }

@@ -1,0 +1,9 @@
+/**
+ * `npm run bench`: every speed and size figure of the project, measured, never asserted in
+ * tests. The parser ratio stays the last line: scripts read it there.
+ */
+import { benchParsers } from './corpus';
+
+const parsers = await benchParsers();
+for (const line of parsers.lines) console.log(line);
+console.log(`markdown parser / marked.lexer time ratio: ${parsers.ratio === null ? 'n/a' : parsers.ratio.toFixed(3)}`);
