@@ -1,4 +1,7 @@
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { uiLanguage } from '../src/ui/i18n';
+import { App } from './App';
+import './popup.css';
 
-render(<h1>{browser.i18n.getMessage('extensionName')}</h1>, document.getElementById('app')!);
+document.documentElement.lang = uiLanguage().split('-')[0]!;
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,30 @@
+import { t } from '../src/ui/i18n';
+import { EpisodeHeader } from './EpisodeHeader';
+import { LinkList } from './LinkList';
+import { ListeningActions } from './ListeningActions';
+import { NotAnEpisode } from './NotAnEpisode';
+import { Outline } from './Outline';
+import { SourceNote } from './SourceNote';
+import { useActiveEpisode } from './useActiveEpisode';
+
+export function App() {
+  const active = useActiveEpisode();
+  switch (active.kind) {
+    case 'loading':
+      return <p class="status" role="status">{t('loading')}</p>;
+    case 'not-episode':
+      return <NotAnEpisode />;
+    case 'failed':
+      return <p class="status" role="alert">{t('episodeFailed')}</p>;
+    case 'episode':
+      return (
+        <main class="episode" aria-busy={active.check.kind === 'checking'}>
+          <EpisodeHeader episode={active.episode} />
+          <ListeningActions episode={active.episode} />
+          <Outline episode={active.episode} tabId={active.tabId} />
+          <LinkList episode={active.episode} />
+          <SourceNote origin={active.origin} check={active.check} />
+        </main>
+      );
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The episode of the active tab, drawn first from what is at hand (the local copy, else the
+ * page's own parse) and updated in place when the GitHub source has been checked.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import type { Episode } from '../src/episode/model';
+import { isPostPageUrl, pageUrlOf, postAddressOfPage } from '../src/episode/urls';
+import { sendToBackground, sendToTab, type RevalidateFailure } from '../src/messages';
+import { getCachedEpisode } from '../src/storage/store';
+
+/** Where the episode on screen was read from. */
+export type EpisodeOrigin = 'cache' | 'page' | 'markdown';
+
+export type SourceCheck = { kind: 'checking' } | { kind: 'done' } | { kind: 'failed'; reason: RevalidateFailure };
+
+export type ActiveEpisode =
+  | { kind: 'loading' }
+  | { kind: 'not-episode' }
+  | { kind: 'failed' }
+  | { kind: 'episode'; tabId: number; episode: Episode; origin: EpisodeOrigin; check: SourceCheck };
+
+async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Episode; origin: EpisodeOrigin } | null> {
+  const cached = await getCachedEpisode(pageUrl).catch(() => undefined);
+  if (cached) return { episode: cached.episode, origin: cached.source === 'markdown' ? 'cache' : 'page' };
+  const fromPage = await sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(() => null);
+  return fromPage && { episode: fromPage, origin: 'page' };
+}
+
+export function useActiveEpisode(): ActiveEpisode {
+  const [state, setState] = useState<ActiveEpisode>({ kind: 'loading' });
+
+  useEffect(() => {
+    let closed = false;
+    const show = (next: ActiveEpisode) => !closed && setState(next);
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const post = tab?.url && isPostPageUrl(tab.url) ? postAddressOfPage(tab.url) : null;
+      if (!tab?.id || !post) return show({ kind: 'not-episode' });
+      const pageUrl = pageUrlOf(post);
+      const first = await firstPaint(tab.id, pageUrl);
+      if (!first) return show({ kind: 'not-episode' });
+      show({ kind: 'episode', tabId: tab.id, ...first, check: { kind: 'checking' } });
+
+      const result = await sendToBackground(browser.runtime, { type: 'episode/revalidate', url: pageUrl }).catch(
+        () => ({ status: 'failed', reason: 'offline' }) as const,
+      );
+      if (result.status === 'failed') {
+        show({ kind: 'episode', tabId: tab.id, ...first, check: { kind: 'failed', reason: result.reason } });
+      } else {
+        show({ kind: 'episode', tabId: tab.id, episode: result.episode, origin: 'markdown', check: { kind: 'done' } });
+      }
+    })().catch(() => show({ kind: 'failed' }));
+    return () => {
+      closed = true;
+    };
+  }, []);
+
+  return state;
+}

@@ -1,0 +1,55 @@
+/**
+ * Keeps the cached episode in step with its markdown source on GitHub: fetched once, then
+ * revalidated with If-None-Match; a failure leaves the cache as it was.
+ */
+import { parseMarkdownPost } from '../episode/markdown';
+import { sourceUrlOfPage } from '../episode/urls';
+import type { RevalidateResult } from '../messages';
+import { getCachedEpisode, putCachedEpisode } from '../storage/store';
+
+/** A source checked this recently is taken as is: a listener moving between tabs costs no request. */
+const FRESH_FOR_MS = 5 * 60 * 1000;
+
+const inFlight = new Map<string, Promise<RevalidateResult>>();
+
+export function refreshFromSource(pageUrl: string, fetchSource: typeof fetch = fetch): Promise<RevalidateResult> {
+  let refresh = inFlight.get(pageUrl);
+  if (!refresh) {
+    refresh = fetchAndStore(pageUrl, fetchSource).finally(() => inFlight.delete(pageUrl));
+    inFlight.set(pageUrl, refresh);
+  }
+  return refresh;
+}
+
+async function fetchAndStore(pageUrl: string, fetchSource: typeof fetch): Promise<RevalidateResult> {
+  const sourceUrl = sourceUrlOfPage(pageUrl);
+  if (!sourceUrl) return { status: 'failed', reason: 'not-found' };
+  const cached = await getCachedEpisode(pageUrl);
+  const fromSource = cached?.source === 'markdown' ? cached : undefined;
+  if (fromSource && Date.now() - fromSource.checkedAt < FRESH_FOR_MS) return { status: 'unchanged', episode: fromSource.episode };
+
+  let response: Response;
+  try {
+    response = await fetchSource(sourceUrl, {
+      headers: fromSource?.etag ? { 'If-None-Match': fromSource.etag } : {},
+      cache: 'no-cache',
+      credentials: 'omit',
+    });
+  } catch {
+    return { status: 'failed', reason: 'offline' };
+  }
+  if (response.status === 304 && fromSource) {
+    await putCachedEpisode({ ...fromSource, checkedAt: Date.now() });
+    return { status: 'unchanged', episode: fromSource.episode };
+  }
+  if (!response.ok) return { status: 'failed', reason: response.status === 404 ? 'not-found' : 'offline' };
+
+  let episode;
+  try {
+    episode = parseMarkdownPost(await response.text(), sourceUrl);
+  } catch {
+    return { status: 'failed', reason: 'unparsable' };
+  }
+  await putCachedEpisode({ url: pageUrl, episode, source: 'markdown', etag: response.headers.get('ETag'), checkedAt: Date.now() });
+  return { status: 'updated', episode };
+}

@@ -1,0 +1,59 @@
+/**
+ * The one IndexedDB schema of the extension and its numbered, cumulative migrations. A database
+ * at any earlier version walks every later step; each step is tested from the version before it
+ * with data in it.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Episode, EpisodeSource } from '../episode/model';
+
+export const DATABASE_NAME = 'lcc-companion';
+
+/** An episode as last read, keyed by its page address (two posts may share an episode number). */
+export interface CachedEpisode {
+  url: string;
+  episode: Episode;
+  source: EpisodeSource;
+  /** The ETag of the markdown source, to revalidate with If-None-Match. */
+  etag: string | null;
+  /** When the source was last fetched or revalidated, ms since the epoch. */
+  checkedAt: number;
+}
+
+/** What the listener keeps about one episode. */
+export interface ListeningState {
+  episodeId: string;
+  /** `YYYY-MM-DD`, the day the listener says they listened. */
+  listenedOn: string | null;
+  /** ISO timestamp. */
+  bookmarkedAt: string | null;
+  note: string;
+  rating: number | null;
+  /** ISO timestamp of the last change. */
+  updatedAt: string;
+}
+
+export interface CompanionSchemaV1 extends DBSchema {
+  episodes: { key: string; value: CachedEpisode; indexes: { byEpisodeId: string } };
+  listening: { key: string; value: ListeningState };
+}
+
+export type CompanionSchema = CompanionSchemaV1;
+export type CompanionDatabase = IDBPDatabase<CompanionSchema>;
+
+type UpgradeTransaction = IDBPTransaction<CompanionSchema, StoreNames<CompanionSchema>[], 'versionchange'>;
+type Migration = (database: CompanionDatabase, transaction: UpgradeTransaction) => void;
+
+/** MIGRATIONS[n - 1] takes a database from version n - 1 to version n. */
+export const MIGRATIONS: Migration[] = [
+  (database) => {
+    const episodes = database.createObjectStore('episodes', { keyPath: 'url' });
+    episodes.createIndex('byEpisodeId', 'episode.id');
+    database.createObjectStore('listening', { keyPath: 'episodeId' });
+  },
+];
+
+export const DATABASE_VERSION = MIGRATIONS.length;
+
+export function upgrade(database: CompanionDatabase, oldVersion: number, newVersion: number, transaction: UpgradeTransaction): void {
+  for (let version = oldVersion + 1; version <= newVersion; version += 1) MIGRATIONS[version - 1]!(database, transaction);
+}

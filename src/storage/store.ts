@@ -1,0 +1,130 @@
+/**
+ * Every read and write of the extension's data goes through here, whichever context runs it
+ * (popup, options page, background). After each committed write, the other contexts hear of it
+ * on a BroadcastChannel and update in place.
+ */
+import { openDB } from 'idb';
+import type { Episode } from '../episode/model';
+import {
+  DATABASE_NAME,
+  DATABASE_VERSION,
+  upgrade,
+  type CachedEpisode,
+  type CompanionDatabase,
+  type ListeningState,
+} from './schema';
+
+export type { CachedEpisode, ListeningState } from './schema';
+
+const CHANGES_CHANNEL = 'lcc-companion/store-changes';
+
+export interface StoreChange {
+  episodeIds: string[];
+}
+
+/** Raised for storage failures a listener can act on; the message key says which. */
+export class StoreError extends Error {
+  constructor(
+    readonly kind: 'quota' | 'blocked' | 'unavailable',
+    cause?: unknown,
+  ) {
+    super(`storage ${kind}`, { cause });
+    this.name = 'StoreError';
+  }
+}
+
+let opening: Promise<CompanionDatabase> | null = null;
+
+export function openStore(name = DATABASE_NAME): Promise<CompanionDatabase> {
+  if (name !== DATABASE_NAME) return openCompanionDatabase(name);
+  opening ??= openCompanionDatabase(name).catch((error: unknown) => {
+    opening = null;
+    throw error;
+  });
+  return opening;
+}
+
+function openCompanionDatabase(name: string): Promise<CompanionDatabase> {
+  let blocked = false;
+  return openDB<import('./schema').CompanionSchema>(name, DATABASE_VERSION, {
+    upgrade: (database, oldVersion, newVersion, transaction) => upgrade(database, oldVersion, newVersion ?? DATABASE_VERSION, transaction),
+    blocked: () => {
+      blocked = true;
+    },
+    // A newer version of the extension wants the database: let it, and reopen on next use.
+    blocking: (_, __, event) => {
+      (event.target as IDBDatabase).close();
+      opening = null;
+    },
+  }).catch((error: unknown) => {
+    throw new StoreError(blocked ? 'blocked' : 'unavailable', error);
+  });
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
+}
+
+/** Runs a write, turns a full disk into a StoreError, and tells the other contexts. */
+async function write<T>(episodeIds: string[], work: (database: CompanionDatabase) => Promise<T>): Promise<T> {
+  const database = await openStore();
+  let result: T;
+  try {
+    result = await work(database);
+  } catch (error) {
+    throw isQuotaError(error) ? new StoreError('quota', error) : error;
+  }
+  announceChange({ episodeIds });
+  return result;
+}
+
+function announceChange(change: StoreChange): void {
+  const channel = new BroadcastChannel(CHANGES_CHANNEL);
+  channel.postMessage(change);
+  channel.close();
+}
+
+/** Calls `listener` after another context changed stored data; returns the unsubscribe. */
+export function onStoreChange(listener: (change: StoreChange) => void): () => void {
+  const channel = new BroadcastChannel(CHANGES_CHANNEL);
+  channel.onmessage = (event: MessageEvent<StoreChange>) => listener(event.data);
+  return () => channel.close();
+}
+
+export async function getCachedEpisode(url: string): Promise<CachedEpisode | undefined> {
+  return (await openStore()).get('episodes', url);
+}
+
+export function putCachedEpisode(entry: CachedEpisode): Promise<void> {
+  return write([entry.episode.id], async (database) => {
+    await database.put('episodes', entry);
+  });
+}
+
+export async function getListeningState(episodeId: string): Promise<ListeningState | undefined> {
+  return (await openStore()).get('listening', episodeId);
+}
+
+function emptyState(episodeId: string): ListeningState {
+  return { episodeId, listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: new Date(0).toISOString() };
+}
+
+/** Changes one episode's state in a single transaction, so two contexts writing lose nothing. */
+export function updateListeningState(
+  episode: Pick<Episode, 'id'>,
+  change: (state: ListeningState) => Partial<ListeningState>,
+): Promise<ListeningState> {
+  return write([episode.id], async (database) => {
+    const transaction = database.transaction('listening', 'readwrite');
+    const current = (await transaction.store.get(episode.id)) ?? emptyState(episode.id);
+    const next: ListeningState = { ...current, ...change(current), episodeId: episode.id, updatedAt: new Date().toISOString() };
+    await transaction.store.put(next);
+    await transaction.done;
+    return next;
+  });
+}
+
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,119 @@
+/** The toolbar popup, opened as a listener opens it, on the real pages of the site. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseMarkdownPost } from '../../src/episode/markdown';
+import type { Episode, OutlineNode } from '../../src/episode/model';
+import { corpusPresent, readPost } from '../support/corpus';
+import { chromiumPresent, CHROMIUM, launchExtension, type ExtensionSession } from './support/browser';
+
+const EPISODES = {
+  news: '2026-05-12-lcc-340-episode-on-l-voit-on-l-voit-pas',
+  interview: '2021-09-02-lcc-262-interview-cloud-de-confiance-avec-quentin-adam',
+  early: '2009-04-12-les-cast-codeurs-podcast-episode-1',
+};
+
+function pathOf(post: string): string {
+  const [, year, month, day, slug] = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(post)!;
+  return `/${year}/${month}/${day}/${slug}/`;
+}
+
+function episodeOf(post: string): Episode {
+  return parseMarkdownPost(readPost(`${post}.md`), `${post}.md`);
+}
+
+function countOutline(nodes: OutlineNode[]): number {
+  return nodes.reduce((sum, node) => sum + 1 + countOutline(node.children), 0);
+}
+
+if (!chromiumPresent) console.log(`no Chromium at ${CHROMIUM}: the browser tests are skipped (scripts/setup.sh installs it)`);
+
+describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromium', () => {
+  let session: ExtensionSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it.each(Object.entries(EPISODES))('shows the %s episode: number, title, outline and every link', async (_, post) => {
+    session = await launchExtension();
+    const expected = episodeOf(post);
+    const tab = await session.openSitePage(pathOf(post));
+    const popup = await session.openPopup(tab);
+
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    if (expected.number !== null) await expect.poll(() => popup.locator('.episode-number').textContent()).toBe(`LCC ${expected.number}`);
+    expect(await popup.locator('.episode-title').textContent()).toBe(expected.title);
+    expect(await popup.locator('.outline-entry').count()).toBe(countOutline(expected.outline));
+    expect(await popup.locator('a.link-open').count()).toBe(expected.links.length);
+    expect(await popup.locator('.links .count').first().textContent()).toBe(`${expected.links.length} sur ${expected.links.length}`);
+  });
+
+  it('scrolls the page to a section, filters the links, and opens one in a tab', async () => {
+    session = await launchExtension();
+    const expected = episodeOf(EPISODES.news);
+    const tab = await session.openSitePage(pathOf(EPISODES.news));
+    const popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+
+    const sections = expected.outline[0]!.children;
+    const section = sections[Math.floor(sections.length / 2)]!;
+    expect(await tab.evaluate(() => window.scrollY)).toBe(0);
+    await popup.locator('.outline-entry', { hasText: section.title }).first().click();
+    await expect
+      .poll(() => tab.evaluate((id) => Math.round(document.getElementById(id)!.getBoundingClientRect().top), section.id))
+      .toBeLessThan(10);
+    expect(await tab.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+
+    await popup.locator('input.filter').fill('graalvm');
+    const narrowed = await popup.locator('a.link-open').count();
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(expected.links.length);
+    await popup.locator('input.filter').fill('expérience');
+    const accented = await popup.locator('a.link-open').count();
+    expect(accented).toBeGreaterThan(0);
+    await popup.locator('input.filter').fill('EXPERIENCE');
+    expect(await popup.locator('a.link-open').count()).toBe(accented);
+    await popup.locator('input.filter').fill('zzqqxx');
+    expect(await popup.locator('a.link-open').count()).toBe(0);
+    expect(await popup.locator('.links .empty').textContent()).toBe('Aucun lien ne correspond au filtre.');
+    await popup.locator('input.filter').fill('');
+
+    // Opening a link in front closes the popup, as the browser does for any popup.
+    const link = expected.links.find((each) => each.sectionId === section.id) ?? expected.links[0]!;
+    const opened = session.context.waitForEvent('page');
+    await popup.locator(`a.link-open[href="${link.url}"]`).first().click();
+    const linkTab = await opened;
+    await linkTab.waitForURL(link.url);
+    expect(linkTab.url()).toBe(link.url);
+  });
+
+  it('shows the episode from the page when GitHub is unreachable', async () => {
+    session = await launchExtension({ source: 'abort' });
+    const expected = episodeOf(EPISODES.interview);
+    const tab = await session.openSitePage(pathOf(EPISODES.interview));
+    const popup = await session.openPopup(tab);
+
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('failed');
+    expect(await popup.locator('.source-note').getAttribute('data-origin')).toBe('page');
+    expect(await popup.locator('.source-note').textContent()).toContain('GitHub est injoignable');
+    expect(await popup.locator('.episode-number').textContent()).toBe('LCC 262');
+    expect(await popup.locator('.outline-entry').count()).toBe(countOutline(expected.outline));
+    expect(session.source.requests).toBeGreaterThan(0);
+  });
+
+  it('puts the episode number on the badge, a check mark once listened, and nothing on the home page', async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(pathOf(EPISODES.interview));
+    await expect.poll(() => session!.badgeText(tab)).toBe('262');
+
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouté' }).click();
+    await expect.poll(() => session!.badgeText(tab)).toBe('✓');
+    await expect.poll(() => popup.locator('.actions button').first().getAttribute('aria-pressed')).toBe('true');
+
+    const home = await session.openSitePage('/');
+    expect(await session.badgeText(home)).toBe('');
+    const homePopup = await session.openPopup(home);
+    await expect.poll(() => homePopup.locator('h1').textContent()).toBe('Pas un épisode');
+    expect(await homePopup.getByRole('button', { name: 'Voir la liste des épisodes' }).count()).toBe(1);
+  });
+});

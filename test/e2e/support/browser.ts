@@ -1,0 +1,178 @@
+/**
+ * The built extension in a real Chromium, as ../shared/docs/testing-in-chromium.md describes:
+ * Debian's Chromium, the real pages and markdown sources routed from the corpus, and the real
+ * toolbar popup reached over a second CDP client.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { CORPUS_DIR } from '../../support/corpus';
+
+export const DIST = resolve(import.meta.dirname, '../../../dist');
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const chromiumPresent = existsSync(CHROMIUM);
+
+const SITE_PAGES: Record<string, string> = {
+  '/': 'site/home.html',
+  '/episodes/': 'site/episodes.html',
+  '/equipe/': 'site/equipe.html',
+  '/page/2/': 'site/page-2.html',
+};
+
+export interface SourceRoute {
+  /** What GitHub does: serve the corpus (the default), fail the connection, or answer 404. */
+  mode: 'serve' | 'abort' | 'not-found';
+  requests: number;
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  source: SourceRoute;
+  debuggingPort: number;
+  /** A tab on a page of the site, e.g. `/2021/09/02/lcc-262-…/`. */
+  openSitePage(path: string): Promise<Page>;
+  /** Opens the real toolbar popup over `tab`, as a click on the icon does. */
+  openPopup(tab: Page): Promise<Page>;
+  badgeText(tab: Page): Promise<string>;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+function corpusFileOfPath(pathname: string): string | null {
+  if (SITE_PAGES[pathname]) return SITE_PAGES[pathname]!;
+  const post = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/$/.exec(decodeURIComponent(pathname));
+  return post ? `pages/${post[1]}-${post[2]}-${post[3]}-${post[4]}.html` : null;
+}
+
+async function serveSite(route: Route): Promise<void> {
+  const url = new URL(route.request().url());
+  const file = corpusFileOfPath(url.pathname);
+  const path = file && join(CORPUS_DIR, file);
+  if (path && existsSync(path)) {
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(path) });
+  } else {
+    await route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the corpus' });
+  }
+}
+
+async function serveSource(route: Route, source: SourceRoute): Promise<void> {
+  source.requests += 1;
+  if (source.mode === 'abort') return route.abort('internetdisconnected');
+  const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/_posts/')[1] ?? '');
+  const path = join(CORPUS_DIR, 'posts', name);
+  if (source.mode === 'not-found' || !name || !existsSync(path)) {
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: '404: Not Found' });
+  }
+  const etag = `"${name.length}-${readFileSync(path).length}"`;
+  if (route.request().headers()['if-none-match'] === etag) return route.fulfill({ status: 304, headers: { ETag: etag } });
+  await route.fulfill({
+    status: 200,
+    contentType: 'text/plain; charset=utf-8',
+    headers: { ETag: etag, 'Access-Control-Allow-Origin': '*' },
+    body: readFileSync(path),
+  });
+}
+
+export async function launchExtension(options: { source?: SourceRoute['mode']; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionSession> {
+  const profile = mkdtempSync(join(tmpdir(), 'lcc-profile-'));
+  const port = await freePort();
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'fr-FR',
+    // The extension speaks the browser's interface language: French, as most listeners have it.
+    env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=fr-FR',
+      `--remote-debugging-port=${port}`,
+    ],
+  });
+  const source: SourceRoute = { mode: options.source ?? 'serve', requests: 0 };
+  const clients: Browser[] = [];
+  const closeAll = async () => {
+    for (const client of clients) await client.close().catch(() => undefined);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    // Any other address answers with a stub page, so that an opened link shows where it went.
+    await context.route(/^https?:\/\//, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }),
+    );
+    await context.route('https://lescastcodeurs.com/**', serveSite);
+    await context.route('https://raw.githubusercontent.com/**', (route) => serveSource(route, source));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+
+    return {
+      context,
+      worker,
+      extensionId,
+      source,
+      debuggingPort: port,
+      async openSitePage(path) {
+        const tab = await context.newPage();
+        await tab.goto(`https://lescastcodeurs.com${path}`);
+        return tab;
+      },
+      async openPopup(tab) {
+        await tab.bringToFront();
+        await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+        // The popup is a target of its own: a CDP client attached after it opened lists it.
+        const popupUrl = `chrome-extension://${extensionId}/popup/index.html`;
+        for (let attempt = 0; attempt < 100; attempt += 1) {
+          const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { url: string }[];
+          if (targets.some((target) => target.url.startsWith(popupUrl))) break;
+          await new Promise((wait) => setTimeout(wait, 50));
+        }
+        const client = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+        clients.push(client);
+        const popup = client
+          .contexts()
+          .flatMap((each) => each.pages())
+          .find((page) => page.url().startsWith(popupUrl));
+        if (!popup) throw new Error('the toolbar popup did not open');
+        await popup.waitForLoadState('domcontentloaded');
+        return popup;
+      },
+      async badgeText(tab) {
+        const tabId = await worker.evaluate(async (url) => {
+          const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
+          return (await chrome.tabs.query({})).find((each) => each.url === url)?.id ?? -1;
+        }, tab.url());
+        return worker.evaluate(
+          (id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }),
+          tabId,
+        );
+      },
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
