@@ -3,7 +3,9 @@
  * tests. The parser ratio stays the last line: scripts read it there.
  */
 import { benchParsers } from './corpus';
+import { benchPopup } from './popup';
 
+for (const line of await benchPopup()) console.log(line);
 const parsers = await benchParsers();
 for (const line of parsers.lines) console.log(line);
 console.log(`markdown parser / marked.lexer time ratio: ${parsers.ratio === null ? 'n/a' : parsers.ratio.toFixed(3)}`);

@@ -57,15 +57,35 @@ function LinkItem({ link, copied, copy }: { link: SearchableLink; copied: CopySt
   );
 }
 
+/** Links drawn in the first frame; the rest follow right after it, below the fold. */
+const FIRST_FRAME_LINKS = 30;
+
+/** How many links to draw: a first screenful, then all of them once that has been painted. */
+function useProgressiveLimit(): number {
+  const [limit, setLimit] = useState(FIRST_FRAME_LINKS);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLimit(Number.POSITIVE_INFINITY));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return limit;
+}
+
 export function LinkList({ episode }: { episode: Episode }) {
   const [query, setQuery] = useState('');
+  const limit = useProgressiveLimit();
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const { copied, copy } = useCopy();
   const all = useMemo(() => searchableLinks(episode.links), [episode]);
   const titles = useMemo(() => sectionTitles(episode.outline), [episode]);
   const visible = useMemo(() => filterLinks(all, query), [all, query]);
-  const groups = useMemo(() => groupBySection(visible), [visible]);
+  const groups = useMemo(() => groupBySection(visible.slice(0, limit)), [visible, limit]);
 
   useEffect(() => {
     const focusFilterOnSlash = (event: KeyboardEvent) => {

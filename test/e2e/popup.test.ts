@@ -43,7 +43,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromi
     if (expected.number !== null) await expect.poll(() => popup.locator('.episode-number').textContent()).toBe(`LCC ${expected.number}`);
     expect(await popup.locator('.episode-title').textContent()).toBe(expected.title);
     expect(await popup.locator('.outline-entry').count()).toBe(countOutline(expected.outline));
-    expect(await popup.locator('a.link-open').count()).toBe(expected.links.length);
+    await expect.poll(() => popup.locator('a.link-open').count()).toBe(expected.links.length);
     expect(await popup.locator('.links .count').first().textContent()).toBe(`${expected.links.length} sur ${expected.links.length}`);
   });
 

@@ -36,7 +36,7 @@ export interface ExtensionSession {
   /** A tab on a page of the site, e.g. `/2021/09/02/lcc-262-…/`. */
   openSitePage(path: string): Promise<Page>;
   /** Opens the real toolbar popup over `tab`, as a click on the icon does. */
-  openPopup(tab: Page): Promise<Page>;
+  openPopup(tab: Page, popupPath?: string): Promise<Page>;
   badgeText(tab: Page): Promise<string>;
   close(): Promise<void>;
 }
@@ -86,7 +86,10 @@ async function serveSource(route: Route, source: SourceRoute): Promise<void> {
   });
 }
 
-export async function launchExtension(options: { source?: SourceRoute['mode']; colorScheme?: 'light' | 'dark' } = {}): Promise<ExtensionSession> {
+export async function launchExtension(
+  options: { source?: SourceRoute['mode']; colorScheme?: 'light' | 'dark'; dist?: string } = {},
+): Promise<ExtensionSession> {
+  const dist = options.dist ?? DIST;
   const profile = mkdtempSync(join(tmpdir(), 'lcc-profile-'));
   const port = await freePort();
   const context = await chromium.launchPersistentContext(profile, {
@@ -98,8 +101,8 @@ export async function launchExtension(options: { source?: SourceRoute['mode']; c
     env: { ...process.env, LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
     args: [
       '--headless=new',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -139,11 +142,11 @@ export async function launchExtension(options: { source?: SourceRoute['mode']; c
         await tab.goto(`https://lescastcodeurs.com${path}`);
         return tab;
       },
-      async openPopup(tab) {
+      async openPopup(tab, popupPath = 'popup/index.html') {
         await tab.bringToFront();
         await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
         // The popup is a target of its own: a CDP client attached after it opened lists it.
-        const popupUrl = `chrome-extension://${extensionId}/popup/index.html`;
+        const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
         for (let attempt = 0; attempt < 100; attempt += 1) {
           const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { url: string }[];
           if (targets.some((target) => target.url.startsWith(popupUrl))) break;
