@@ -4,7 +4,9 @@
  */
 import { benchParsers } from './corpus';
 import { benchPopup } from './popup';
+import { benchSizes } from './sizes';
 
+for (const line of benchSizes()) console.log(line);
 for (const line of await benchPopup()) console.log(line);
 const parsers = await benchParsers();
 for (const line of parsers.lines) console.log(line);
