@@ -32,12 +32,29 @@ export interface ListeningState {
   updatedAt: string;
 }
 
+export type ListeningEventKind = 'listened' | 'unlistened' | 'bookmarked' | 'unbookmarked' | 'note-edited';
+
+/** One entry of the append-only log of what the listener did. */
+export interface ListeningEvent {
+  id?: number;
+  episodeId: string;
+  kind: ListeningEventKind;
+  /** ISO timestamp of the change. */
+  at: string;
+  /** For `listened`: the day the listener says they listened, `YYYY-MM-DD`. */
+  listenedOn?: string;
+}
+
 export interface CompanionSchemaV1 extends DBSchema {
   episodes: { key: string; value: CachedEpisode; indexes: { byEpisodeId: string } };
   listening: { key: string; value: ListeningState };
 }
 
-export type CompanionSchema = CompanionSchemaV1;
+export interface CompanionSchemaV2 extends CompanionSchemaV1 {
+  events: { key: number; value: ListeningEvent; indexes: { byEpisodeId: string; byAt: string } };
+}
+
+export type CompanionSchema = CompanionSchemaV2;
 export type CompanionDatabase = IDBPDatabase<CompanionSchema>;
 
 type UpgradeTransaction = IDBPTransaction<CompanionSchema, StoreNames<CompanionSchema>[], 'versionchange'>;
@@ -49,6 +66,23 @@ export const MIGRATIONS: Migration[] = [
     const episodes = database.createObjectStore('episodes', { keyPath: 'url' });
     episodes.createIndex('byEpisodeId', 'episode.id');
     database.createObjectStore('listening', { keyPath: 'episodeId' });
+  },
+  // 2: the event log, started from what version 1 kept, so that history is not empty.
+  (database, transaction) => {
+    const events = database.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
+    events.createIndex('byEpisodeId', 'episodeId');
+    events.createIndex('byAt', 'at');
+    void transaction
+      .objectStore('listening')
+      .getAll()
+      .then((states) => {
+        const log = transaction.objectStore('events');
+        for (const state of states) {
+          if (state.listenedOn) void log.add({ episodeId: state.episodeId, kind: 'listened', at: state.updatedAt, listenedOn: state.listenedOn });
+          if (state.bookmarkedAt) void log.add({ episodeId: state.episodeId, kind: 'bookmarked', at: state.bookmarkedAt });
+          if (state.note) void log.add({ episodeId: state.episodeId, kind: 'note-edited', at: state.updatedAt });
+        }
+      });
   },
 ];
 

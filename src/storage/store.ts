@@ -11,10 +11,11 @@ import {
   upgrade,
   type CachedEpisode,
   type CompanionDatabase,
+  type ListeningEvent,
   type ListeningState,
 } from './schema';
 
-export type { CachedEpisode, ListeningState } from './schema';
+export type { CachedEpisode, ListeningEvent, ListeningState } from './schema';
 
 const CHANGES_CHANNEL = 'lcc-companion/store-changes';
 
@@ -109,19 +110,42 @@ function emptyState(episodeId: string): ListeningState {
   return { episodeId, listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: new Date(0).toISOString() };
 }
 
-/** Changes one episode's state in a single transaction, so two contexts writing lose nothing. */
+/** The log entries a change of state makes. */
+export function eventsOfChange(before: ListeningState, after: ListeningState): ListeningEvent[] {
+  const base = { episodeId: after.episodeId, at: after.updatedAt };
+  const events: ListeningEvent[] = [];
+  if (after.listenedOn !== before.listenedOn) {
+    events.push(after.listenedOn ? { ...base, kind: 'listened', listenedOn: after.listenedOn } : { ...base, kind: 'unlistened' });
+  }
+  if (Boolean(after.bookmarkedAt) !== Boolean(before.bookmarkedAt)) {
+    events.push({ ...base, kind: after.bookmarkedAt ? 'bookmarked' : 'unbookmarked' });
+  }
+  if (after.note !== before.note) events.push({ ...base, kind: 'note-edited' });
+  return events;
+}
+
+/**
+ * Changes one episode's state and logs what changed, in a single transaction: two contexts
+ * writing at once lose nothing, and a failure writes nothing.
+ */
 export function updateListeningState(
   episode: Pick<Episode, 'id'>,
   change: (state: ListeningState) => Partial<ListeningState>,
 ): Promise<ListeningState> {
   return write([episode.id], async (database) => {
-    const transaction = database.transaction('listening', 'readwrite');
-    const current = (await transaction.store.get(episode.id)) ?? emptyState(episode.id);
+    const transaction = database.transaction(['listening', 'events'], 'readwrite');
+    const states = transaction.objectStore('listening');
+    const current = (await states.get(episode.id)) ?? emptyState(episode.id);
     const next: ListeningState = { ...current, ...change(current), episodeId: episode.id, updatedAt: new Date().toISOString() };
-    await transaction.store.put(next);
+    await states.put(next);
+    for (const event of eventsOfChange(current, next)) await transaction.objectStore('events').add(event);
     await transaction.done;
     return next;
   });
+}
+
+export async function eventsOfEpisode(episodeId: string): Promise<ListeningEvent[]> {
+  return (await openStore()).getAllFromIndex('events', 'byEpisodeId', episodeId);
 }
 
 export function todayIso(now = new Date()): string {

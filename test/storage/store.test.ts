@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Episode } from '../../src/episode/model';
 import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade } from '../../src/storage/schema';
 import {
+  eventsOfEpisode,
   getCachedEpisode,
   getListeningState,
   onStoreChange,
@@ -44,6 +45,21 @@ describe('the store', () => {
     expect(await getListeningState(episode.id)).toMatchObject({ listenedOn: '2026-11-28', bookmarkedAt: '2026-11-28T10:00:00.000Z' });
   });
 
+  it('logs each change as an event, in the same transaction', async () => {
+    const episode = { id: 'lcc-101' };
+    await updateListeningState(episode, () => ({ listenedOn: '2026-11-27' }));
+    await updateListeningState(episode, () => ({ bookmarkedAt: '2026-11-28T10:00:00.000Z', note: 'Super' }));
+    await updateListeningState(episode, () => ({ listenedOn: null, bookmarkedAt: null }));
+    await updateListeningState(episode, () => ({}));
+    expect((await eventsOfEpisode(episode.id)).map((event) => event.kind)).toEqual([
+      'listened',
+      'bookmarked',
+      'note-edited',
+      'unlistened',
+      'unbookmarked',
+    ]);
+  });
+
   it('tells other contexts which episode changed', async () => {
     const heard: StoreChange[] = [];
     const stop = onStoreChange((change) => heard.push(change));
@@ -62,8 +78,37 @@ describe('the schema migrations', () => {
     const database = await openDB(`${DATABASE_NAME}-from-nothing`, DATABASE_VERSION, {
       upgrade: (db, oldVersion, newVersion, transaction) => upgrade(db as never, oldVersion, newVersion!, transaction as never),
     });
-    expect([...database.objectStoreNames].sort()).toEqual(['episodes', 'listening']);
+    expect([...database.objectStoreNames].sort()).toEqual(['episodes', 'events', 'listening']);
     expect([...database.transaction('episodes').store.indexNames]).toEqual(['byEpisodeId']);
     database.close();
+  });
+});
+
+describe('migration 1 → 2, from a version 1 database with data in it', () => {
+  it('keeps every record and starts the event log from the states', async () => {
+    const name = `${DATABASE_NAME}-v1`;
+    const v1 = await openDB(name, 1, {
+      upgrade: (db, oldVersion, _newVersion, transaction) => upgrade(db as never, oldVersion, 1, transaction as never),
+    });
+    const cached = { url: EPISODE.url, episode: EPISODE, source: 'markdown' as const, etag: '"e"', checkedAt: 5 };
+    const listened = { episodeId: 'lcc-262', listenedOn: '2021-09-03', bookmarkedAt: '2021-09-04T08:00:00.000Z', note: 'Top', rating: 5, updatedAt: '2021-09-05T08:00:00.000Z' };
+    const untouched = { episodeId: 'lcc-1', listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: '2020-01-01T00:00:00.000Z' };
+    await v1.put('episodes', cached);
+    await v1.put('listening', listened);
+    await v1.put('listening', untouched);
+    v1.close();
+
+    const v2 = await openDB(name, 2, {
+      upgrade: (db, oldVersion, newVersion, transaction) => upgrade(db as never, oldVersion, newVersion!, transaction as never),
+    });
+    expect(await v2.get('episodes', EPISODE.url)).toEqual(cached);
+    expect(await v2.getAll('listening')).toEqual([untouched, listened]);
+    const events = await v2.getAll('events');
+    expect(events.map(({ id: _, ...event }) => event)).toEqual([
+      { episodeId: 'lcc-262', kind: 'listened', at: listened.updatedAt, listenedOn: '2021-09-03' },
+      { episodeId: 'lcc-262', kind: 'bookmarked', at: listened.bookmarkedAt },
+      { episodeId: 'lcc-262', kind: 'note-edited', at: listened.updatedAt },
+    ]);
+    v2.close();
   });
 });
