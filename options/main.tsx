@@ -1,4 +1,8 @@
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { applyPreferences } from '../src/ui/preferences';
+import { Journal } from './Journal';
+import './options.css';
 
-render(<h1>{browser.i18n.getMessage('optionsTitle')}</h1>, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+const draw = () => render(<Journal />, root);
+void applyPreferences(draw).finally(draw);

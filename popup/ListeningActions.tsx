@@ -1,7 +1,54 @@
+import { useMemo, useState } from 'preact/hooks';
 import type { Episode } from '../src/episode/model';
+import { noteNodes } from '../src/journal/note';
 import { todayIso } from '../src/storage/store';
-import { formatDay, t } from '../src/ui/i18n';
+import { t } from '../src/ui/i18n';
+import { NoteView } from '../src/ui/NoteView';
 import { useListeningState } from '../src/ui/useListeningState';
+
+function NoteEditor({ note, save }: { note: string; save: (note: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(note);
+  const nodes = useMemo(() => noteNodes(note), [note]);
+  if (editing) {
+    return (
+      <div class="note">
+        <label for="note-text">{t('noteLabel')}</label>
+        <textarea
+          id="note-text"
+          rows={3}
+          value={draft}
+          maxLength={5000}
+          onInput={(event) => setDraft(event.currentTarget.value)}
+        />
+        <button
+          type="button"
+          onClick={() => {
+            save(draft.trim());
+            setEditing(false);
+          }}
+        >
+          {t('noteSave')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="note">
+      {note && <NoteView nodes={nodes} />}
+      <button
+        type="button"
+        class="link-button"
+        onClick={() => {
+          setDraft(note);
+          setEditing(true);
+        }}
+      >
+        {note ? t('noteEdit') : t('noteAdd')}
+      </button>
+    </div>
+  );
+}
 
 export function ListeningActions({ episode }: { episode: Episode }) {
   const { state, update } = useListeningState(episode);
@@ -9,23 +56,41 @@ export function ListeningActions({ episode }: { episode: Episode }) {
   const bookmarked = Boolean(state?.bookmarkedAt);
 
   return (
-    <section class="actions" aria-label={t('listened')}>
-      <button
-        type="button"
-        class="toggle"
-        aria-pressed={listenedOn !== null}
-        onClick={() => void update((current) => ({ listenedOn: current.listenedOn ? null : todayIso() }))}
-      >
-        {listenedOn ? t('listenedOnDay', formatDay(listenedOn)) : t('listened')}
-      </button>
-      <button
-        type="button"
-        class="toggle"
-        aria-pressed={bookmarked}
-        onClick={() => void update((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
-      >
-        {t('bookmarked')}
-      </button>
+    <section class="actions" aria-label={t('myListening')}>
+      <div class="toggles">
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={listenedOn !== null}
+          onClick={() => void update((current) => ({ listenedOn: current.listenedOn ? null : todayIso() }))}
+        >
+          {t('listened')}
+        </button>
+        {listenedOn && (
+          <label class="listened-on">
+            {t('listenedOnLabel')}
+            <input
+              type="date"
+              value={listenedOn}
+              max={todayIso()}
+              required
+              onChange={(event) => {
+                const day = event.currentTarget.value;
+                if (/^\d{4}-\d{2}-\d{2}$/.test(day)) void update(() => ({ listenedOn: day }));
+              }}
+            />
+          </label>
+        )}
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={bookmarked}
+          onClick={() => void update((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
+        >
+          {t('bookmarked')}
+        </button>
+      </div>
+      <NoteEditor key={episode.id} note={state?.note ?? ''} save={(note) => void update(() => ({ note }))} />
     </section>
   );
 }

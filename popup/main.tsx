@@ -1,7 +1,8 @@
 import { render } from 'preact';
-import { uiLanguage } from '../src/ui/i18n';
+import { applyPreferences } from '../src/ui/preferences';
 import { App } from './App';
 import './popup.css';
 
-document.documentElement.lang = uiLanguage().split('-')[0]!;
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app')!;
+const draw = () => render(<App />, root);
+void applyPreferences(draw).finally(draw);

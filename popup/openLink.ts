@@ -1,10 +1,15 @@
 import browser from 'webextension-polyfill';
 import { isHttpUrl } from '../src/episode/urls';
+import { currentSettings } from '../src/ui/preferences';
 
-/** Opens an http(s) address in a new tab: in front, or behind with Ctrl/⌘ or a middle click. */
+/**
+ * Opens an http(s) address in a new tab, in front or behind as the settings say; Ctrl/⌘ or a
+ * middle click does the other.
+ */
 export function openLink(event: MouseEvent | KeyboardEvent, url: string): void {
   event.preventDefault();
   if (!isHttpUrl(url)) return;
-  const behind = event.ctrlKey || event.metaKey || ('button' in event && event.button === 1);
+  const modified = event.ctrlKey || event.metaKey || ('button' in event && event.button === 1);
+  const behind = (currentSettings().openLinksIn === 'background') !== modified;
   void browser.tabs.create({ url, active: !behind });
 }

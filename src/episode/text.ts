@@ -67,6 +67,11 @@ function withoutAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+/** Lower case, accents dropped, for searching: "Écouté" and "ecoute" match. */
+export function foldForSearch(text: string): string {
+  return withoutAccents(text).toLowerCase();
+}
+
 /**
  * The recording date of "Enregistré le 1er juillet 2021" (any case, an optional weekday).
  * Notes that omit the year were recorded shortly before publication, so the year is the one

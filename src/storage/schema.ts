@@ -54,7 +54,39 @@ export interface CompanionSchemaV2 extends CompanionSchemaV1 {
   events: { key: number; value: ListeningEvent; indexes: { byEpisodeId: string; byAt: string } };
 }
 
-export type CompanionSchema = CompanionSchemaV2;
+/**
+ * The few fields of an episode that lists show (journal history, bookmarks, statistics), kept
+ * apart from the full episode so that drawing a list reads kilobytes, not megabytes.
+ */
+export interface EpisodeCard {
+  id: string;
+  number: number | null;
+  title: string;
+  url: string;
+  publishedOn: string;
+  audioBytes: number | null;
+}
+
+export function cardOf(episode: Episode): EpisodeCard {
+  const { id, number, title, url, publishedOn } = episode;
+  return { id, number, title, url, publishedOn, audioBytes: episode.audio?.bytes ?? null };
+}
+
+export interface Settings {
+  language: 'auto' | 'fr' | 'en';
+  theme: 'auto' | 'light' | 'dark';
+  openLinksIn: 'foreground' | 'background';
+}
+
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', theme: 'auto', openLinksIn: 'foreground' };
+
+export interface CompanionSchemaV3 extends CompanionSchemaV2 {
+  /** One record, under the key `settings`. */
+  settings: { key: string; value: Settings };
+  cards: { key: string; value: EpisodeCard };
+}
+
+export type CompanionSchema = CompanionSchemaV3;
 export type CompanionDatabase = IDBPDatabase<CompanionSchema>;
 
 type UpgradeTransaction = IDBPTransaction<CompanionSchema, StoreNames<CompanionSchema>[], 'versionchange'>;
@@ -83,6 +115,15 @@ export const MIGRATIONS: Migration[] = [
           if (state.note) void log.add({ episodeId: state.episodeId, kind: 'note-edited', at: state.updatedAt });
         }
       });
+  },
+  // 3: the listener's settings, and light episode cards for the journal's lists.
+  (database, transaction) => {
+    database.createObjectStore('settings');
+    const cards = database.createObjectStore('cards', { keyPath: 'id' });
+    void transaction
+      .objectStore('episodes')
+      .getAll()
+      .then((entries) => entries.forEach((entry) => void cards.put(cardOf(entry.episode))));
   },
 ];
 

@@ -5,22 +5,29 @@
  */
 import { openDB } from 'idb';
 import type { Episode } from '../episode/model';
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportPlan, type StoredData } from './exportFile';
 import {
   DATABASE_NAME,
   DATABASE_VERSION,
+  DEFAULT_SETTINGS,
+  cardOf,
   upgrade,
   type CachedEpisode,
   type CompanionDatabase,
+  type EpisodeCard,
   type ListeningEvent,
   type ListeningState,
+  type Settings,
 } from './schema';
 
-export type { CachedEpisode, ListeningEvent, ListeningState } from './schema';
+export type { CachedEpisode, EpisodeCard, ListeningEvent, ListeningState, Settings } from './schema';
 
 const CHANGES_CHANNEL = 'lcc-companion/store-changes';
 
 export interface StoreChange {
-  episodeIds: string[];
+  /** The episodes whose data changed; `all` after an import or a clear. */
+  episodeIds: string[] | 'all';
+  settings?: boolean;
 }
 
 /** Raised for storage failures a listener can act on; the message key says which. */
@@ -67,7 +74,7 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /** Runs a write, turns a full disk into a StoreError, and tells the other contexts. */
-async function write<T>(episodeIds: string[], work: (database: CompanionDatabase) => Promise<T>): Promise<T> {
+async function write<T>(change: StoreChange | string[], work: (database: CompanionDatabase) => Promise<T>): Promise<T> {
   const database = await openStore();
   let result: T;
   try {
@@ -75,7 +82,7 @@ async function write<T>(episodeIds: string[], work: (database: CompanionDatabase
   } catch (error) {
     throw isQuotaError(error) ? new StoreError('quota', error) : error;
   }
-  announceChange({ episodeIds });
+  announceChange(Array.isArray(change) ? { episodeIds: change } : change);
   return result;
 }
 
@@ -98,8 +105,14 @@ export async function getCachedEpisode(url: string): Promise<CachedEpisode | und
 
 export function putCachedEpisode(entry: CachedEpisode): Promise<void> {
   return write([entry.episode.id], async (database) => {
-    await database.put('episodes', entry);
+    const transaction = database.transaction(['episodes', 'cards'], 'readwrite');
+    await Promise.all([transaction.objectStore('episodes').put(entry), transaction.objectStore('cards').put(cardOf(entry.episode))]);
+    await transaction.done;
   });
+}
+
+export async function listEpisodeCards(): Promise<EpisodeCard[]> {
+  return (await openStore()).getAll('cards');
 }
 
 export async function getListeningState(episodeId: string): Promise<ListeningState | undefined> {
@@ -151,4 +164,87 @@ export async function eventsOfEpisode(episodeId: string): Promise<ListeningEvent
 export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export async function listListeningStates(): Promise<ListeningState[]> {
+  return (await openStore()).getAll('listening');
+}
+
+export async function listCachedEpisodes(): Promise<CachedEpisode[]> {
+  return (await openStore()).getAll('episodes');
+}
+
+/** Keeps a copy of an episode the listener acted on, so the journal can name it later. */
+export async function rememberEpisode(episode: Episode): Promise<void> {
+  const database = await openStore();
+  if ((await database.count('episodes', episode.url)) > 0) return;
+  await putCachedEpisode({ url: episode.url, episode, source: 'page', etag: null, checkedAt: 0 });
+}
+
+/** Everything stored, read in one transaction so that it is consistent. */
+export async function readEverything(): Promise<StoredData> {
+  const transaction = (await openStore()).transaction(['episodes', 'listening', 'events']);
+  const [episodes, listening, events] = await Promise.all([
+    transaction.objectStore('episodes').getAll(),
+    transaction.objectStore('listening').getAll(),
+    transaction.objectStore('events').getAll(),
+  ]);
+  return { episodes, listening, events };
+}
+
+export async function exportEverything(now = new Date()): Promise<ExportFile> {
+  const data = await readEverything();
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    ...data,
+    events: data.events.map(({ id: _, ...event }) => event),
+  };
+}
+
+/** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */
+export function applyImport(plan: ImportPlan): Promise<void> {
+  return write({ episodeIds: 'all' }, async (database) => {
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'events'], 'readwrite');
+    const episodes = transaction.objectStore('episodes');
+    const cards = transaction.objectStore('cards');
+    const listening = transaction.objectStore('listening');
+    const events = transaction.objectStore('events');
+    try {
+      if (plan.mode === 'replace') await Promise.all([episodes.clear(), cards.clear(), listening.clear(), events.clear()]);
+      for (const entry of plan.episodes) await Promise.all([episodes.put(entry), cards.put(cardOf(entry.episode))]);
+      for (const state of plan.listening) await listening.put(state);
+      for (const event of plan.events) await events.add(event);
+    } catch (error) {
+      transaction.abort();
+      await transaction.done.catch(() => undefined);
+      throw error;
+    }
+    await transaction.done;
+  });
+}
+
+export function clearEverything(): Promise<void> {
+  return write({ episodeIds: 'all' }, async (database) => {
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'events'], 'readwrite');
+    await Promise.all([
+      transaction.objectStore('cards').clear(),
+      transaction.objectStore('episodes').clear(),
+      transaction.objectStore('listening').clear(),
+      transaction.objectStore('events').clear(),
+    ]);
+    await transaction.done;
+  });
+}
+
+export async function getSettings(): Promise<Settings> {
+  const stored = await (await openStore()).get('settings', 'settings').catch(() => undefined);
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+export function saveSettings(settings: Settings): Promise<void> {
+  return write({ episodeIds: [], settings: true }, async (database) => {
+    await database.put('settings', settings, 'settings');
+  });
 }

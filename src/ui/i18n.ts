@@ -1,18 +1,37 @@
 /**
- * User-visible strings, all from `_locales` through `browser.i18n`, and dates and numbers through
- * `Intl` in the interface language.
+ * User-visible strings, all from `_locales`: through `browser.i18n` in the browser's language,
+ * or from the chosen language's messages when the settings name one. Dates and numbers go
+ * through `Intl` in the interface language.
  */
 import browser from 'webextension-polyfill';
 import type fr from '../../_locales/fr/messages.json';
 
 export type MessageKey = keyof typeof fr;
+type Messages = Record<string, { message: string }>;
+
+let chosen: { language: string; messages: Messages } | null = null;
+
+/** `auto` follows the browser; `fr` or `en` loads that language's messages from the extension. */
+export async function chooseLanguage(language: 'auto' | 'fr' | 'en'): Promise<void> {
+  if (language === 'auto') {
+    chosen = null;
+    return;
+  }
+  const response = await fetch(browser.runtime.getURL(`_locales/${language}/messages.json`));
+  chosen = { language, messages: (await response.json()) as Messages };
+}
 
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+  const values = substitutions.map(String);
+  if (chosen) {
+    const message = chosen.messages[key]?.message ?? key;
+    return message.replace(/\$(\d)/g, (whole, index: string) => values[Number(index) - 1] ?? whole);
+  }
+  return browser.i18n.getMessage(key, values) || key;
 }
 
 export function uiLanguage(): string {
-  return browser.i18n.getUILanguage() || 'fr';
+  return chosen?.language ?? (browser.i18n.getUILanguage() || 'fr');
 }
 
 /** A `YYYY-MM-DD` day as the interface language writes it, e.g. "1 juillet 2021". */
@@ -23,8 +42,16 @@ export function formatDay(day: string, language = uiLanguage()): string {
   );
 }
 
-export function formatNumber(value: number, language = uiLanguage()): string {
-  return new Intl.NumberFormat(language).format(value);
+/** A `YYYY-MM` month, e.g. "juillet 2021". */
+export function formatMonth(month: string, language = uiLanguage()): string {
+  const [year, index] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year!, index! - 1, 1)),
+  );
+}
+
+export function formatNumber(value: number, language = uiLanguage(), options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(language, options).format(value);
 }
 
 /** Picks the `One` or `Other` form of a message by the plural rules of the interface language. */

@@ -1,10 +1,6 @@
 /** Filtering and grouping the links of an episode for display; pure, so it is unit-tested. */
 import type { EpisodeLink, OutlineNode } from '../episode/model';
-
-/** Lower case, accents dropped: "Écouté" and "ecoute" match. */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+import { foldForSearch } from '../episode/text';
 
 export interface SearchableLink extends EpisodeLink {
   /** Position in the episode's links, stable across filtering. */
@@ -21,7 +17,8 @@ function isBareAddress(text: string): boolean {
   return text === '' || /^(?:https?:\/\/|www\.)\S*$/i.test(text);
 }
 
-function labelAndDetail(link: EpisodeLink): { label: string; detail: string } {
+/** What a link is called on screen, and its news item when that says more. */
+export function labelAndDetail(link: Pick<EpisodeLink, 'url' | 'text' | 'context'>): { label: string; detail: string } {
   if (!isBareAddress(link.text)) return { label: link.text, detail: link.context === link.text ? '' : link.context };
   const title = link.context.split(link.text).join(' ').replace(/\s+/g, ' ').trim();
   return { label: title || link.url, detail: '' };

@@ -1,16 +1,16 @@
 /** One episode's listening state, kept in step with every other context through the store. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Episode } from '../episode/model';
-import { getListeningState, onStoreChange, updateListeningState, type ListeningState } from '../storage/store';
+import { getListeningState, onStoreChange, rememberEpisode, updateListeningState, type ListeningState } from '../storage/store';
 
-export function useListeningState(episode: Pick<Episode, 'id'>) {
+export function useListeningState(episode: Episode) {
   const [state, setState] = useState<ListeningState | undefined>(undefined);
 
   useEffect(() => {
     let open = true;
     const reload = () => void getListeningState(episode.id).then((next) => open && setState(next));
     reload();
-    const stop = onStoreChange((change) => change.episodeIds.includes(episode.id) && reload());
+    const stop = onStoreChange((change) => (change.episodeIds === 'all' || change.episodeIds.includes(episode.id)) && reload());
     return () => {
       open = false;
       stop();
@@ -18,8 +18,11 @@ export function useListeningState(episode: Pick<Episode, 'id'>) {
   }, [episode.id]);
 
   const update = useCallback(
-    async (change: (current: ListeningState) => Partial<ListeningState>) => setState(await updateListeningState(episode, change)),
-    [episode.id],
+    async (change: (current: ListeningState) => Partial<ListeningState>) => {
+      await rememberEpisode(episode);
+      setState(await updateListeningState(episode, change));
+    },
+    [episode],
   );
   return { state, update };
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import type { Episode } from '../../src/episode/model';
+import { episodeFixture } from '../support/episodes';
 import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade } from '../../src/storage/schema';
 import {
   eventsOfEpisode,
@@ -13,21 +13,7 @@ import {
   type StoreChange,
 } from '../../src/storage/store';
 
-const EPISODE: Episode = {
-  id: 'lcc-262',
-  number: 262,
-  title: 'LCC 262 - Interview',
-  url: 'https://lescastcodeurs.com/2021/09/02/lcc-262-interview/',
-  publishedOn: '2021-09-02',
-  recordedOn: '2021-07-01',
-  author: 'Emmanuel Bernard',
-  team: [],
-  summary: '',
-  audio: null,
-  video: null,
-  outline: [],
-  links: [],
-};
+const EPISODE = episodeFixture(262, { recordedOn: '2021-07-01' });
 
 describe('the store', () => {
   it('caches an episode by its page address', async () => {
@@ -78,7 +64,7 @@ describe('the schema migrations', () => {
     const database = await openDB(`${DATABASE_NAME}-from-nothing`, DATABASE_VERSION, {
       upgrade: (db, oldVersion, newVersion, transaction) => upgrade(db as never, oldVersion, newVersion!, transaction as never),
     });
-    expect([...database.objectStoreNames].sort()).toEqual(['episodes', 'events', 'listening']);
+    expect([...database.objectStoreNames].sort()).toEqual(['cards', 'episodes', 'events', 'listening', 'settings']);
     expect([...database.transaction('episodes').store.indexNames]).toEqual(['byEpisodeId']);
     database.close();
   });
@@ -110,5 +96,37 @@ describe('migration 1 → 2, from a version 1 database with data in it', () => {
       { episodeId: 'lcc-262', kind: 'note-edited', at: listened.updatedAt },
     ]);
     v2.close();
+  });
+});
+
+describe('migration 2 → 3, from a version 2 database with data in it', () => {
+  it('keeps every record, adds the settings store and a card per cached episode', async () => {
+    const name = `${DATABASE_NAME}-v2`;
+    const v2 = await openDB(name, 2, {
+      upgrade: (db, oldVersion, _newVersion, transaction) => upgrade(db as never, oldVersion, 2, transaction as never),
+    });
+    const cached = { url: EPISODE.url, episode: { ...EPISODE, audio: { url: 'https://a.example/262.mp3', bytes: 74169262 } }, source: 'markdown' as const, etag: null, checkedAt: 1 };
+    const state = { episodeId: 'lcc-262', listenedOn: '2021-09-03', bookmarkedAt: null, note: '', rating: null, updatedAt: '2021-09-05T08:00:00.000Z' };
+    await v2.put('episodes', cached);
+    await v2.put('listening', state);
+    await v2.add('events', { episodeId: 'lcc-262', kind: 'listened', at: state.updatedAt, listenedOn: '2021-09-03' });
+    v2.close();
+
+    const v3 = await openDB(name, 3, {
+      upgrade: (db, oldVersion, newVersion, transaction) => upgrade(db as never, oldVersion, newVersion!, transaction as never),
+    });
+    expect(await v3.get('episodes', EPISODE.url)).toEqual(cached);
+    expect(await v3.get('listening', 'lcc-262')).toEqual(state);
+    expect(await v3.count('events')).toBe(1);
+    expect(await v3.get('cards', 'lcc-262')).toEqual({
+      id: 'lcc-262',
+      number: 262,
+      title: EPISODE.title,
+      url: EPISODE.url,
+      publishedOn: EPISODE.publishedOn,
+      audioBytes: 74169262,
+    });
+    expect(await v3.count('settings')).toBe(0);
+    v3.close();
   });
 });

@@ -38,6 +38,7 @@ export interface ExtensionSession {
   /** Opens the real toolbar popup over `tab`, as a click on the icon does. */
   openPopup(tab: Page, popupPath?: string): Promise<Page>;
   badgeText(tab: Page): Promise<string>;
+
   close(): Promise<void>;
 }
 

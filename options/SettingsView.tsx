@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../src/storage/schema';
+import { getSettings, saveSettings } from '../src/storage/store';
+import { t, type MessageKey } from '../src/ui/i18n';
+
+type Choice<K extends keyof Settings> = { value: Settings[K]; label: MessageKey };
+
+const CHOICES: { [K in keyof Settings]: { legend: MessageKey; options: Choice<K>[] } } = {
+  language: {
+    legend: 'settingLanguage',
+    options: [
+      { value: 'auto', label: 'settingAuto' },
+      { value: 'fr', label: 'languageFrench' },
+      { value: 'en', label: 'languageEnglish' },
+    ],
+  },
+  theme: {
+    legend: 'settingTheme',
+    options: [
+      { value: 'auto', label: 'settingAuto' },
+      { value: 'light', label: 'themeLight' },
+      { value: 'dark', label: 'themeDark' },
+    ],
+  },
+  openLinksIn: {
+    legend: 'settingOpenLinks',
+    options: [
+      { value: 'foreground', label: 'openLinksForeground' },
+      { value: 'background', label: 'openLinksBackground' },
+    ],
+  },
+};
+
+export function SettingsView() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => void getSettings().then(setSettings), []);
+  if (!settings) return <p role="status">{t('loading')}</p>;
+
+  const choose = <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    const next = { ...settings, [key]: value };
+    setSettings(next);
+    void saveSettings(next);
+  };
+  return (
+    <form class="settings" onSubmit={(event) => event.preventDefault()}>
+      {(Object.keys(CHOICES) as (keyof Settings)[]).map((key) => (
+        <fieldset key={key}>
+          <legend>{t(CHOICES[key].legend)}</legend>
+          {CHOICES[key].options.map((option) => (
+            <label key={option.value}>
+              <input
+                type="radio"
+                name={key}
+                value={option.value}
+                checked={settings[key] === option.value}
+                onChange={() => choose(key, option.value as never)}
+              />
+              {t(option.label)}
+            </label>
+          ))}
+        </fieldset>
+      ))}
+    </form>
+  );
+}

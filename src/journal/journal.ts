@@ -1,0 +1,99 @@
+/**
+ * The listener's journal computed from what is stored: history by month, bookmarks and
+ * statistics. Pure: the options page draws what these return.
+ */
+import type { EpisodeCard, ListeningState } from '../storage/schema';
+
+/** An episode of the journal: the state, and the episode's card when a copy of it is kept. */
+export interface JournalEntry {
+  state: ListeningState;
+  card: EpisodeCard | null;
+}
+
+export function journalEntries(states: ListeningState[], cards: EpisodeCard[]): JournalEntry[] {
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  return states.map((state) => ({ state, card: byId.get(state.episodeId) ?? null }));
+}
+
+export interface MonthOfHistory {
+  /** `YYYY-MM` */
+  month: string;
+  entries: JournalEntry[];
+}
+
+/** Listened episodes by month of listening, newest first. */
+export function historyByMonth(entries: JournalEntry[]): MonthOfHistory[] {
+  const listened = entries
+    .filter((entry) => entry.state.listenedOn !== null)
+    .sort((a, b) => b.state.listenedOn!.localeCompare(a.state.listenedOn!) || b.state.updatedAt.localeCompare(a.state.updatedAt));
+  const months: MonthOfHistory[] = [];
+  for (const entry of listened) {
+    const month = entry.state.listenedOn!.slice(0, 7);
+    const last = months.at(-1);
+    if (last?.month === month) last.entries.push(entry);
+    else months.push({ month, entries: [entry] });
+  }
+  return months;
+}
+
+export function bookmarks(entries: JournalEntry[]): JournalEntry[] {
+  return entries
+    .filter((entry) => entry.state.bookmarkedAt !== null)
+    .sort((a, b) => b.state.bookmarkedAt!.localeCompare(a.state.bookmarkedAt!));
+}
+
+/** The feed's mp3s are encoded at 128 kbit/s: bytes to seconds of listening. */
+const AUDIO_BYTES_PER_SECOND = 128_000 / 8;
+
+export interface ListeningStats {
+  total: number;
+  perYear: { year: string; count: number }[];
+  /** The last twelve months, oldest first, months without a listen included. */
+  lastTwelveMonths: { month: string; count: number }[];
+  /** Consecutive months with at least one episode listened, up to this month or the last. */
+  monthStreak: number;
+  /** From the audio sizes of the episodes whose size is known. */
+  estimatedHours: number;
+  episodesWithoutSize: number;
+}
+
+function monthKey(year: number, monthIndex: number): string {
+  const date = new Date(Date.UTC(year, monthIndex, 1));
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+export function listeningStats(entries: JournalEntry[], today: Date): ListeningStats {
+  const listened = entries.filter((entry) => entry.state.listenedOn !== null);
+  const perMonth = new Map<string, number>();
+  const perYear = new Map<string, number>();
+  let seconds = 0;
+  let episodesWithoutSize = 0;
+  for (const entry of listened) {
+    const day = entry.state.listenedOn!;
+    perMonth.set(day.slice(0, 7), (perMonth.get(day.slice(0, 7)) ?? 0) + 1);
+    perYear.set(day.slice(0, 4), (perYear.get(day.slice(0, 4)) ?? 0) + 1);
+    const bytes = entry.card?.audioBytes;
+    if (bytes) seconds += bytes / AUDIO_BYTES_PER_SECOND;
+    else episodesWithoutSize += 1;
+  }
+  const year = today.getFullYear();
+  const month = today.getMonth();
+  const lastTwelveMonths = Array.from({ length: 12 }, (_, index) => {
+    const key = monthKey(year, month - 11 + index);
+    return { month: key, count: perMonth.get(key) ?? 0 };
+  });
+  let offset = perMonth.has(monthKey(year, month)) ? 0 : 1;
+  let monthStreak = 0;
+  while (perMonth.has(monthKey(year, month - offset))) {
+    monthStreak += 1;
+    offset += 1;
+  }
+  return {
+    total: listened.length,
+    perYear: [...perYear].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({ year: key, count })),
+    lastTwelveMonths,
+    monthStreak,
+    estimatedHours: seconds / 3600,
+    episodesWithoutSize,
+  };
+}

@@ -1,0 +1,81 @@
+/** The journal page ("Mon journal") with the real popup feeding it, in Chromium. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { corpusPresent } from '../support/corpus';
+import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+
+const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
+
+describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', () => {
+  let session: ExtensionSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('shows an episode marked listened in the popup, exports, clears, imports it back', async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(EPISODE_262);
+    const popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    await popup.getByRole('button', { name: 'Écouté' }).click();
+    await expect.poll(() => popup.locator('input[type="date"]').count()).toBe(1);
+
+    const journal = await session.context.newPage();
+    // The CDP client that reached the popup takes over where downloads are saved, so the test
+    // keeps a copy of the exported file as the page hands it to the browser.
+    await journal.addInitScript(() => {
+      const createObjectURL = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob) => {
+        (window as unknown as { lastExport: Blob }).lastExport = blob;
+        return createObjectURL(blob);
+      };
+    });
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#history`);
+    const historyEntry = journal.locator('.history a.episode-name', { hasText: 'Interview Cloud de Confiance' });
+    await expect.poll(() => historyEntry.count()).toBe(1);
+    expect(await historyEntry.getAttribute('href')).toBe(`https://lescastcodeurs.com${EPISODE_262}`);
+
+    await journal.getByRole('link', { name: 'Données' }).click();
+    const download = journal.waitForEvent('download');
+    await journal.getByRole('button', { name: 'Exporter mon journal' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^lcc-companion-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const exportPath = join(mkdtempSync(join(tmpdir(), 'lcc-export-')), file.suggestedFilename());
+    writeFileSync(exportPath, await journal.evaluate(() => (window as unknown as { lastExport: Blob }).lastExport.text()));
+
+    await journal.getByRole('button', { name: 'Effacer tout mon journal…' }).click();
+    await journal.getByRole('button', { name: 'Oui, tout effacer' }).click();
+    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Journal effacé.');
+    await journal.getByRole('link', { name: 'Historique' }).click();
+    await expect.poll(() => journal.locator('.empty').count()).toBe(1);
+
+    await journal.getByRole('link', { name: 'Données' }).click();
+    await journal.setInputFiles('#import-file', exportPath);
+    await expect.poll(() => journal.locator('.preview-counts').textContent()).toContain('Épisodes ajoutés : 1');
+    await journal.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé.');
+    await journal.getByRole('link', { name: 'Historique' }).click();
+    await expect.poll(() => historyEntry.count()).toBe(1);
+  });
+
+  it('refuses a broken import file with a message and keeps the journal', async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(EPISODE_262);
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Favori' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed')).toBe('true');
+
+    const journal = await session.context.newPage();
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#data`);
+    const broken = join(mkdtempSync(join(tmpdir(), 'lcc-import-')), 'broken.json');
+    writeFileSync(broken, '{"format": "lcc-companion-export", "version": 1, ');
+    await journal.setInputFiles('#import-file', broken);
+    await expect.poll(() => journal.getByRole('alert').textContent()).toBe('Ce fichier n’est pas du JSON : rien n’a été modifié.');
+
+    await journal.getByRole('link', { name: 'Favoris' }).click();
+    await expect.poll(() => journal.locator('.entries li').count()).toBe(1);
+  });
+});

@@ -1,0 +1,104 @@
+/** Export, import and clear through the store: refused files and failed writes change nothing. */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { episodeFixture } from '../support/episodes';
+import { EXPORT_FORMAT, ImportRefused, MAX_IMPORT_BYTES, planImport, readExportFile, type ExportFile } from '../../src/storage/exportFile';
+import {
+  applyImport,
+  clearEverything,
+  exportEverything,
+  putCachedEpisode,
+  readEverything,
+  updateListeningState,
+} from '../../src/storage/store';
+
+const episode = (number: number) => episodeFixture(number, { publishedOn: '2021-01-01' });
+
+async function seed(): Promise<void> {
+  await clearEverything();
+  await putCachedEpisode({ url: episode(1).url, episode: episode(1), source: 'markdown', etag: '"1"', checkedAt: 1 });
+  await updateListeningState(episode(1), () => ({ listenedOn: '2026-01-10', note: 'Bien' }));
+  await updateListeningState(episode(2), () => ({ bookmarkedAt: '2026-02-01T10:00:00.000Z' }));
+}
+
+const snapshot = async () => JSON.stringify(await readEverything());
+
+function validFile(overrides: Partial<ExportFile> = {}): ExportFile {
+  return { format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-28T10:00:00.000Z', episodes: [], listening: [], events: [], ...overrides };
+}
+
+describe('import files that are refused, with the store unchanged', () => {
+  const cases: [string, string, number | undefined, string][] = [
+    ['not JSON', '{"format": "lcc-companion-export", ', undefined, 'not-json'],
+    ['another kind of file', JSON.stringify({ hello: 'world' }), undefined, 'wrong-shape'],
+    ['a newer format version', JSON.stringify(validFile({ version: 2 })), undefined, 'newer-version'],
+    ['a state without an episode id', JSON.stringify(validFile({ listening: [{ note: '' } as never] })), undefined, 'wrong-shape'],
+    ['a rating of 9', JSON.stringify(validFile({ listening: [{ episodeId: 'x', listenedOn: null, bookmarkedAt: null, note: '', rating: 9, updatedAt: '2026-01-01T00:00:00Z' }] })), undefined, 'wrong-shape'],
+    ['a listening day that is no date', JSON.stringify(validFile({ listening: [{ episodeId: 'x', listenedOn: '2026-13-45', bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-01-01T00:00:00Z' }] })), undefined, 'bad-date'],
+    ['an event at no time', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'listened', at: 'yesterday' }] })), undefined, 'bad-date'],
+    ['an unknown event kind', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'deleted' as never, at: '2026-01-01T00:00:00Z' }] })), undefined, 'wrong-shape'],
+    ['over 50 MB', JSON.stringify(validFile()), MAX_IMPORT_BYTES + 1, 'too-large'],
+  ];
+
+  it.each(cases)('%s', async (_, text, size, problem) => {
+    await seed();
+    const before = await snapshot();
+    let refusal: unknown;
+    try {
+      readExportFile(text, size);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ImportRefused);
+    expect((refusal as ImportRefused).problem).toBe(problem);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('rolls back a write that fails half-way', async () => {
+    await seed();
+    const before = await snapshot();
+    const plan = planImport(await readEverything(), validFile(), 'replace');
+    plan.listening = [{ note: 'no key' } as never];
+    await expect(applyImport(plan)).rejects.toThrow();
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('export, then import', () => {
+  it('restores everything after a clear, and merging twice duplicates nothing', async () => {
+    await seed();
+    const exported = await exportEverything(new Date('2026-11-28T12:00:00Z'));
+    const file = readExportFile(JSON.stringify(exported));
+    const before = await readEverything();
+
+    await clearEverything();
+    expect((await readEverything()).listening).toEqual([]);
+    await applyImport(planImport(await readEverything(), file, 'merge'));
+    const after = await readEverything();
+    expect(after.listening).toEqual(before.listening);
+    expect(after.events.map(({ id: _, ...event }) => event)).toEqual(before.events.map(({ id: _, ...event }) => event));
+    expect(after.episodes.map((entry) => entry.url)).toEqual(before.episodes.map((entry) => entry.url));
+
+    const again = planImport(after, file, 'merge');
+    expect(again.counts).toEqual({ newStates: 0, changedStates: 0, newEvents: 0, newEpisodes: 0, removedStates: 0 });
+  });
+
+  it('merges with the newest state winning, and replace keeps only the file', async () => {
+    await seed();
+    const stored = await readEverything();
+    const newer = { ...stored.listening.find((state) => state.episodeId === 'lcc-1')!, note: 'Plus récent', updatedAt: '2099-01-01T00:00:00.000Z' };
+    const older = { ...stored.listening.find((state) => state.episodeId === 'lcc-2')!, bookmarkedAt: null, updatedAt: '2000-01-01T00:00:00.000Z' };
+    const brandNew = { episodeId: 'lcc-3', listenedOn: '2026-03-01', bookmarkedAt: null, note: '', rating: 4, updatedAt: '2026-03-01T00:00:00.000Z' };
+    const file = validFile({ listening: [newer, older, brandNew] });
+
+    const merge = planImport(stored, file, 'merge');
+    expect(merge.listening.map((state) => state.episodeId)).toEqual(['lcc-1', 'lcc-3']);
+    expect(merge.counts).toMatchObject({ newStates: 1, changedStates: 1 });
+
+    const replace = planImport(stored, file, 'replace');
+    expect(replace.counts).toMatchObject({ newStates: 1, changedStates: 2, removedStates: 0 });
+    await applyImport(replace);
+    expect((await readEverything()).listening.map((state) => state.episodeId).sort()).toEqual(['lcc-1', 'lcc-2', 'lcc-3']);
+    expect((await readEverything()).events).toEqual([]);
+  });
+});
