@@ -1,12 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../src/ui/i18n';
+import type { JournalEntry } from '../src/journal/journal';
+import { useLazyModule } from '../src/ui/useLazyModule';
 import { Bookmarks } from './Bookmarks';
-import { DataTools } from './DataTools';
 import { History } from './History';
-import { SearchView } from './SearchView';
-import { SettingsView } from './SettingsView';
-import { Statistics } from './Statistics';
 import { useJournal } from './useJournal';
+
+/** The views other than the lists, loaded when first shown. */
+function OtherViews({ view, entries }: { view: 'stats' | 'search' | 'settings' | 'data'; entries: JournalEntry[] | null }) {
+  const views = useLazyModule(() => import('./otherViews'));
+  if (!views) return <p role="status">{t('loading')}</p>;
+  if (view === 'stats') return entries && <views.Statistics entries={entries} />;
+  if (view === 'search') return <views.SearchView />;
+  if (view === 'settings') return <views.SettingsView />;
+  return <views.DataTools />;
+}
 
 const VIEWS = {
   history: 'viewHistory',
@@ -58,10 +66,7 @@ export function Journal() {
         )}
         {view === 'history' && entries && <History entries={entries} />}
         {view === 'bookmarks' && entries && <Bookmarks entries={entries} />}
-        {view === 'stats' && entries && <Statistics entries={entries} />}
-        {view === 'search' && <SearchView />}
-        {view === 'settings' && <SettingsView />}
-        {view === 'data' && <DataTools />}
+        {view !== 'history' && view !== 'bookmarks' && <OtherViews view={view} entries={entries} />}
       </main>
     </>
   );

@@ -4,5 +4,5 @@ import { Journal } from './Journal';
 import './options.css';
 
 const root = document.getElementById('app')!;
-const draw = () => render(<Journal />, root);
-void applyPreferences(draw).finally(draw);
+const draw = (): void => render(<Journal />, root);
+void applyPreferences(draw);

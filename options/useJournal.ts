@@ -1,18 +1,53 @@
-/** The journal's data (states and episode cards), read once and again after any change. */
+/**
+ * The journal's data (states and episode cards). The page draws at once from the copy it kept
+ * in localStorage last time, then from the database, and again after any change.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { journalEntries, type JournalEntry } from '../src/journal/journal';
 import { listEpisodeCards, listListeningStates, onStoreChange } from '../src/storage/store';
 
 export type JournalData = { kind: 'loading' } | { kind: 'ready'; entries: JournalEntry[] } | { kind: 'failed' };
 
+const SNAPSHOT_KEY = 'lcc-companion/journal-snapshot';
+
+function lastSnapshot(): JournalData {
+  try {
+    const saved = localStorage.getItem(SNAPSHOT_KEY);
+    return saved ? { kind: 'ready', entries: JSON.parse(saved) as JournalEntry[] } : { kind: 'loading' };
+  } catch {
+    return { kind: 'loading' };
+  }
+}
+
+function keepSnapshot(entries: JournalEntry[]): void {
+  try {
+    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(entries));
+  } catch {
+    // Without room for the copy, the next visit waits for the database; nothing is lost.
+  }
+}
+
+function readJournal(): Promise<JournalEntry[]> {
+  return Promise.all([listListeningStates(), listEpisodeCards()]).then(([states, cards]) => journalEntries(states, cards));
+}
+
+/** Started as the page's script runs, before the first draw, so the database opens meanwhile. */
+let firstRead: Promise<JournalEntry[]> | null = readJournal();
+
 export function useJournal(): JournalData {
-  const [data, setData] = useState<JournalData>({ kind: 'loading' });
+  const [data, setData] = useState<JournalData>(lastSnapshot);
   useEffect(() => {
     let open = true;
-    const load = () =>
-      void Promise.all([listListeningStates(), listEpisodeCards()])
-        .then(([states, cards]) => open && setData({ kind: 'ready', entries: journalEntries(states, cards) }))
+    const load = () => {
+      const read = firstRead ?? readJournal();
+      firstRead = null;
+      void read
+        .then((entries) => {
+          keepSnapshot(entries);
+          if (open) setData({ kind: 'ready', entries });
+        })
         .catch(() => open && setData({ kind: 'failed' }));
+    };
     load();
     const stop = onStoreChange((change) => change.episodeIds.length !== 0 && load());
     return () => {

@@ -1,15 +1,20 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Episode } from '../src/episode/model';
-import { noteNodes } from '../src/journal/note';
 import { todayIso } from '../src/storage/store';
 import { t } from '../src/ui/i18n';
-import { NoteView } from '../src/ui/NoteView';
+import { useLazyModule } from '../src/ui/useLazyModule';
 import { useListeningState } from '../src/ui/useListeningState';
+
+/** A saved note, drawn once its Markdown reader (marked) has loaded: most episodes have none. */
+function SavedNote({ note }: { note: string }) {
+  const reader = useLazyModule(() => import('./noteReader'));
+  if (!reader) return <p class="note-view">{note}</p>;
+  return <reader.NoteView nodes={reader.noteNodes(note)} />;
+}
 
 function NoteEditor({ note, save }: { note: string; save: (note: string) => void }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note);
-  const nodes = useMemo(() => noteNodes(note), [note]);
   if (editing) {
     return (
       <div class="note">
@@ -35,7 +40,7 @@ function NoteEditor({ note, save }: { note: string; save: (note: string) => void
   }
   return (
     <div class="note">
-      {note && <NoteView nodes={nodes} />}
+      {note && <SavedNote note={note} />}
       <button
         type="button"
         class="link-button"

@@ -4,5 +4,5 @@ import { App } from './App';
 import './popup.css';
 
 const root = document.getElementById('app')!;
-const draw = () => render(<App />, root);
-void applyPreferences(draw).finally(draw);
+const draw = (): void => render(<App />, root);
+void applyPreferences(draw);

@@ -36,7 +36,6 @@ export type ListeningEventKind = 'listened' | 'unlistened' | 'bookmarked' | 'unb
 
 /** One entry of the append-only log of what the listener did. */
 export interface ListeningEvent {
-  id?: number;
   episodeId: string;
   kind: ListeningEventKind;
   /** ISO timestamp of the change. */
@@ -50,8 +49,18 @@ export interface CompanionSchemaV1 extends DBSchema {
   listening: { key: string; value: ListeningState };
 }
 
+/**
+ * The log of one episode, oldest first. One record per episode rather than per event: the views
+ * read an episode's log whole, and an import of 10,000 events then makes hundreds of writes, not
+ * ten thousand.
+ */
+export interface EpisodeLog {
+  episodeId: string;
+  events: Omit<ListeningEvent, 'episodeId'>[];
+}
+
 export interface CompanionSchemaV2 extends CompanionSchemaV1 {
-  events: { key: number; value: ListeningEvent; indexes: { byEpisodeId: string; byAt: string } };
+  logs: { key: string; value: EpisodeLog };
 }
 
 /**
@@ -101,18 +110,17 @@ export const MIGRATIONS: Migration[] = [
   },
   // 2: the event log, started from what version 1 kept, so that history is not empty.
   (database, transaction) => {
-    const events = database.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
-    events.createIndex('byEpisodeId', 'episodeId');
-    events.createIndex('byAt', 'at');
+    const logs = database.createObjectStore('logs', { keyPath: 'episodeId' });
     void transaction
       .objectStore('listening')
       .getAll()
       .then((states) => {
-        const log = transaction.objectStore('events');
         for (const state of states) {
-          if (state.listenedOn) void log.add({ episodeId: state.episodeId, kind: 'listened', at: state.updatedAt, listenedOn: state.listenedOn });
-          if (state.bookmarkedAt) void log.add({ episodeId: state.episodeId, kind: 'bookmarked', at: state.bookmarkedAt });
-          if (state.note) void log.add({ episodeId: state.episodeId, kind: 'note-edited', at: state.updatedAt });
+          const events: EpisodeLog['events'] = [];
+          if (state.listenedOn) events.push({ kind: 'listened', at: state.updatedAt, listenedOn: state.listenedOn });
+          if (state.bookmarkedAt) events.push({ kind: 'bookmarked', at: state.bookmarkedAt });
+          if (state.note) events.push({ kind: 'note-edited', at: state.updatedAt });
+          if (events.length > 0) void logs.put({ episodeId: state.episodeId, events });
         }
       });
   },

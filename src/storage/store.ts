@@ -15,6 +15,7 @@ import {
   type CachedEpisode,
   type CompanionDatabase,
   type EpisodeCard,
+  type EpisodeLog,
   type ListeningEvent,
   type ListeningState,
   type Settings,
@@ -146,19 +147,29 @@ export function updateListeningState(
   change: (state: ListeningState) => Partial<ListeningState>,
 ): Promise<ListeningState> {
   return write([episode.id], async (database) => {
-    const transaction = database.transaction(['listening', 'events'], 'readwrite');
+    const transaction = database.transaction(['listening', 'logs'], 'readwrite');
     const states = transaction.objectStore('listening');
+    const logs = transaction.objectStore('logs');
     const current = (await states.get(episode.id)) ?? emptyState(episode.id);
     const next: ListeningState = { ...current, ...change(current), episodeId: episode.id, updatedAt: new Date().toISOString() };
     await states.put(next);
-    for (const event of eventsOfChange(current, next)) await transaction.objectStore('events').add(event);
+    const added = eventsOfChange(current, next);
+    if (added.length > 0) {
+      const log = (await logs.get(episode.id)) ?? { episodeId: episode.id, events: [] };
+      await logs.put({ ...log, events: [...log.events, ...added.map(({ episodeId: _, ...event }) => event)] });
+    }
     await transaction.done;
     return next;
   });
 }
 
+function flatten(log: EpisodeLog): ListeningEvent[] {
+  return log.events.map((event) => ({ episodeId: log.episodeId, ...event }));
+}
+
 export async function eventsOfEpisode(episodeId: string): Promise<ListeningEvent[]> {
-  return (await openStore()).getAllFromIndex('events', 'byEpisodeId', episodeId);
+  const log = await (await openStore()).get('logs', episodeId);
+  return log ? flatten(log) : [];
 }
 
 export function todayIso(now = new Date()): string {
@@ -183,13 +194,13 @@ export async function rememberEpisode(episode: Episode): Promise<void> {
 
 /** Everything stored, read in one transaction so that it is consistent. */
 export async function readEverything(): Promise<StoredData> {
-  const transaction = (await openStore()).transaction(['episodes', 'listening', 'events']);
-  const [episodes, listening, events] = await Promise.all([
+  const transaction = (await openStore()).transaction(['episodes', 'listening', 'logs']);
+  const [episodes, listening, logs] = await Promise.all([
     transaction.objectStore('episodes').getAll(),
     transaction.objectStore('listening').getAll(),
-    transaction.objectStore('events').getAll(),
+    transaction.objectStore('logs').getAll(),
   ]);
-  return { episodes, listening, events };
+  return { episodes, listening, events: logs.flatMap(flatten) };
 }
 
 export async function exportEverything(now = new Date()): Promise<ExportFile> {
@@ -199,23 +210,34 @@ export async function exportEverything(now = new Date()): Promise<ExportFile> {
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     ...data,
-    events: data.events.map(({ id: _, ...event }) => event),
   };
 }
 
 /** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */
+/** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */
 export function applyImport(plan: ImportPlan): Promise<void> {
   return write({ episodeIds: 'all' }, async (database) => {
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'events'], 'readwrite');
+    // Relaxed: one large write need not wait for the disk flush; it is still all or nothing.
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs'], 'readwrite', { durability: 'relaxed' });
     const episodes = transaction.objectStore('episodes');
     const cards = transaction.objectStore('cards');
     const listening = transaction.objectStore('listening');
-    const events = transaction.objectStore('events');
+    const logs = transaction.objectStore('logs');
     try {
-      if (plan.mode === 'replace') await Promise.all([episodes.clear(), cards.clear(), listening.clear(), events.clear()]);
-      for (const entry of plan.episodes) await Promise.all([episodes.put(entry), cards.put(cardOf(entry.episode))]);
-      for (const state of plan.listening) await listening.put(state);
-      for (const event of plan.events) await events.add(event);
+      if (plan.mode === 'replace') await Promise.all([episodes.clear(), cards.clear(), listening.clear(), logs.clear()]);
+      const logsById = new Map((await logs.getAll()).map((log) => [log.episodeId, log]));
+      for (const { episodeId, ...event } of plan.events) {
+        const log = logsById.get(episodeId) ?? { episodeId, events: [] };
+        log.events.push(event);
+        logsById.set(episodeId, log);
+      }
+      const touched = new Set(plan.events.map((event) => event.episodeId));
+      for (const log of logsById.values()) if (touched.has(log.episodeId)) log.events.sort((a, b) => a.at.localeCompare(b.at));
+      await Promise.all([
+        ...plan.episodes.flatMap((entry) => [episodes.put(entry), cards.put(cardOf(entry.episode))]),
+        ...plan.listening.map((state) => listening.put(state)),
+        ...[...touched].map((episodeId) => logs.put(logsById.get(episodeId)!)),
+      ]);
     } catch (error) {
       transaction.abort();
       await transaction.done.catch(() => undefined);
@@ -227,12 +249,12 @@ export function applyImport(plan: ImportPlan): Promise<void> {
 
 export function clearEverything(): Promise<void> {
   return write({ episodeIds: 'all' }, async (database) => {
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'events'], 'readwrite');
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs'], 'readwrite');
     await Promise.all([
       transaction.objectStore('cards').clear(),
       transaction.objectStore('episodes').clear(),
       transaction.objectStore('listening').clear(),
-      transaction.objectStore('events').clear(),
+      transaction.objectStore('logs').clear(),
     ]);
     await transaction.done;
   });

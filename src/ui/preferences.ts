@@ -1,10 +1,13 @@
 /**
- * The settings every page applies before it draws: interface language and theme, and how links
- * open. They follow changes made in another context.
+ * The settings every page applies: interface language and theme, and how links open. A page
+ * draws at once with the last settings it saw (kept in localStorage, read synchronously), then
+ * with the stored ones if they differ, and again whenever another context changes them.
  */
 import { DEFAULT_SETTINGS, type Settings } from '../storage/schema';
 import { getSettings, onStoreChange } from '../storage/store';
 import { chooseLanguage, uiLanguage } from './i18n';
+
+const HINT_KEY = 'lcc-companion/settings';
 
 let current: Settings = DEFAULT_SETTINGS;
 
@@ -12,8 +15,21 @@ export function currentSettings(): Settings {
   return current;
 }
 
+function lastSeenSettings(): Settings {
+  try {
+    return { ...DEFAULT_SETTINGS, ...(JSON.parse(localStorage.getItem(HINT_KEY) ?? '{}') as Partial<Settings>) };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
 async function apply(settings: Settings): Promise<void> {
   current = settings;
+  try {
+    localStorage.setItem(HINT_KEY, JSON.stringify(settings));
+  } catch {
+    // A page without storage still works; it just draws with the defaults first.
+  }
   await chooseLanguage(settings.language).catch(() => chooseLanguage('auto'));
   const root = document.documentElement;
   root.lang = uiLanguage().split('-')[0]!;
@@ -21,10 +37,20 @@ async function apply(settings: Settings): Promise<void> {
   else root.dataset['theme'] = settings.theme;
 }
 
-/** Applies the stored settings, then again whenever they change; `redraw` runs after each change. */
-export async function applyPreferences(redraw: () => void): Promise<void> {
-  await apply(await getSettings().catch(() => DEFAULT_SETTINGS));
+const same = (a: Settings, b: Settings) => a.language === b.language && a.theme === b.theme && a.openLinksIn === b.openLinksIn;
+
+/** Draws with the last settings seen, then follows the stored settings and their changes. */
+export async function applyPreferences(draw: () => void): Promise<void> {
+  await apply(lastSeenSettings());
+  draw();
+  const follow = async () => {
+    const stored = await getSettings().catch(() => current);
+    if (same(stored, current)) return;
+    await apply(stored);
+    draw();
+  };
   onStoreChange((change) => {
-    if (change.settings) void getSettings().then(apply).then(redraw);
+    if (change.settings) void follow();
   });
+  await follow();
 }

@@ -64,7 +64,7 @@ describe('the schema migrations', () => {
     const database = await openDB(`${DATABASE_NAME}-from-nothing`, DATABASE_VERSION, {
       upgrade: (db, oldVersion, newVersion, transaction) => upgrade(db as never, oldVersion, newVersion!, transaction as never),
     });
-    expect([...database.objectStoreNames].sort()).toEqual(['cards', 'episodes', 'events', 'listening', 'settings']);
+    expect([...database.objectStoreNames].sort()).toEqual(['cards', 'episodes', 'listening', 'logs', 'settings']);
     expect([...database.transaction('episodes').store.indexNames]).toEqual(['byEpisodeId']);
     database.close();
   });
@@ -89,11 +89,15 @@ describe('migration 1 → 2, from a version 1 database with data in it', () => {
     });
     expect(await v2.get('episodes', EPISODE.url)).toEqual(cached);
     expect(await v2.getAll('listening')).toEqual([untouched, listened]);
-    const events = await v2.getAll('events');
-    expect(events.map(({ id: _, ...event }) => event)).toEqual([
-      { episodeId: 'lcc-262', kind: 'listened', at: listened.updatedAt, listenedOn: '2021-09-03' },
-      { episodeId: 'lcc-262', kind: 'bookmarked', at: listened.bookmarkedAt },
-      { episodeId: 'lcc-262', kind: 'note-edited', at: listened.updatedAt },
+    expect(await v2.getAll('logs')).toEqual([
+      {
+        episodeId: 'lcc-262',
+        events: [
+          { kind: 'listened', at: listened.updatedAt, listenedOn: '2021-09-03' },
+          { kind: 'bookmarked', at: listened.bookmarkedAt },
+          { kind: 'note-edited', at: listened.updatedAt },
+        ],
+      },
     ]);
     v2.close();
   });
@@ -109,7 +113,7 @@ describe('migration 2 → 3, from a version 2 database with data in it', () => {
     const state = { episodeId: 'lcc-262', listenedOn: '2021-09-03', bookmarkedAt: null, note: '', rating: null, updatedAt: '2021-09-05T08:00:00.000Z' };
     await v2.put('episodes', cached);
     await v2.put('listening', state);
-    await v2.add('events', { episodeId: 'lcc-262', kind: 'listened', at: state.updatedAt, listenedOn: '2021-09-03' });
+    await v2.put('logs', { episodeId: 'lcc-262', events: [{ kind: 'listened', at: state.updatedAt, listenedOn: '2021-09-03' }] });
     v2.close();
 
     const v3 = await openDB(name, 3, {
@@ -117,7 +121,7 @@ describe('migration 2 → 3, from a version 2 database with data in it', () => {
     });
     expect(await v3.get('episodes', EPISODE.url)).toEqual(cached);
     expect(await v3.get('listening', 'lcc-262')).toEqual(state);
-    expect(await v3.count('events')).toBe(1);
+    expect(await v3.count('logs')).toBe(1);
     expect(await v3.get('cards', 'lcc-262')).toEqual({
       id: 'lcc-262',
       number: 262,

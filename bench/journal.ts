@@ -1,0 +1,115 @@
+/**
+ * The journal with a heavy listener's data: 340 cached episodes (the corpus, repeated) and
+ * 10,000 events. Figures: the options page's first paint of the history against a blank
+ * extension page, the import of the export file through the page, and a search query.
+ */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Episode } from '../src/episode/model';
+import type { ExportFile } from '../src/storage/exportFile';
+import type { ListeningEvent, ListeningState } from '../src/storage/schema';
+import { chromiumPresent, DIST, launchExtension } from '../test/e2e/support/browser';
+import { corpusPresent, postFiles, readPost } from '../test/support/corpus';
+import { importShipped } from './shipped';
+import { median, timeMs } from './timing';
+
+type Journal = typeof import('./journal-entry');
+
+const EPISODES = 340;
+const EVENTS = 10_000;
+const RUNS = 5;
+
+function heavyExport(parse: Journal['parseMarkdownPost']): ExportFile {
+  const posts = postFiles();
+  const episodes: Episode[] = Array.from({ length: EPISODES }, (_, index) => {
+    const file = posts[index % posts.length]!;
+    const episode = parse(readPost(file), file);
+    return index < posts.length ? episode : { ...episode, id: `${episode.id}-copy-${index}`, url: `${episode.url}copy-${index}/` };
+  });
+  const listening: ListeningState[] = episodes.map((episode, index) => ({
+    episodeId: episode.id,
+    listenedOn: `20${String(15 + (index % 11)).padStart(2, '0')}-${String(1 + (index % 12)).padStart(2, '0')}-15`,
+    bookmarkedAt: index % 7 === 0 ? '2026-01-01T10:00:00.000Z' : null,
+    note: index % 5 === 0 ? 'À réécouter' : '',
+    rating: null,
+    updatedAt: '2026-01-01T10:00:00.000Z',
+  }));
+  const kinds = ['listened', 'unlistened', 'bookmarked', 'unbookmarked', 'note-edited'] as const;
+  const events: ListeningEvent[] = Array.from({ length: EVENTS }, (_, index) => ({
+    episodeId: episodes[index % EPISODES]!.id,
+    kind: kinds[index % kinds.length]!,
+    at: new Date(Date.UTC(2015, 0, 1) + index * 3_600_000).toISOString(),
+  }));
+  return {
+    format: 'lcc-companion-export',
+    version: 1,
+    exportedAt: '2026-11-28T10:00:00.000Z',
+    episodes: episodes.map((episode) => ({ url: episode.url, episode, source: 'markdown', etag: null, checkedAt: 0 })),
+    listening,
+    events,
+  };
+}
+
+export async function benchJournal(): Promise<string[]> {
+  if (!corpusPresent || !chromiumPresent) return ['journal figures skipped: needs the corpus and Chromium'];
+  const journal = await importShipped<Journal>(fileURLToPath(new URL('./journal-entry.ts', import.meta.url)));
+  const file = heavyExport(journal.parseMarkdownPost);
+  const dir = mkdtempSync(join(tmpdir(), 'lcc-bench-journal-'));
+  const exportPath = join(dir, 'lcc-companion-export-2026-11-28.json');
+  writeFileSync(exportPath, JSON.stringify(file));
+
+  const dist = mkdtempSync(join(tmpdir(), 'lcc-bench-dist-'));
+  cpSync(DIST, dist, { recursive: true });
+  writeFileSync(join(dist, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p>');
+
+  const session = await launchExtension({ dist });
+  const lines: string[] = [];
+  try {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options/index.html#data`);
+    const started = Date.now();
+    await page.setInputFiles('#import-file', exportPath);
+    await page.locator('.preview-counts').waitFor({ timeout: 60_000 });
+    const previewed = Date.now();
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('Import terminé.').waitFor({ timeout: 60_000 });
+    const done = Date.now();
+    lines.push(
+      `journal import of the export file (${EPISODES} episodes, ${EVENTS} events, through the page): ${done - started} ms (${previewed - started} ms to read, check and preview it, ${done - previewed} ms to write it)`,
+    );
+
+    // Milliseconds from the page's navigation to the mark, or to the blank page's first paint.
+    const paint = async (path: string, mark: string | null) => {
+      const tab = await session.context.newPage();
+      await tab.goto(`chrome-extension://${session.extensionId}/${path}`);
+      const ready = await tab.waitForFunction(
+        (name) => {
+          return performance.getEntriesByName(name ?? 'first-contentful-paint')[0]?.startTime ?? null;
+        },
+        mark,
+        { timeout: 20_000 },
+      );
+      const value = (await ready.jsonValue()) as number;
+      await tab.close();
+      return value;
+    };
+    const history: number[] = [];
+    const blank: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      history.push(await paint('options/index.html#history', 'lcc:history-painted'));
+      blank.push(await paint('blank.html', null));
+    }
+    lines.push(`journal history first paint: ${median(history).toFixed(0)} ms; blank extension page, first paint: ${median(blank).toFixed(0)} ms (medians of ${RUNS})`);
+    lines.push(`journal history / blank page time ratio: ${(median(history) / median(blank)).toFixed(2)}`);
+  } finally {
+    await session.close();
+  }
+
+  const index = journal.buildSearchIndex(file.episodes);
+  const queries = ['graalvm', 'kotlin coroutines', 'cloud souverain', 'é', 'quarkus native', 'xyzzy'];
+  const times = queries.flatMap((query) => Array.from({ length: 5 }, () => timeMs(() => journal.search(index, query))));
+  lines.push(`journal search over ${EPISODES} episodes (${index.length} entries): ${median(times).toFixed(2)} ms median, ${Math.max(...times).toFixed(2)} ms worst`);
+  return lines;
+}

@@ -1,0 +1,5 @@
+/** The journal's views loaded after the first paint (see Journal.tsx). */
+export { DataTools } from './DataTools';
+export { SearchView } from './SearchView';
+export { SettingsView } from './SettingsView';
+export { Statistics } from './Statistics';
