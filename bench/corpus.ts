@@ -6,7 +6,7 @@ import { median, timeMs } from './timing';
 
 type Parsers = typeof import('./parsers-entry');
 
-const ROUNDS = 15;
+const ROUNDS = 25;
 
 export async function benchParsers(): Promise<{ lines: string[]; ratio: number | null }> {
   if (!corpusPresent) return { lines: ['corpus absent: parser figures skipped'], ratio: null };
