@@ -1,21 +1,64 @@
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
-export default defineConfig({
-  plugins: [
-    preact(),
-    crx({
-      manifest,
-      // The content script runs on every page of the site: one small file, no loader.
-      contentScripts: { standaloneFiles: ['src/content/index.ts'] },
-    }),
-  ],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    target: 'es2022',
-    sourcemap: false,
-  },
+/**
+ * `vite build` writes the Chrome extension to dist/; `vite build --mode firefox` writes the
+ * Firefox one to dist/firefox (background as an event page, Gecko settings).
+ */
+const GECKO = {
+  id: 'lcc-companion@listeners.lescastcodeurs',
+  // 142: the first Firefox (desktop and Android) that reads data_collection_permissions.
+  strict_min_version: '142.0',
+  data_collection_permissions: { required: ['none'] },
+};
+
+function firefoxManifest(): ManifestV3Export {
+  const { background, ...rest } = manifest;
+  return {
+    ...rest,
+    background: { scripts: [background.service_worker], type: 'module' },
+    browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: GECKO.strict_min_version } },
+  } as unknown as ManifestV3Export;
+}
+
+/**
+ * We never draw HTML strings (page and note content become elements), so Preact's only
+ * `innerHTML` write, the `dangerouslySetInnerHTML` path, is cut out of the build: any use now
+ * throws, and the Firefox linter finds no HTML assignment. A Preact that no longer has the
+ * expected code fails the build rather than shipping the path again.
+ */
+function withoutPreactInnerHtml(): Plugin {
+  const ASSIGNMENT = /\((\w+)\.innerHTML=(\w+)\.__html\)/;
+  return {
+    name: 'lcc:without-preact-inner-html',
+    transform(code, id) {
+      if (!/[\\/]preact[\\/]dist[\\/]preact\.mjs$/.test(id)) return null;
+      if (!ASSIGNMENT.test(code)) this.error('Preact changed: update withoutPreactInnerHtml in vite.config.ts');
+      return code.replace(ASSIGNMENT, '(()=>{throw new Error("dangerouslySetInnerHTML is not allowed")})()');
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    plugins: [
+      withoutPreactInnerHtml(),
+      preact(),
+      crx({
+        manifest: firefox ? firefoxManifest() : (manifest as ManifestV3Export),
+        browser: firefox ? 'firefox' : 'chrome',
+        // The content script runs on every page of the site: one small file, no loader.
+        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+      }),
+    ],
+    build: {
+      outDir: firefox ? 'dist/firefox' : 'dist',
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+    },
+  };
 });
