@@ -4,12 +4,21 @@ import { EpisodeHeader } from './EpisodeHeader';
 import { LinkList } from './LinkList';
 import { ListeningActions } from './ListeningActions';
 import { NotAnEpisode } from './NotAnEpisode';
+import { openJournal } from './openLink';
 import { Outline } from './Outline';
 import { SourceNote } from './SourceNote';
 import { useActiveEpisode } from './useActiveEpisode';
 
 /** User Timing mark of the first frame with the episode drawn; `npm run bench` reads it. */
 export const EPISODE_PAINTED_MARK = 'lcc:episode-painted';
+
+function JournalButton() {
+  return (
+    <button type="button" class="link-button" onClick={openJournal}>
+      {t('openJournal')}
+    </button>
+  );
+}
 
 export function App() {
   const active = useActiveEpisode();
@@ -31,7 +40,10 @@ export function App() {
           <ListeningActions episode={active.episode} />
           <Outline episode={active.episode} tabId={active.tabId} />
           <LinkList episode={active.episode} />
-          <SourceNote origin={active.origin} check={active.check} />
+          <footer class="popup-footer">
+            <SourceNote origin={active.origin} check={active.check} />
+            <JournalButton />
+          </footer>
         </main>
       );
   }

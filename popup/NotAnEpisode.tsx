@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { EPISODE_LIST_URL } from '../src/episode/urls';
 import { t } from '../src/ui/i18n';
+import { openJournal } from './openLink';
 
 export function NotAnEpisode() {
   const openList = () => void browser.tabs.create({ url: EPISODE_LIST_URL }).then(() => window.close());
@@ -8,9 +9,14 @@ export function NotAnEpisode() {
     <main class="not-episode">
       <h1>{t('notAnEpisodeTitle')}</h1>
       <p>{t('notAnEpisodeText')}</p>
-      <button type="button" class="primary" onClick={openList}>
-        {t('openEpisodeList')}
-      </button>
+      <p class="not-episode-actions">
+        <button type="button" class="primary" onClick={openList}>
+          {t('openEpisodeList')}
+        </button>
+        <button type="button" onClick={openJournal}>
+          {t('openJournal')}
+        </button>
+      </p>
     </main>
   );
 }

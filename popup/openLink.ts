@@ -13,3 +13,8 @@ export function openLink(event: MouseEvent | KeyboardEvent, url: string): void {
   const behind = (currentSettings().openLinksIn === 'background') !== modified;
   void browser.tabs.create({ url, active: !behind });
 }
+
+/** Opens the journal ("Mon journal") and closes the popup, as leaving it would. */
+export function openJournal(): void {
+  void browser.runtime.openOptionsPage().then(() => window.close());
+}
