@@ -1,0 +1,119 @@
+/**
+ * axe-core on the popup and on every view of the journal, in the light and the dark theme (set
+ * through the journal's own settings): no violation. The same run writes the README's
+ * screenshots, and checks that the popup works by keyboard alone.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { corpusPresent } from '../support/corpus';
+import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
+const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
+const VIEWS = ['history', 'bookmarks', 'stats', 'search', 'settings', 'data'] as const;
+const THEMES = { light: 'Clair', dark: 'Sombre' } as const;
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
+  });
+  return found.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in Chromium', () => {
+  let session: ExtensionSession;
+  let journal: Page;
+
+  beforeAll(async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(EPISODE_262);
+    const popup = await session.openPopup(tab);
+    await popup.locator('.source-note[data-check="done"]').waitFor();
+    await popup.getByRole('button', { name: 'Écouté' }).click();
+    await popup.getByRole('button', { name: 'Favori' }).click();
+    await popup.getByRole('button', { name: 'Ajouter une note' }).click();
+    await popup.getByLabel('Ma note (Markdown)').fill('**À réécouter** : la partie sur [GAIA-X](https://gaia-x.eu/).');
+    await popup.getByRole('button', { name: 'Enregistrer la note' }).click();
+    await popup.locator('.note-view strong').waitFor();
+    journal = await session.context.newPage();
+    await journal.setViewportSize({ width: 900, height: 800 });
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#history`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  for (const [theme, label] of Object.entries(THEMES)) {
+    describe(`${theme} theme`, () => {
+      beforeAll(async () => {
+        await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
+        await journal.getByRole('radio', { name: label }).check();
+        await journal.waitForFunction((wanted) => document.documentElement.dataset['theme'] === wanted, theme);
+      });
+
+      it('the popup has no axe violation', async () => {
+        const tab = await session.openSitePage(EPISODE_262);
+        const popup = await session.openPopup(tab);
+        await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+        await expect.poll(() => popup.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
+        await expect.poll(() => popup.locator('.note-view strong').count()).toBe(1);
+        expect(await axeViolations(popup)).toEqual([]);
+        mkdirSync(SCREENSHOTS, { recursive: true });
+        await popup.screenshot({ path: resolve(SCREENSHOTS, `popup-${theme}.png`), clip: { x: 0, y: 0, width: 400, height: 760 } });
+        await tab.close();
+      });
+
+      it.each(VIEWS)('the journal view %s has no axe violation', async (view) => {
+        await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}`);
+        await expect.poll(() => journal.locator('#view-title').textContent()).not.toBe('');
+        if (view === 'search') await journal.getByLabel('Chercher dans les épisodes gardés : titres, sections, liens').fill('cloud');
+        await journal.waitForLoadState('networkidle');
+        await expect.poll(() => journal.getByRole('status').filter({ hasText: 'Chargement…' }).count()).toBe(0);
+        expect(await axeViolations(journal)).toEqual([]);
+        if (view === 'history' || view === 'stats') {
+          await journal.screenshot({ path: resolve(SCREENSHOTS, `journal-${view}-${theme}.png`) });
+        }
+      });
+    });
+  }
+
+  it('is checked by an axe run that does report violations', async () => {
+    const page = await session.context.newPage();
+    await page.setContent('<main><input type="text"><p style="color:#ddd;background:#fff">faint</p></main>');
+    const found = await axeViolations(page);
+    expect(found.some((violation) => violation.startsWith('label:'))).toBe(true);
+    expect(found.some((violation) => violation.startsWith('color-contrast:'))).toBe(true);
+    await page.close();
+  });
+
+  it('the popup works by keyboard alone: / to filter, arrows through the links, Enter to open', async () => {
+    const tab = await session.openSitePage(EPISODE_262);
+    const popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    await popup.locator('body').press('/');
+    expect(await popup.evaluate(() => document.activeElement?.className)).toBe('filter');
+    await popup.keyboard.type('patreon');
+    await expect.poll(() => popup.locator('a.link-open').count()).toBe(1);
+    await popup.keyboard.press('ArrowDown');
+    const focused = await popup.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+    expect(focused).toBe('https://www.patreon.com/LesCastCodeurs');
+    const opened = session.context.waitForEvent('page');
+    // The new tab comes to the front and the browser closes the popup, as it does on any click.
+    await popup.keyboard.press('Enter').catch(() => undefined);
+    const linkTab = await opened;
+    await linkTab.waitForURL(focused);
+  });
+});
