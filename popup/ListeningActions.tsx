@@ -55,6 +55,30 @@ function NoteEditor({ note, save }: { note: string; save: (note: string) => void
   );
 }
 
+const STARS = [1, 2, 3, 4, 5] as const;
+
+/** A rating from 1 to 5 as a radio group; choosing the current rating again clears it. */
+function Rating({ rating, rate }: { rating: number | null; rate: (rating: number | null) => void }) {
+  return (
+    <fieldset class="rating">
+      <legend>{t('ratingLegend')}</legend>
+      {STARS.map((stars) => (
+        <label key={stars} title={t('ratingStars', stars)}>
+          <input
+            type="radio"
+            name="rating"
+            value={stars}
+            checked={rating === stars}
+            onClick={() => rate(rating === stars ? null : stars)}
+            aria-label={t('ratingStars', stars)}
+          />
+          <span aria-hidden="true">{rating !== null && stars <= rating ? '★' : '☆'}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function ListeningActions({ episode }: { episode: Episode }) {
   const { state, update } = useListeningState(episode);
   const listenedOn = state?.listenedOn ?? null;
@@ -95,6 +119,7 @@ export function ListeningActions({ episode }: { episode: Episode }) {
           {t('bookmarked')}
         </button>
       </div>
+      <Rating rating={state?.rating ?? null} rate={(rating) => void update(() => ({ rating }))} />
       <NoteEditor key={episode.id} note={state?.note ?? ''} save={(note) => void update(() => ({ note }))} />
     </section>
   );

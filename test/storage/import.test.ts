@@ -64,6 +64,25 @@ describe('import files that are refused, with the store unchanged', () => {
   });
 });
 
+describe('a full disk', () => {
+  it('gives a storage-full error and writes nothing of the import', async () => {
+    await seed();
+    const before = await snapshot();
+    const file = validFile({ listening: [{ episodeId: 'lcc-9', listenedOn: '2026-03-01', bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-03-01T00:00:00.000Z' }] });
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function refuse(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'listening') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      await expect(applyImport(planImport(await readEverything(), file, 'merge'))).rejects.toMatchObject({ name: 'StoreError', kind: 'quota' });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(await snapshot()).toBe(before);
+  });
+});
+
 describe('export, then import', () => {
   it('restores everything after a clear, and merging twice duplicates nothing', async () => {
     await seed();
