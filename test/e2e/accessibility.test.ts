@@ -59,8 +59,15 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in
   for (const [theme, label] of Object.entries(THEMES)) {
     describe(`${theme} theme`, () => {
       beforeAll(async () => {
-        await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
-        await journal.getByRole('radio', { name: label }).check();
+        const settings = await session.context.newPage();
+        await settings.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
+        const radio = settings.getByRole('radio', { name: label });
+        await radio.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
+          throw new Error(`no "${label}" setting on the page, which reads: ${await settings.locator('body').innerText()}`, { cause: error });
+        });
+        await radio.check();
+        await settings.waitForFunction((wanted) => document.documentElement.dataset['theme'] === wanted, theme);
+        await settings.close();
         await journal.waitForFunction((wanted) => document.documentElement.dataset['theme'] === wanted, theme);
       });
 
