@@ -7,7 +7,7 @@ import { EpisodeLink } from './EpisodeLink';
 const PAGE = 50;
 
 /** User Timing mark of the first frame with the history drawn; `npm run bench` reads it. */
-export const HISTORY_PAINTED_MARK = 'lcc:history-painted';
+const HISTORY_PAINTED_MARK = 'lcc:history-painted';
 
 export function History({ entries }: { entries: JournalEntry[] }) {
   const [shown, setShown] = useState(PAGE);

@@ -10,7 +10,7 @@ import { SourceNote } from './SourceNote';
 import { useActiveEpisode } from './useActiveEpisode';
 
 /** User Timing mark of the first frame with the episode drawn; `npm run bench` reads it. */
-export const EPISODE_PAINTED_MARK = 'lcc:episode-painted';
+const EPISODE_PAINTED_MARK = 'lcc:episode-painted';
 
 function JournalButton() {
   return (

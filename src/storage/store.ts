@@ -125,7 +125,7 @@ function emptyState(episodeId: string): ListeningState {
 }
 
 /** The log entries a change of state makes. */
-export function eventsOfChange(before: ListeningState, after: ListeningState): ListeningEvent[] {
+function eventsOfChange(before: ListeningState, after: ListeningState): ListeningEvent[] {
   const base = { episodeId: after.episodeId, at: after.updatedAt };
   const events: ListeningEvent[] = [];
   if (after.listenedOn !== before.listenedOn) {
@@ -167,10 +167,7 @@ function flatten(log: EpisodeLog): ListeningEvent[] {
   return log.events.map((event) => ({ episodeId: log.episodeId, ...event }));
 }
 
-export async function eventsOfEpisode(episodeId: string): Promise<ListeningEvent[]> {
-  const log = await (await openStore()).get('logs', episodeId);
-  return log ? flatten(log) : [];
-}
+
 
 export function todayIso(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { episodeFixture } from '../support/episodes';
 import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade } from '../../src/storage/schema';
 import {
-  eventsOfEpisode,
   getCachedEpisode,
   getListeningState,
   onStoreChange,
   putCachedEpisode,
+  readEverything,
   updateListeningState,
   type StoreChange,
 } from '../../src/storage/store';
@@ -37,7 +37,8 @@ describe('the store', () => {
     await updateListeningState(episode, () => ({ bookmarkedAt: '2026-11-28T10:00:00.000Z', note: 'Super' }));
     await updateListeningState(episode, () => ({ listenedOn: null, bookmarkedAt: null }));
     await updateListeningState(episode, () => ({}));
-    expect((await eventsOfEpisode(episode.id)).map((event) => event.kind)).toEqual([
+    const events = (await readEverything()).events.filter((event) => event.episodeId === episode.id);
+    expect(events.map((event) => event.kind)).toEqual([
       'listened',
       'bookmarked',
       'note-edited',
