@@ -5,7 +5,7 @@
 import { parseMarkdownPost } from '../episode/markdown';
 import { sourceUrlOfPage } from '../episode/urls';
 import type { RevalidateResult } from '../messages';
-import { getCachedEpisode, putCachedEpisode } from '../storage/store';
+import { getCachedEpisode, markSourceChecked, putCachedEpisode } from '../storage/store';
 
 /** A source checked this recently is taken as is: a listener moving between tabs costs no request. */
 const FRESH_FOR_MS = 5 * 60 * 1000;
@@ -39,7 +39,7 @@ async function fetchAndStore(pageUrl: string, fetchSource: typeof fetch): Promis
     return { status: 'failed', reason: 'offline' };
   }
   if (response.status === 304 && fromSource) {
-    await putCachedEpisode({ ...fromSource, checkedAt: Date.now() });
+    await markSourceChecked(fromSource, Date.now());
     return { status: 'unchanged', episode: fromSource.episode };
   }
   if (!response.ok) return { status: 'failed', reason: response.status === 404 ? 'not-found' : 'offline' };

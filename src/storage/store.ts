@@ -112,6 +112,11 @@ export function putCachedEpisode(entry: CachedEpisode): Promise<void> {
   });
 }
 
+/** Notes that the source was checked and unchanged: nothing anyone sees changes, so no one is told. */
+export async function markSourceChecked(entry: CachedEpisode, checkedAt: number): Promise<void> {
+  await (await openStore()).put('episodes', { ...entry, checkedAt });
+}
+
 export async function listEpisodeCards(): Promise<EpisodeCard[]> {
   return (await openStore()).getAll('cards');
 }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { episodeFixture } from '../support/episodes';
-import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade } from '../../src/storage/schema';
+import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade, type CompanionSchema } from '../../src/storage/schema';
 import {
   getCachedEpisode,
   getListeningState,
@@ -56,15 +56,20 @@ describe('the store', () => {
   });
 });
 
+/** Opens a database at `version`, having walked the migrations up to it and no further. */
+function openAtVersion(name: string, version: number) {
+  return openDB<CompanionSchema>(name, version, {
+    upgrade: (db, oldVersion, _newVersion, transaction) => upgrade(db, oldVersion, version, transaction),
+  });
+}
+
 describe('the schema migrations', () => {
   it('numbers its version after its migrations', () => {
     expect(DATABASE_VERSION).toBe(MIGRATIONS.length);
   });
 
   it('creates every store from nothing', async () => {
-    const database = await openDB(`${DATABASE_NAME}-from-nothing`, DATABASE_VERSION, {
-      upgrade: (db, oldVersion, newVersion, transaction) => upgrade(db as never, oldVersion, newVersion!, transaction as never),
-    });
+    const database = await openAtVersion(`${DATABASE_NAME}-from-nothing`, DATABASE_VERSION);
     expect([...database.objectStoreNames].sort()).toEqual(['cards', 'episodes', 'listening', 'logs', 'settings']);
     expect([...database.transaction('episodes').store.indexNames]).toEqual(['byEpisodeId']);
     database.close();
@@ -74,9 +79,7 @@ describe('the schema migrations', () => {
 describe('migration 1 → 2, from a version 1 database with data in it', () => {
   it('keeps every record and starts the event log from the states', async () => {
     const name = `${DATABASE_NAME}-v1`;
-    const v1 = await openDB(name, 1, {
-      upgrade: (db, oldVersion, _newVersion, transaction) => upgrade(db as never, oldVersion, 1, transaction as never),
-    });
+    const v1 = await openAtVersion(name, 1);
     const cached = { url: EPISODE.url, episode: EPISODE, source: 'markdown' as const, etag: '"e"', checkedAt: 5 };
     const listened = { episodeId: 'lcc-262', listenedOn: '2021-09-03', bookmarkedAt: '2021-09-04T08:00:00.000Z', note: 'Top', rating: 5, updatedAt: '2021-09-05T08:00:00.000Z' };
     const untouched = { episodeId: 'lcc-1', listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: '2020-01-01T00:00:00.000Z' };
@@ -85,9 +88,7 @@ describe('migration 1 → 2, from a version 1 database with data in it', () => {
     await v1.put('listening', untouched);
     v1.close();
 
-    const v2 = await openDB(name, 2, {
-      upgrade: (db, oldVersion, newVersion, transaction) => upgrade(db as never, oldVersion, newVersion!, transaction as never),
-    });
+    const v2 = await openAtVersion(name, 2);
     expect(await v2.get('episodes', EPISODE.url)).toEqual(cached);
     expect(await v2.getAll('listening')).toEqual([untouched, listened]);
     expect(await v2.getAll('logs')).toEqual([
@@ -107,9 +108,7 @@ describe('migration 1 → 2, from a version 1 database with data in it', () => {
 describe('migration 2 → 3, from a version 2 database with data in it', () => {
   it('keeps every record, adds the settings store and a card per cached episode', async () => {
     const name = `${DATABASE_NAME}-v2`;
-    const v2 = await openDB(name, 2, {
-      upgrade: (db, oldVersion, _newVersion, transaction) => upgrade(db as never, oldVersion, 2, transaction as never),
-    });
+    const v2 = await openAtVersion(name, 2);
     const cached = { url: EPISODE.url, episode: { ...EPISODE, audio: { url: 'https://a.example/262.mp3', bytes: 74169262 } }, source: 'markdown' as const, etag: null, checkedAt: 1 };
     const state = { episodeId: 'lcc-262', listenedOn: '2021-09-03', bookmarkedAt: null, note: '', rating: null, updatedAt: '2021-09-05T08:00:00.000Z' };
     await v2.put('episodes', cached);
@@ -117,9 +116,7 @@ describe('migration 2 → 3, from a version 2 database with data in it', () => {
     await v2.put('logs', { episodeId: 'lcc-262', events: [{ kind: 'listened', at: state.updatedAt, listenedOn: '2021-09-03' }] });
     v2.close();
 
-    const v3 = await openDB(name, 3, {
-      upgrade: (db, oldVersion, newVersion, transaction) => upgrade(db as never, oldVersion, newVersion!, transaction as never),
-    });
+    const v3 = await openAtVersion(name, 3);
     expect(await v3.get('episodes', EPISODE.url)).toEqual(cached);
     expect(await v3.get('listening', 'lcc-262')).toEqual(state);
     expect(await v3.count('logs')).toBe(1);
