@@ -1,0 +1,70 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { refreshFromSource } from '../../src/background/sourceRefresh';
+import { getCachedEpisode } from '../../src/storage/store';
+
+const PAGE = 'https://lescastcodeurs.com/2021/09/02/lcc-262-interview/';
+const SOURCE = 'https://raw.githubusercontent.com/lescastcodeurs/lescastcodeurs.com/main/_posts/2021-09-02-lcc-262-interview.md';
+const MARKDOWN = '---\ntitle: LCC 262 - Interview\nepisode: 262\n---\n## Interview\n';
+
+type Answer = { status: number; body?: string; etag?: string } | 'offline';
+
+/** A fetch that answers in turn, and records what it was asked. */
+function github(...answers: Answer[]) {
+  const requests: { url: string; ifNoneMatch: string | undefined }[] = [];
+  const fetchSource = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+    requests.push({ url: String(url), ifNoneMatch: (init?.headers as Record<string, string> | undefined)?.['If-None-Match'] });
+    const answer = answers.shift()!;
+    if (answer === 'offline') throw new TypeError('Failed to fetch');
+    return new Response(answer.status === 304 ? null : (answer.body ?? ''), {
+      status: answer.status,
+      headers: answer.etag ? { ETag: answer.etag } : {},
+    });
+  });
+  return { fetchSource: fetchSource as unknown as typeof fetch, requests };
+}
+
+describe('refreshFromSource', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('fetches the source, keeps its ETag, and revalidates with If-None-Match once it is not fresh', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-28T10:00:00Z'));
+    const server = github({ status: 200, body: MARKDOWN, etag: '"v1"' }, { status: 304 });
+
+    expect(await refreshFromSource(PAGE, server.fetchSource)).toMatchObject({ status: 'updated', episode: { id: 'lcc-262' } });
+    expect(await getCachedEpisode(PAGE)).toMatchObject({ source: 'markdown', etag: '"v1"' });
+
+    // Within five minutes the copy is taken as is: no request.
+    expect(await refreshFromSource(PAGE, server.fetchSource)).toMatchObject({ status: 'unchanged' });
+    expect(server.requests).toHaveLength(1);
+
+    vi.setSystemTime(new Date('2026-11-28T10:06:00Z'));
+    expect(await refreshFromSource(PAGE, server.fetchSource)).toMatchObject({ status: 'unchanged', episode: { id: 'lcc-262' } });
+    expect(server.requests).toEqual([
+      { url: SOURCE, ifNoneMatch: undefined },
+      { url: SOURCE, ifNoneMatch: '"v1"' },
+    ]);
+    expect((await getCachedEpisode(PAGE))!.checkedAt).toBe(Date.parse('2026-11-28T10:06:00Z'));
+  });
+
+  it.each([
+    ['offline', 'offline' as const, 'offline'],
+    ['a 404', { status: 404 }, 'not-found'],
+    ['a 500', { status: 500 }, 'offline'],
+    ['a source that is not a post', { status: 200, body: 'no front matter' }, 'unparsable'],
+  ])('leaves the cache as it was on %s', async (_, answer, reason) => {
+    const page = `https://lescastcodeurs.com/2020/01/01/${reason}-${Math.random().toString(36).slice(2)}/`;
+    const server = github(answer);
+    expect(await refreshFromSource(page, server.fetchSource)).toEqual({ status: 'failed', reason });
+    expect(await getCachedEpisode(page)).toBeUndefined();
+  });
+
+  it('asks GitHub once for a page asked about twice at the same time', async () => {
+    const server = github({ status: 200, body: MARKDOWN.replace('262', '263'), etag: '"x"' });
+    const page = 'https://lescastcodeurs.com/2021/09/17/lcc-263-twice/';
+    const [first, second] = await Promise.all([refreshFromSource(page, server.fetchSource), refreshFromSource(page, server.fetchSource)]);
+    expect(first).toEqual(second);
+    expect(server.requests).toHaveLength(1);
+  });
+});
