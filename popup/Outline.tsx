@@ -27,7 +27,12 @@ function OutlineEntries({ nodes, counts, goTo }: { nodes: OutlineNode[]; counts:
 export function Outline({ episode, tabId }: { episode: Episode; tabId: number }) {
   const counts = useMemo(() => linkCountsBySection(episode.outline, episode.links), [episode]);
   if (episode.outline.length === 0) return null;
-  const goTo = (sectionId: string) => void sendToTab(browser.tabs, tabId, { type: 'page/scroll-to', sectionId }).catch(() => false);
+  // Without the content script (a tab opened before the extension was installed), the page's
+  // own anchor does the scrolling.
+  const goTo = (sectionId: string) =>
+    void sendToTab(browser.tabs, tabId, { type: 'page/scroll-to', sectionId }).catch(() =>
+      browser.tabs.update(tabId, { url: `${episode.url}#${encodeURIComponent(sectionId)}` }),
+    );
   return (
     <nav class="outline" aria-labelledby="outline-heading">
       <h2 id="outline-heading">{t('outlineHeading')}</h2>

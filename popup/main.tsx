@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { applyPreferences } from '../src/ui/preferences';
+import { relayWritesToBackground } from '../src/ui/relayWrites';
 import { App } from './App';
 import './popup.css';
 
 const root = document.getElementById('app')!;
 const draw = (): void => render(<App />, root);
+relayWritesToBackground();
 void applyPreferences(draw);

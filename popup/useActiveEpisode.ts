@@ -39,14 +39,15 @@ export function useActiveEpisode(): ActiveEpisode {
       if (!tab?.id || !post) return show({ kind: 'not-episode' });
       const pageUrl = pageUrlOf(post);
       const first = await firstPaint(tab.id, pageUrl);
-      if (!first) return show({ kind: 'not-episode' });
-      show({ kind: 'episode', tabId: tab.id, ...first, check: { kind: 'checking' } });
+      if (first) show({ kind: 'episode', tabId: tab.id, ...first, check: { kind: 'checking' } });
 
+      // Without a copy or a page parse (a tab opened before the extension was installed), the
+      // source on GitHub is all there is.
       const result = await sendToBackground(browser.runtime, { type: 'episode/revalidate', url: pageUrl }).catch(
         () => ({ status: 'failed', reason: 'offline' }) as const,
       );
       if (result.status === 'failed') {
-        show({ kind: 'episode', tabId: tab.id, ...first, check: { kind: 'failed', reason: result.reason } });
+        show(first ? { kind: 'episode', tabId: tab.id, ...first, check: { kind: 'failed', reason: result.reason } } : { kind: 'not-episode' });
       } else {
         show({ kind: 'episode', tabId: tab.id, episode: result.episode, origin: 'markdown', check: { kind: 'done' } });
       }

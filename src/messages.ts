@@ -1,14 +1,17 @@
 /**
  * Every message between the extension's contexts, in one place: a discriminated union per
  * receiver, the answer each one gets, and one typed send per direction. A misspelt or unknown
- * message does not compile. Changes to stored data travel on the store's BroadcastChannel.
+ * message does not compile. Pages hear of changes to stored data on the store's BroadcastChannel;
+ * the background, which may be asleep, is told with a message.
  */
 import type { Episode } from './episode/model';
+import type { StoreChange } from './storage/store';
 
 /** To the background, from the content script or the popup. */
 export type BackgroundRequest =
   | { type: 'page/episode'; episode: Episode }
-  | { type: 'episode/revalidate'; url: string };
+  | { type: 'episode/revalidate'; url: string }
+  | { type: 'store/changed'; change: StoreChange };
 
 export type RevalidateFailure = 'offline' | 'not-found' | 'unparsable';
 
@@ -19,6 +22,7 @@ export type RevalidateResult =
 export interface BackgroundAnswers {
   'page/episode': null;
   'episode/revalidate': RevalidateResult;
+  'store/changed': null;
 }
 
 /** To the content script of an episode's tab, from the popup. */
@@ -53,7 +57,7 @@ function hasType(message: unknown): message is { type: string } {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
 }
 
-const BACKGROUND_TYPES = new Set<string>(['page/episode', 'episode/revalidate']);
+const BACKGROUND_TYPES = new Set<string>(['page/episode', 'episode/revalidate', 'store/changed']);
 const CONTENT_TYPES = new Set<string>(['page/get-episode', 'page/scroll-to']);
 
 export function isBackgroundRequest(message: unknown): message is BackgroundRequest {

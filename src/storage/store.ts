@@ -87,10 +87,21 @@ async function write<T>(change: StoreChange | string[], work: (database: Compani
   return result;
 }
 
+const localWriteListeners = new Set<(change: StoreChange) => void>();
+
 function announceChange(change: StoreChange): void {
   const channel = new BroadcastChannel(CHANGES_CHANNEL);
   channel.postMessage(change);
   channel.close();
+  for (const listener of localWriteListeners) listener(change);
+}
+
+/**
+ * Calls `listener` after each write made in this context. A sleeping background hears nothing on
+ * a BroadcastChannel; the pages relay their own writes to it with this.
+ */
+export function onLocalWrite(listener: (change: StoreChange) => void): void {
+  localWriteListeners.add(listener);
 }
 
 /** Calls `listener` after another context changed stored data; returns the unsubscribe. */

@@ -100,6 +100,24 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromi
     expect(session.source.requests).toBeGreaterThan(0);
   });
 
+  it('falls back to the GitHub source where the page gives no episode to read', async () => {
+    session = await launchExtension();
+    const expected = episodeOf(EPISODES.interview);
+    // A page of the episode's address without its article, as a tab loaded before the extension
+    // (no content script to ask) would leave the popup.
+    await session.context.route(`https://lescastcodeurs.com${pathOf(EPISODES.interview)}`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>LCC</title><h1 id="interview">LCC</h1>' }),
+    );
+    const tab = await session.openSitePage(pathOf(EPISODES.interview));
+    const popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    expect(await popup.locator('.episode-number').textContent()).toBe('LCC 262');
+    expect(await popup.locator('.outline-entry').count()).toBe(countOutline(expected.outline));
+
+    await popup.locator('.outline-entry').first().click();
+    await expect.poll(() => tab.url()).toBe(`https://lescastcodeurs.com${pathOf(EPISODES.interview)}#interview`);
+  });
+
   it('puts the episode number on the badge, a check mark once listened, and nothing on the home page', async () => {
     session = await launchExtension();
     const tab = await session.openSitePage(pathOf(EPISODES.interview));

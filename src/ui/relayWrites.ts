@@ -1,0 +1,8 @@
+/** Tells the background of every write this page makes, waking it if it sleeps (badges follow). */
+import browser from 'webextension-polyfill';
+import { sendToBackground } from '../messages';
+import { onLocalWrite } from '../storage/store';
+
+export function relayWritesToBackground(): void {
+  onLocalWrite((change) => void sendToBackground(browser.runtime, { type: 'store/changed', change }).catch(() => undefined));
+}
