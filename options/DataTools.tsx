@@ -66,6 +66,7 @@ function ImportPreview({ step, setMode, apply, cancel }: { step: Extract<Step, {
         <li>{t('importNewEvents', counts.newEvents)}</li>
         <li>{t('importNewEpisodes', counts.newEpisodes)}</li>
         {step.mode === 'replace' && <li>{t('importRemovedStates', counts.removedStates)}</li>}
+        {step.plan.settings && <li>{t('importSettingsReplaced')}</li>}
       </ul>
       <button type="button" class="primary" onClick={apply}>
         {t('importApply')}

@@ -4,7 +4,7 @@
  * Pure: the options page reads the file, this module says whether and how it can be applied.
  */
 import type { Episode } from '../episode/model';
-import type { CachedEpisode, ListeningEvent, ListeningEventKind, ListeningState } from './schema';
+import { DEFAULT_SETTINGS, type CachedEpisode, type ListeningEvent, type ListeningEventKind, type ListeningState, type Settings } from './schema';
 
 export const EXPORT_FORMAT = 'lcc-companion-export';
 export const EXPORT_VERSION = 1;
@@ -17,6 +17,8 @@ export interface ExportFile {
   episodes: CachedEpisode[];
   listening: ListeningState[];
   events: ListeningEvent[];
+  /** The journal's settings; absent from files that predate them. */
+  settings?: Settings;
 }
 
 /** Why an import file is refused; each has a message in `_locales` (`importProblem_…`). */
@@ -94,6 +96,23 @@ function checkEpisode(value: unknown, where: string): CachedEpisode {
   return { url: value['url'], episode: episode as Episode, source, etag, checkedAt: 0 };
 }
 
+const SETTING_VALUES: { [K in keyof Settings]: readonly Settings[K][] } = {
+  language: ['auto', 'fr', 'en'],
+  theme: ['auto', 'light', 'dark'],
+  openLinksIn: ['foreground', 'background'],
+};
+
+function checkSettings(value: unknown): Settings {
+  if (!isRecord(value)) fail('wrong-shape', 'settings');
+  const settings = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(SETTING_VALUES) as (keyof Settings)[]) {
+    if (value[key] === undefined) continue;
+    if (!(SETTING_VALUES[key] as readonly unknown[]).includes(value[key])) fail('wrong-shape', `settings.${key}`);
+    (settings as Record<string, unknown>)[key] = value[key];
+  }
+  return settings;
+}
+
 function checkList<T>(value: unknown, name: string, check: (item: unknown, where: string) => T): T[] {
   if (!Array.isArray(value)) fail('wrong-shape', name);
   return value.map((item, index) => check(item, `${name}[${index}]`));
@@ -119,6 +138,7 @@ export function readExportFile(text: string, byteLength = text.length): ExportFi
     episodes: checkList(data['episodes'], 'episodes', checkEpisode),
     listening: checkList(data['listening'], 'listening', checkState),
     events: checkList(data['events'], 'events', checkEvent),
+    ...(data['settings'] === undefined ? {} : { settings: checkSettings(data['settings']) }),
   };
 }
 
@@ -134,6 +154,8 @@ export type ImportMode = 'merge' | 'replace';
 /** What applying an import will write, and the counts the preview shows. */
 export interface ImportPlan {
   mode: ImportMode;
+  /** Replace takes the file's settings; merge keeps this device's. */
+  settings: Settings | null;
   episodes: CachedEpisode[];
   listening: ListeningState[];
   events: ListeningEvent[];
@@ -155,6 +177,7 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
     const incoming = new Set(file.listening.map((state) => state.episodeId));
     return {
       mode,
+      settings: file.settings ?? null,
       episodes: file.episodes,
       listening: file.listening,
       events: file.events,
@@ -182,6 +205,7 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
   const episodes = file.episodes.filter((entry) => !knownEpisodes.has(entry.url));
   return {
     mode,
+    settings: null,
     episodes,
     listening,
     events,

@@ -217,21 +217,21 @@ export async function readEverything(): Promise<StoredData> {
 }
 
 export async function exportEverything(now = new Date()): Promise<ExportFile> {
-  const data = await readEverything();
+  const [data, settings] = await Promise.all([readEverything(), getSettings()]);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: now.toISOString(),
     ...data,
+    settings,
   };
 }
 
 /** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */
-/** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */
 export function applyImport(plan: ImportPlan): Promise<void> {
-  return write({ episodeIds: 'all' }, async (database) => {
+  return write({ episodeIds: 'all', settings: plan.settings !== null }, async (database) => {
     // Relaxed: one large write need not wait for the disk flush; it is still all or nothing.
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs'], 'readwrite', { durability: 'relaxed' });
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'settings'], 'readwrite', { durability: 'relaxed' });
     const episodes = transaction.objectStore('episodes');
     const cards = transaction.objectStore('cards');
     const listening = transaction.objectStore('listening');
@@ -250,6 +250,7 @@ export function applyImport(plan: ImportPlan): Promise<void> {
         ...plan.episodes.flatMap((entry) => [episodes.put(entry), cards.put(cardOf(entry.episode))]),
         ...plan.listening.map((state) => listening.put(state)),
         ...[...touched].map((episodeId) => logs.put(logsById.get(episodeId)!)),
+        ...(plan.settings ? [transaction.objectStore('settings').put(plan.settings, 'settings')] : []),
       ]);
     } catch (error) {
       transaction.abort();

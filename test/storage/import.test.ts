@@ -7,8 +7,10 @@ import {
   applyImport,
   clearEverything,
   exportEverything,
+  getSettings,
   putCachedEpisode,
   readEverything,
+  saveSettings,
   updateListeningState,
 } from '../../src/storage/store';
 
@@ -37,6 +39,7 @@ describe('import files that are refused, with the store unchanged', () => {
     ['a listening day that is no date', JSON.stringify(validFile({ listening: [{ episodeId: 'x', listenedOn: '2026-13-45', bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-01-01T00:00:00Z' }] })), undefined, 'bad-date'],
     ['an event at no time', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'listened', at: 'yesterday' }] })), undefined, 'bad-date'],
     ['an unknown event kind', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'deleted' as never, at: '2026-01-01T00:00:00Z' }] })), undefined, 'wrong-shape'],
+    ['an unknown theme', JSON.stringify({ ...validFile(), settings: { theme: 'purple' } }), undefined, 'wrong-shape'],
     ['over 50 MB', JSON.stringify(validFile()), MAX_IMPORT_BYTES + 1, 'too-large'],
   ];
 
@@ -100,6 +103,17 @@ describe('export, then import', () => {
 
     const again = planImport(after, file, 'merge');
     expect(again.counts).toEqual({ newStates: 0, changedStates: 0, newEvents: 0, newEpisodes: 0, removedStates: 0 });
+  });
+
+  it('takes the settings of the file on replace, and keeps this device\'s on merge', async () => {
+    await seed();
+    await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground' });
+    const file = readExportFile(JSON.stringify({ ...validFile(), settings: { theme: 'dark', language: 'en' } }));
+    await applyImport(planImport(await readEverything(), file, 'merge'));
+    expect(await getSettings()).toEqual({ language: 'auto', theme: 'auto', openLinksIn: 'foreground' });
+    await applyImport(planImport(await readEverything(), file, 'replace'));
+    expect(await getSettings()).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground' });
+    expect((await exportEverything()).settings).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground' });
   });
 
   it('merges with the newest state winning, and replace keeps only the file', async () => {
