@@ -33,6 +33,7 @@ function notesLexer(): Lexer {
   tokenizer.rules = { ...tokenizer.rules, inline: NOTES_INLINE_RULES };
   return lexer;
 }
+
 // One match per link (with its text), line break, other tag or comment of raw HTML.
 const HTML_PIECE =
   /<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a\s*>|<br\s*\/?>|<\/?([a-zA-Z][\w-]*)[^>]*>|<!--[\s\S]*?-->/g;
@@ -46,7 +47,7 @@ const CLOSING_HTML_LINK = /^<\/a\s*>/i;
 
 type FrontMatter = Record<string, unknown>;
 
-export function splitFrontMatter(source: string): { frontMatter: FrontMatter; body: string } {
+function splitFrontMatter(source: string): { frontMatter: FrontMatter; body: string } {
   const match = FRONT_MATTER.exec(source);
   if (!match) throw new NotAPostError('no front matter: a post starts with a "---" block');
   let frontMatter: unknown;
@@ -213,7 +214,7 @@ function readListItem(item: Tokens.ListItem): NoteListItem {
   return { own: own.finishAsOne(), children };
 }
 
-export function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: NoteBlock[]): void {
+function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: NoteBlock[]): void {
   for (const token of tokens) {
     switch (token.type) {
       case 'heading': {
