@@ -59,6 +59,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
+      // Both browsers preload modules natively: no polyfill in the lazy views' path.
+      modulePreload: { polyfill: false },
     },
   };
 });

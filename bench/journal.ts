@@ -26,7 +26,7 @@ function heavyExport(parse: Journal['parseMarkdownPost']): ExportFile {
   const episodes: Episode[] = Array.from({ length: EPISODES }, (_, index) => {
     const file = posts[index % posts.length]!;
     const episode = parse(readPost(file), file);
-    return index < posts.length ? episode : { ...episode, id: `${episode.id}-copy-${index}`, url: `${episode.url}copy-${index}/` };
+    return index < posts.length ? episode : { ...episode, id: `${episode.id}-copy-${index}`, url: episode.url.replace(/\/$/, `-copy-${index}/`) };
   });
   const listening: ListeningState[] = episodes.map((episode, index) => ({
     episodeId: episode.id,

@@ -4,6 +4,7 @@
  * Pure: the options page reads the file, this module says whether and how it can be applied.
  */
 import type { Episode } from '../episode/model';
+import { isHttpUrl, isPostPageUrl } from '../episode/urls';
 import { DEFAULT_SETTINGS, type CachedEpisode, type ListeningEvent, type ListeningEventKind, type ListeningState, type Settings } from './schema';
 
 export const EXPORT_FORMAT = 'lcc-companion-export';
@@ -88,6 +89,14 @@ function checkEpisode(value: unknown, where: string): CachedEpisode {
   const episode = value['episode'] as Partial<Episode>;
   if (typeof episode.id !== 'string' || typeof episode.title !== 'string' || !Array.isArray(episode.links) || !Array.isArray(episode.outline)) {
     fail('wrong-shape', `${where}.episode`);
+  }
+  // Every address of a restored episode ends up in a link: only the site's pages and http(s).
+  if (!isPostPageUrl(value['url']) || episode.url !== value['url']) fail('wrong-shape', `${where}.url`);
+  episode.links.forEach((link: unknown, index) => {
+    if (!isRecord(link) || typeof link['url'] !== 'string' || !isHttpUrl(link['url'])) fail('wrong-shape', `${where}.episode.links[${index}]`);
+  });
+  for (const media of [episode.audio?.url, episode.video]) {
+    if (media !== undefined && media !== null && !(typeof media === 'string' && isHttpUrl(media))) fail('wrong-shape', `${where}.episode`);
   }
   checkDate(isDay(episode.publishedOn), `${where}.episode.publishedOn`);
   const source = value['source'] === 'page' ? 'page' : 'markdown';

@@ -39,6 +39,18 @@ describe('import files that are refused, with the store unchanged', () => {
     ['a listening day that is no date', JSON.stringify(validFile({ listening: [{ episodeId: 'x', listenedOn: '2026-13-45', bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-01-01T00:00:00Z' }] })), undefined, 'bad-date'],
     ['an event at no time', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'listened', at: 'yesterday' }] })), undefined, 'bad-date'],
     ['an unknown event kind', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'deleted' as never, at: '2026-01-01T00:00:00Z' }] })), undefined, 'wrong-shape'],
+    [
+      'a cached episode with a javascript: link',
+      JSON.stringify(validFile({ episodes: [{ url: episode(5).url, episode: { ...episode(5), links: [{ url: 'javascript:alert(1)', text: 'x', context: '', sectionId: null }] }, source: 'markdown', etag: null, checkedAt: 0 }] })),
+      undefined,
+      'wrong-shape',
+    ],
+    [
+      'a cached episode away from the site',
+      JSON.stringify(validFile({ episodes: [{ url: 'https://evil.example/', episode: { ...episode(6), url: 'https://evil.example/' }, source: 'markdown', etag: null, checkedAt: 0 }] })),
+      undefined,
+      'wrong-shape',
+    ],
     ['an unknown theme', JSON.stringify({ ...validFile(), settings: { theme: 'purple' } }), undefined, 'wrong-shape'],
     ['over 50 MB', JSON.stringify(validFile()), MAX_IMPORT_BYTES + 1, 'too-large'],
   ];
