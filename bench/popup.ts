@@ -24,10 +24,10 @@ function extensionWithBlankPage(): string {
 async function timeOpen(popupPath: string, readyAt: string): Promise<number> {
   const session = await launchExtension({ dist: extensionWithBlankPage() });
   try {
-    await session.worker.evaluate((path) => (globalThis as unknown as { chrome: { action: { setPopup(d: object): Promise<void> } } }).chrome.action.setPopup({ popup: path }), popupPath);
+    await (await session.worker()).evaluate((path) => (globalThis as unknown as { chrome: { action: { setPopup(d: object): Promise<void> } } }).chrome.action.setPopup({ popup: path }), popupPath);
     const tab = await session.openSitePage(LARGEST_EPISODE);
     await tab.waitForTimeout(500);
-    const openedAt = await session.worker.evaluate(() => Date.now());
+    const openedAt = await (await session.worker()).evaluate(() => Date.now());
     const popup = await session.openPopup(tab, popupPath);
     const readyEpoch = await popup.waitForFunction(readyAt, undefined, { timeout: 20_000 }).then((handle) => handle.jsonValue());
     return (readyEpoch as number) - openedAt;

@@ -29,7 +29,9 @@ export interface SourceRoute {
 
 export interface ExtensionSession {
   context: BrowserContext;
-  worker: Worker;
+  /** The extension's service worker as it runs now (it may have been stopped and woken since). */
+  worker(): Promise<Worker>;
+
   extensionId: string;
   source: SourceRoute;
   debuggingPort: number;
@@ -129,12 +131,12 @@ export async function launchExtension(
     );
     await context.route('https://lescastcodeurs.com/**', serveSite);
     await context.route('https://raw.githubusercontent.com/**', (route) => serveSource(route, source));
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
+    const currentWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL((await currentWorker()).url()).host;
 
     return {
       context,
-      worker,
+      worker: currentWorker,
       extensionId,
       source,
       debuggingPort: port,
@@ -145,6 +147,7 @@ export async function launchExtension(
       },
       async openPopup(tab, popupPath = 'popup/index.html') {
         await tab.bringToFront();
+        const worker = await currentWorker();
         await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
         // The popup is a target of its own: a CDP client attached after it opened lists it.
         const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
@@ -164,6 +167,7 @@ export async function launchExtension(
         return popup;
       },
       async badgeText(tab) {
+        const worker = await currentWorker();
         const tabId = await worker.evaluate(async (url) => {
           const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
           return (await chrome.tabs.query({})).find((each) => each.url === url)?.id ?? -1;
