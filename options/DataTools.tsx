@@ -12,6 +12,7 @@ import {
 } from '../src/storage/exportFile';
 import { applyImport, clearEverything, exportEverything, readEverything, StoreError } from '../src/storage/store';
 import { t, type MessageKey } from '../src/ui/i18n';
+import { storageFailureMessage } from '../src/ui/storageFailure';
 
 const PROBLEM_MESSAGES: Record<ImportProblem, MessageKey> = {
   'too-large': 'importTooLarge',
@@ -23,7 +24,7 @@ const PROBLEM_MESSAGES: Record<ImportProblem, MessageKey> = {
 
 function failureMessage(error: unknown): string {
   if (error instanceof ImportRefused) return t(PROBLEM_MESSAGES[error.problem], error.detail);
-  if (error instanceof StoreError) return t(error.kind === 'quota' ? 'storageFull' : 'storageUnavailable');
+  if (error instanceof StoreError) return t(storageFailureMessage(error));
   return t('importFailed');
 }
 

@@ -80,7 +80,7 @@ function Rating({ rating, rate }: { rating: number | null; rate: (rating: number
 }
 
 export function ListeningActions({ episode }: { episode: Episode }) {
-  const { state, update } = useListeningState(episode);
+  const { state, update, failure } = useListeningState(episode);
   const listenedOn = state?.listenedOn ?? null;
   const bookmarked = Boolean(state?.bookmarkedAt);
 
@@ -120,6 +120,11 @@ export function ListeningActions({ episode }: { episode: Episode }) {
         </button>
       </div>
       <Rating rating={state?.rating ?? null} rate={(rating) => void update(() => ({ rating }))} />
+      {failure && (
+        <p class="error" role="alert">
+          {t(failure)}
+        </p>
+      )}
       <NoteEditor key={episode.id} note={state?.note ?? ''} save={(note) => void update(() => ({ note }))} />
     </section>
   );

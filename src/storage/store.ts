@@ -14,6 +14,7 @@ import {
   upgrade,
   type CachedEpisode,
   type CompanionDatabase,
+  type CompanionSchema,
   type EpisodeCard,
   type EpisodeLog,
   type ListeningEvent,
@@ -44,29 +45,36 @@ export class StoreError extends Error {
 
 let opening: Promise<CompanionDatabase> | null = null;
 
-export function openStore(name = DATABASE_NAME): Promise<CompanionDatabase> {
-  if (name !== DATABASE_NAME) return openCompanionDatabase(name);
-  opening ??= openCompanionDatabase(name).catch((error: unknown) => {
+export function openStore(): Promise<CompanionDatabase> {
+  opening ??= openCompanionDatabase().catch((error: unknown) => {
     opening = null;
     throw error;
   });
   return opening;
 }
 
-function openCompanionDatabase(name: string): Promise<CompanionDatabase> {
-  let blocked = false;
-  return openDB<import('./schema').CompanionSchema>(name, DATABASE_VERSION, {
-    upgrade: (database, oldVersion, newVersion, transaction) => upgrade(database, oldVersion, newVersion ?? DATABASE_VERSION, transaction),
-    blocked: () => {
-      blocked = true;
-    },
-    // A newer version of the extension wants the database: let it, and reopen on next use.
-    blocking: (_, __, event) => {
-      (event.target as IDBDatabase).close();
-      opening = null;
-    },
-  }).catch((error: unknown) => {
-    throw new StoreError(blocked ? 'blocked' : 'unavailable', error);
+/**
+ * Opens the database, upgrading it if needed. An upgrade blocked by an older version still open
+ * elsewhere fails at once with a StoreError, rather than leaving every view waiting.
+ */
+function openCompanionDatabase(): Promise<CompanionDatabase> {
+  return new Promise((resolve, reject) => {
+    let refused = false;
+    openDB<CompanionSchema>(DATABASE_NAME, DATABASE_VERSION, {
+      upgrade: (database, oldVersion, newVersion, transaction) => upgrade(database, oldVersion, newVersion ?? DATABASE_VERSION, transaction),
+      blocked: () => {
+        refused = true;
+        reject(new StoreError('blocked'));
+      },
+      // A newer version of the extension wants the database: let it, and reopen on next use.
+      blocking: (_, __, event) => {
+        (event.target as IDBDatabase).close();
+        opening = null;
+      },
+    }).then(
+      (database) => (refused ? database.close() : resolve(database)),
+      (error: unknown) => reject(new StoreError('unavailable', error)),
+    );
   });
 }
 

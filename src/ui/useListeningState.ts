@@ -1,14 +1,26 @@
 /** One episode's listening state, kept in step with every other context through the store. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Episode } from '../episode/model';
-import { getListeningState, onStoreChange, rememberEpisode, updateListeningState, type ListeningState } from '../storage/store';
+import {
+  getListeningState,
+  onStoreChange,
+  rememberEpisode,
+  updateListeningState,
+  type ListeningState,
+} from '../storage/store';
+import type { MessageKey } from './i18n';
+import { storageFailureMessage } from './storageFailure';
 
 export function useListeningState(episode: Episode) {
   const [state, setState] = useState<ListeningState | undefined>(undefined);
+  const [failure, setFailure] = useState<MessageKey | null>(null);
 
   useEffect(() => {
     let open = true;
-    const reload = () => void getListeningState(episode.id).then((next) => open && setState(next));
+    const reload = () =>
+      void getListeningState(episode.id)
+        .then((next) => open && setState(next))
+        .catch((error: unknown) => open && setFailure(storageFailureMessage(error)));
     reload();
     const stop = onStoreChange((change) => (change.episodeIds === 'all' || change.episodeIds.includes(episode.id)) && reload());
     return () => {
@@ -19,10 +31,15 @@ export function useListeningState(episode: Episode) {
 
   const update = useCallback(
     async (change: (current: ListeningState) => Partial<ListeningState>) => {
-      await rememberEpisode(episode);
-      setState(await updateListeningState(episode, change));
+      try {
+        await rememberEpisode(episode);
+        setState(await updateListeningState(episode, change));
+        setFailure(null);
+      } catch (error) {
+        setFailure(storageFailureMessage(error));
+      }
     },
     [episode],
   );
-  return { state, update };
+  return { state, update, failure };
 }

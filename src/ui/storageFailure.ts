@@ -1,0 +1,7 @@
+import { StoreError } from '../storage/store';
+import type { MessageKey } from './i18n';
+
+/** What to tell the listener when storage fails; the store guarantees nothing was written. */
+export function storageFailureMessage(error: unknown): MessageKey {
+  return error instanceof StoreError && error.kind === 'quota' ? 'storageFull' : 'storageUnavailable';
+}
