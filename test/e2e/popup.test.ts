@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseMarkdownPost } from '../../src/episode/markdown';
 import type { Episode, OutlineNode } from '../../src/episode/model';
 import { corpusPresent, readPost } from '../support/corpus';
-import { chromiumPresent, CHROMIUM, launchExtension, type ExtensionSession } from './support/browser';
+import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
 
 const EPISODES = {
   news: '2026-05-12-lcc-340-episode-on-l-voit-on-l-voit-pas',
@@ -23,8 +23,6 @@ function episodeOf(post: string): Episode {
 function countOutline(nodes: OutlineNode[]): number {
   return nodes.reduce((sum, node) => sum + 1 + countOutline(node.children), 0);
 }
-
-if (!chromiumPresent) console.log(`no Chromium at ${CHROMIUM}: the browser tests are skipped (scripts/setup.sh installs it)`);
 
 describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromium', () => {
   let session: ExtensionSession | undefined;

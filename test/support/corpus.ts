@@ -1,6 +1,6 @@
 /**
  * The real corpus of the site, read from `../shared/corpus` (never copied into the project).
- * Where it is absent, the tests that need it say so in one line and are skipped; no others are.
+ * Where it is absent, the run says so once (announceSkips.ts) and skips the tests that need it.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -8,10 +8,6 @@ import { parseHTML } from 'linkedom';
 
 export const CORPUS_DIR = resolve(process.env['LCC_CORPUS'] ?? join(import.meta.dirname, '../../../shared/corpus'));
 export const corpusPresent = existsSync(join(CORPUS_DIR, 'posts'));
-
-if (!corpusPresent) {
-  console.log(`corpus not found at ${CORPUS_DIR}: the tests on the real corpus are skipped`);
-}
 
 export function postFiles(): string[] {
   return corpusPresent ? readdirSync(join(CORPUS_DIR, 'posts')).filter((name) => name.endsWith('.md')).sort() : [];
