@@ -5,11 +5,12 @@
  * the background, which may be asleep, is told with a message.
  */
 import type { Episode } from './episode/model';
+import type { EpisodeIdentity } from './episode/page';
 import type { StoreChange } from './storage/store';
 
 /** To the background, from the content script or the popup. */
 export type BackgroundRequest =
-  | { type: 'page/episode'; episode: Episode }
+  | { type: 'page/opened'; episode: EpisodeIdentity }
   | { type: 'episode/revalidate'; url: string }
   | { type: 'store/changed'; change: StoreChange };
 
@@ -20,16 +21,20 @@ export type RevalidateResult =
   | { status: 'failed'; reason: RevalidateFailure };
 
 export interface BackgroundAnswers {
-  'page/episode': null;
+  'page/opened': null;
   'episode/revalidate': RevalidateResult;
   'store/changed': null;
 }
 
-/** To the content script of an episode's tab, from the popup. */
-export type ContentRequest = { type: 'page/get-episode' } | { type: 'page/scroll-to'; sectionId: string };
+/** To the content script of an episode's tab, from the popup (episode, scroll) or the background (identity). */
+export type ContentRequest =
+  | { type: 'page/identify' }
+  | { type: 'page/get-episode' }
+  | { type: 'page/scroll-to'; sectionId: string };
 
 export interface ContentAnswers {
-  'page/get-episode': Episode | null;
+  'page/identify': EpisodeIdentity;
+  'page/get-episode': Episode;
   'page/scroll-to': boolean;
 }
 
@@ -57,13 +62,15 @@ function hasType(message: unknown): message is { type: string } {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
 }
 
-const BACKGROUND_TYPES = new Set<string>(['page/episode', 'episode/revalidate', 'store/changed']);
-const CONTENT_TYPES = new Set<string>(['page/get-episode', 'page/scroll-to']);
+// Keyed by the answers' types, so that a message added to a union without its answer, or
+// without being recognised here, does not compile.
+const BACKGROUND_TYPES: Record<keyof BackgroundAnswers, true> = { 'page/opened': true, 'episode/revalidate': true, 'store/changed': true };
+const CONTENT_TYPES: Record<keyof ContentAnswers, true> = { 'page/identify': true, 'page/get-episode': true, 'page/scroll-to': true };
 
 export function isBackgroundRequest(message: unknown): message is BackgroundRequest {
-  return hasType(message) && BACKGROUND_TYPES.has(message.type);
+  return hasType(message) && Object.hasOwn(BACKGROUND_TYPES, message.type);
 }
 
 export function isContentRequest(message: unknown): message is ContentRequest {
-  return hasType(message) && CONTENT_TYPES.has(message.type);
+  return hasType(message) && Object.hasOwn(CONTENT_TYPES, message.type);
 }

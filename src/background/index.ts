@@ -15,14 +15,14 @@ async function refreshBadges(change: StoreChange): Promise<void> {
   const tabs = await browser.tabs.query({ url: 'https://lescastcodeurs.com/*' });
   for (const tab of tabs) {
     if (tab.id === undefined || !tab.url || !isPostPageUrl(tab.url)) continue;
-    const episode = await sendToTab(browser.tabs, tab.id, { type: 'page/get-episode' }).catch(() => null);
+    const episode = await sendToTab(browser.tabs, tab.id, { type: 'page/identify' }).catch(() => null);
     if (episode && (change.episodeIds === 'all' || change.episodeIds.includes(episode.id))) await showEpisodeBadge(tab.id, episode);
   }
 }
 
 function handle(request: BackgroundRequest, tabId: number | undefined): Promise<unknown> {
   switch (request.type) {
-    case 'page/episode':
+    case 'page/opened':
       if (tabId !== undefined) void showEpisodeBadge(tabId, request.episode);
       void refreshFromSource(request.episode.url);
       return Promise.resolve(null);

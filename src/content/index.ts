@@ -1,10 +1,11 @@
 /**
- * Runs on every page of lescastcodeurs.com, so it stays tiny: on a post page it parses the page
- * once, tells the background (badge, source refresh) and answers the popup; anywhere else it
- * does nothing (the browser clears a tab's badge when it navigates).
+ * Runs on every page of lescastcodeurs.com, so it stays tiny and does as little as it can: on a
+ * post page it reads only which episode this is (for the badge and the source refresh) and
+ * parses the notes the first time the popup asks; anywhere else it does nothing (the browser
+ * clears a tab's badge when it navigates).
  */
 import type { Episode } from '../episode/model';
-import { parsePostPage } from '../episode/page';
+import { identifyPostPage, parsePostPage, type EpisodeIdentity } from '../episode/page';
 import { isPostPageUrl } from '../episode/urls';
 import { isContentRequest, sendToBackground, type ContentAnswer, type ContentRequest, type MessageRuntime } from '../messages';
 
@@ -18,26 +19,36 @@ interface ContentRuntime extends MessageRuntime {
 const extensionGlobal = globalThis as unknown as { browser?: { runtime: ContentRuntime }; chrome: { runtime: ContentRuntime } };
 const runtime = (extensionGlobal.browser ?? extensionGlobal.chrome).runtime;
 
-function readEpisode(): Episode | null {
-  if (!isPostPageUrl(location.href) || !document.querySelector('article.post')) return null;
+function identify(): EpisodeIdentity | null {
+  if (!isPostPageUrl(location.href)) return null;
   try {
-    return parsePostPage(document, location.href);
+    return identifyPostPage(document, location.href);
   } catch {
     return null;
   }
 }
 
-function answer(request: ContentRequest, episode: Episode): ContentAnswer<typeof request> {
-  if (request.type === 'page/get-episode') return episode;
-  const heading = document.getElementById(request.sectionId);
-  heading?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  return heading !== null;
+let episode: Episode | undefined;
+
+function answer(request: ContentRequest, identity: EpisodeIdentity): ContentAnswer<typeof request> {
+  switch (request.type) {
+    case 'page/identify':
+      return identity;
+    case 'page/get-episode':
+      episode ??= parsePostPage(document, location.href);
+      return episode;
+    case 'page/scroll-to': {
+      const heading = document.getElementById(request.sectionId);
+      heading?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      return heading !== null;
+    }
+  }
 }
 
-const episode = readEpisode();
-if (episode) {
-  void sendToBackground(runtime, { type: 'page/episode', episode }).catch(() => undefined);
+const identity = identify();
+if (identity) {
+  void sendToBackground(runtime, { type: 'page/opened', episode: identity }).catch(() => undefined);
   runtime.onMessage.addListener((message, _sender, respond) => {
-    if (isContentRequest(message)) respond(answer(message, episode));
+    if (isContentRequest(message)) respond(answer(message, identity));
   });
 }

@@ -6,7 +6,7 @@
 import { episodeId, NotAPostError, type Episode } from './model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem } from './notes';
 import { collapseWhitespace, episodeNumberOfAudioUrl } from './text';
-import { pageUrlOf, postAddressOfPage } from './urls';
+import { pageUrlOf, postAddressOfPage, type PostAddress } from './urls';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -31,10 +31,10 @@ function readInline(parent: Node, builder: SegmentBuilder): void {
       case 'ol':
         break;
       case 'a': {
-        const text = collapseWhitespace(element.textContent ?? '');
-        builder.addText(element.textContent ?? '');
+        const text = element.textContent ?? '';
+        builder.addText(text);
         const href = element.getAttribute('href');
-        if (href !== null) builder.addLink({ href, text });
+        if (href !== null) builder.addLink({ href, text: collapseWhitespace(text) });
         break;
       }
       default:
@@ -77,10 +77,6 @@ function readBlocks(container: Element, blocks: NoteBlock[]): void {
         id: element.getAttribute('id') ?? '',
         title: collapseWhitespace(element.textContent ?? ''),
       });
-    } else if (name === 'p') {
-      const builder = new SegmentBuilder();
-      readInline(element, builder);
-      blocks.push({ kind: 'paragraph', segments: builder.finish() });
     } else if (name === 'ul' || name === 'ol') {
       blocks.push({ kind: 'list', items: listItemsOf(element) });
     } else if (name === 'blockquote') {
@@ -95,6 +91,7 @@ function readBlocks(container: Element, blocks: NoteBlock[]): void {
         blocks.push({ kind: 'paragraph', segments: builder.finish() });
       }
     } else if (!SKIPPED_BLOCKS.has(name) && !CODE_BLOCK_CLASS.test(element.getAttribute('class') ?? '')) {
+      // A paragraph, or raw HTML (a div, a sponsor block): read as lines of text and links.
       const builder = new SegmentBuilder();
       readInline(element, builder);
       blocks.push({ kind: 'paragraph', segments: builder.finish() });
@@ -106,24 +103,46 @@ function attribute(document: Document, selector: string, name: string): string |
   return document.querySelector(selector)?.getAttribute(name)?.trim() || null;
 }
 
-/**
- * Parses the page of a post. `pageUrl` is where the page was loaded from; the page's canonical
- * link wins when it has one. Throws `NotAPostError` for any page that is not a post.
- */
-export function parsePostPage(document: Document, pageUrl?: string): Episode {
+/** What identifies a post page's episode, read from its header alone: enough for the badge. */
+export type EpisodeIdentity = Pick<Episode, 'id' | 'number' | 'url'>;
+
+interface PostHeader {
+  article: Element;
+  post: PostAddress;
+  /** The addresses the header links to: the mp3, the video. */
+  links: string[];
+  audioUrl: string | null;
+  number: number | null;
+}
+
+function readHeader(document: Document, pageUrl: string | undefined): PostHeader {
   const article = document.querySelector('article.post');
   if (!article) throw new NotAPostError('the page has no article.post: not a post page');
   const canonical = attribute(document, 'link[rel="canonical"]', 'href');
   const post = (canonical && postAddressOfPage(canonical)) || (pageUrl && postAddressOfPage(pageUrl));
   if (!post) throw new NotAPostError('the page address is not a post address (/YYYY/MM/DD/slug/)');
-  const url = pageUrlOf(post);
+  const links = Array.from(article.querySelectorAll('.post-header a[href]')).map((link) => link.getAttribute('href') ?? '');
+  const audioUrl = links.find((href) => episodeNumberOfAudioUrl(href) !== null) ?? null;
+  return { article, post, links, audioUrl, number: audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl) };
+}
 
-  const headerLinks = Array.from(article.querySelectorAll('.post-header a[href]')).map(
-    (link) => link.getAttribute('href') ?? '',
-  );
-  const audioUrl = headerLinks.find((href) => episodeNumberOfAudioUrl(href) !== null) ?? null;
-  const number = audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl);
-  const video = headerLinks.find((href) => /^https?:\/\/(?:www\.)?(?:youtube\.com|youtu\.be)\//i.test(href));
+/**
+ * The episode a post page is about, without reading its notes: the content script sends this at
+ * once and parses the notes only when the popup asks. Throws `NotAPostError` like parsePostPage.
+ */
+export function identifyPostPage(document: Document, pageUrl?: string): EpisodeIdentity {
+  const { post, number } = readHeader(document, pageUrl);
+  return { id: episodeId(number, post.slug), number, url: pageUrlOf(post) };
+}
+
+/**
+ * Parses the page of a post. `pageUrl` is where the page was loaded from; the page's canonical
+ * link wins when it has one. Throws `NotAPostError` for any page that is not a post.
+ */
+export function parsePostPage(document: Document, pageUrl?: string): Episode {
+  const { article, post, links, audioUrl, number } = readHeader(document, pageUrl);
+  const url = pageUrlOf(post);
+  const video = links.find((href) => /^https?:\/\/(?:www\.)?(?:youtube\.com|youtu\.be)\//i.test(href));
   const published = attribute(document, 'time.dt-published', 'datetime');
   const publishedOn = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : post.date;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdownPost } from '../../src/episode/markdown';
 import type { Episode, OutlineNode } from '../../src/episode/model';
 import { NotAPostError } from '../../src/episode/model';
-import { parsePostPage } from '../../src/episode/page';
+import { identifyPostPage, parsePostPage } from '../../src/episode/page';
 import { httpUrlOf } from '../../src/episode/text';
 import { isPostPageUrl } from '../../src/episode/urls';
 import {
@@ -72,7 +72,8 @@ describe.skipIf(!corpusPresent)('the real corpus', () => {
   });
 
   it.each(files)('%s: both forms parse, with the page address and dates', (file) => {
-    const { markdown, page } = parsedPost(file);
+    const { markdown, page, document } = parsedPost(file);
+    expect(identifyPostPage(document, liveUrlOf(file))).toEqual({ id: page.id, number: page.number, url: page.url });
     expect(markdown.url).toBe(liveUrlOf(file));
     expect(page.url).toBe(markdown.url);
     expect(page.id).toBe(markdown.id);
@@ -135,5 +136,6 @@ describe.skipIf(!corpusPresent)('the real corpus', () => {
     const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? '';
     expect(isPostPageUrl(canonical)).toBe(false);
     expect(() => parsePostPage(document, canonical)).toThrow(NotAPostError);
+    expect(() => identifyPostPage(document, canonical)).toThrow(NotAPostError);
   });
 });
