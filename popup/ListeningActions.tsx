@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Episode } from '../src/episode/model';
-import { todayIso } from '../src/storage/store';
+import { localToday } from '../src/episode/text';
 import { t } from '../src/ui/i18n';
 import { useLazyModule } from '../src/ui/useLazyModule';
 import { useListeningState } from '../src/ui/useListeningState';
@@ -91,7 +91,7 @@ export function ListeningActions({ episode }: { episode: Episode }) {
           type="button"
           class="toggle"
           aria-pressed={listenedOn !== null}
-          onClick={() => void update((current) => ({ listenedOn: current.listenedOn ? null : todayIso() }))}
+          onClick={() => void update((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
         >
           {t('listened')}
         </button>
@@ -101,7 +101,7 @@ export function ListeningActions({ episode }: { episode: Episode }) {
             <input
               type="date"
               value={listenedOn}
-              max={todayIso()}
+              max={localToday()}
               required
               onChange={(event) => {
                 const day = event.currentTarget.value;

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Episode } from '../src/episode/model';
-import { isPostPageUrl, pageUrlOf, postAddressOfPage } from '../src/episode/urls';
+import { pageUrlOf, postAddressOfPage } from '../src/episode/urls';
 import { sendToBackground, sendToTab, type RevalidateFailure } from '../src/messages';
 import { getCachedEpisode } from '../src/storage/store';
 
@@ -35,7 +35,7 @@ export function useActiveEpisode(): ActiveEpisode {
     const show = (next: ActiveEpisode) => !closed && setState(next);
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const post = tab?.url && isPostPageUrl(tab.url) ? postAddressOfPage(tab.url) : null;
+      const post = tab?.url ? postAddressOfPage(tab.url) : null;
       if (!tab?.id || !post) return show({ kind: 'not-episode' });
       const pageUrl = pageUrlOf(post);
       const first = await firstPaint(tab.id, pageUrl);

@@ -78,6 +78,16 @@ export function foldForSearch(text: string): string {
   return withoutAccents(text).toLowerCase();
 }
 
+/** A calendar day as `YYYY-MM-DD`, month from 1. */
+export function isoDay(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Today in the listener's own time zone, as `YYYY-MM-DD`. */
+export function localToday(now = new Date()): string {
+  return isoDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
 /**
  * The recording date of "Enregistré le 1er juillet 2021" (any case, an optional weekday).
  * Notes that omit the year were recorded shortly before publication, so the year is the one
@@ -89,13 +99,10 @@ export function parseRecordedOn(text: string, publishedOn: string): string | nul
   const day = Number(match[1]);
   const month = FRENCH_MONTHS[withoutAccents(match[2]!).toLowerCase()];
   if (!month || day < 1 || day > 31) return null;
-  const publishedYear = Number(publishedOn.slice(0, 4));
-  let year = match[3] ? Number(match[3]) : publishedYear;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (!match[3] && `${year}-${pad(month)}-${pad(day)}` > publishedOn) year -= 1;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  let year = match[3] ? Number(match[3]) : Number(publishedOn.slice(0, 4));
+  if (!match[3] && isoDay(year, month, day) > publishedOn) year -= 1;
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCMonth() !== month - 1) return null;
+  return isoDay(year, month, day);
 }
 
 /** The episode number an mp3 address of the site's feed carries, e.g. `…-Episode-262.mp3`. */

@@ -2,6 +2,7 @@
  * The listener's journal computed from what is stored: history by month, bookmarks and
  * statistics. Pure: the options page draws what these return.
  */
+import { isoDay } from '../episode/text';
 import type { EpisodeCard, ListeningState } from '../storage/schema';
 
 /** An episode of the journal: the state, and the episode's card when a copy of it is kept. */
@@ -57,9 +58,10 @@ export interface ListeningStats {
   episodesWithoutSize: number;
 }
 
+/** `YYYY-MM` of a month counted from January of `year` (0), running over into other years. */
 function monthKey(year: number, monthIndex: number): string {
   const date = new Date(Date.UTC(year, monthIndex, 1));
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+  return isoDay(date.getUTCFullYear(), date.getUTCMonth() + 1, 1).slice(0, 7);
 }
 
 export function listeningStats(entries: JournalEntry[], today: Date): ListeningStats {

@@ -83,7 +83,7 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /** Runs a write, turns a full disk into a StoreError, and tells the other contexts. */
-async function write<T>(change: StoreChange | string[], work: (database: CompanionDatabase) => Promise<T>): Promise<T> {
+async function write<T>(change: StoreChange, work: (database: CompanionDatabase) => Promise<T>): Promise<T> {
   const database = await openStore();
   let result: T;
   try {
@@ -91,7 +91,7 @@ async function write<T>(change: StoreChange | string[], work: (database: Compani
   } catch (error) {
     throw isQuotaError(error) ? new StoreError('quota', error) : error;
   }
-  announceChange(Array.isArray(change) ? { episodeIds: change } : change);
+  announceChange(change);
   return result;
 }
 
@@ -124,7 +124,7 @@ export async function getCachedEpisode(url: string): Promise<CachedEpisode | und
 }
 
 export function putCachedEpisode(entry: CachedEpisode): Promise<void> {
-  return write([entry.episode.id], async (database) => {
+  return write({ episodeIds: [entry.episode.id] }, async (database) => {
     const transaction = database.transaction(['episodes', 'cards'], 'readwrite');
     await Promise.all([transaction.objectStore('episodes').put(entry), transaction.objectStore('cards').put(cardOf(entry.episode))]);
     await transaction.done;
@@ -164,14 +164,15 @@ function eventsOfChange(before: ListeningState, after: ListeningState): Listenin
 
 /**
  * Changes one episode's state and logs what changed, in a single transaction: two contexts
- * writing at once lose nothing, and a failure writes nothing.
+ * writing at once lose nothing, and a failure writes nothing. Given the whole episode, it also
+ * keeps a copy of it where none is kept yet, so that the journal can name it later.
  */
 export function updateListeningState(
-  episode: Pick<Episode, 'id'>,
+  episode: Episode | Pick<Episode, 'id'>,
   change: (state: ListeningState) => Partial<ListeningState>,
 ): Promise<ListeningState> {
-  return write([episode.id], async (database) => {
-    const transaction = database.transaction(['listening', 'logs'], 'readwrite');
+  return write({ episodeIds: [episode.id] }, async (database) => {
+    const transaction = database.transaction(['listening', 'logs', 'episodes', 'cards'], 'readwrite');
     const states = transaction.objectStore('listening');
     const logs = transaction.objectStore('logs');
     const current = (await states.get(episode.id)) ?? emptyState(episode.id);
@@ -182,6 +183,10 @@ export function updateListeningState(
       const log = (await logs.get(episode.id)) ?? { episodeId: episode.id, events: [] };
       await logs.put({ ...log, events: [...log.events, ...added.map(({ episodeId: _, ...event }) => event)] });
     }
+    if ('url' in episode && (await transaction.objectStore('episodes').count(episode.url)) === 0) {
+      await transaction.objectStore('episodes').put({ url: episode.url, episode, source: 'page', etag: null, checkedAt: 0 });
+      await transaction.objectStore('cards').put(cardOf(episode));
+    }
     await transaction.done;
     return next;
   });
@@ -191,26 +196,12 @@ function flatten(log: EpisodeLog): ListeningEvent[] {
   return log.events.map((event) => ({ episodeId: log.episodeId, ...event }));
 }
 
-
-
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export async function listListeningStates(): Promise<ListeningState[]> {
   return (await openStore()).getAll('listening');
 }
 
 export async function listCachedEpisodes(): Promise<CachedEpisode[]> {
   return (await openStore()).getAll('episodes');
-}
-
-/** Keeps a copy of an episode the listener acted on, so the journal can name it later. */
-export async function rememberEpisode(episode: Episode): Promise<void> {
-  const database = await openStore();
-  if ((await database.count('episodes', episode.url)) > 0) return;
-  await putCachedEpisode({ url: episode.url, episode, source: 'page', etag: null, checkedAt: 0 });
 }
 
 /** Everything stored, read in one transaction so that it is consistent. */

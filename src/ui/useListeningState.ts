@@ -4,7 +4,6 @@ import type { Episode } from '../episode/model';
 import {
   getListeningState,
   onStoreChange,
-  rememberEpisode,
   updateListeningState,
   type ListeningState,
 } from '../storage/store';
@@ -32,7 +31,6 @@ export function useListeningState(episode: Episode) {
   const update = useCallback(
     async (change: (current: ListeningState) => Partial<ListeningState>) => {
       try {
-        await rememberEpisode(episode);
         setState(await updateListeningState(episode, change));
         setFailure(null);
       } catch (error) {

@@ -5,6 +5,7 @@ import { episodeFixture } from '../support/episodes';
 import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade, type CompanionSchema } from '../../src/storage/schema';
 import {
   getCachedEpisode,
+  listEpisodeCards,
   getListeningState,
   onStoreChange,
   putCachedEpisode,
@@ -29,6 +30,17 @@ describe('the store', () => {
       updateListeningState(episode, () => ({ bookmarkedAt: '2026-11-28T10:00:00.000Z' })),
     ]);
     expect(await getListeningState(episode.id)).toMatchObject({ listenedOn: '2026-11-28', bookmarkedAt: '2026-11-28T10:00:00.000Z' });
+  });
+
+  it('keeps a copy of an episode acted on, without replacing a copy it has', async () => {
+    const fromPage = episodeFixture(300, { title: 'LCC 300 (page)' });
+    await updateListeningState(fromPage, () => ({ bookmarkedAt: '2026-11-28T10:00:00.000Z' }));
+    expect(await getCachedEpisode(fromPage.url)).toMatchObject({ source: 'page', episode: { title: 'LCC 300 (page)' } });
+    expect(await listEpisodeCards()).toContainEqual(expect.objectContaining({ id: 'lcc-300', title: 'LCC 300 (page)' }));
+
+    await putCachedEpisode({ url: fromPage.url, episode: { ...fromPage, title: 'LCC 300' }, source: 'markdown', etag: null, checkedAt: 1 });
+    await updateListeningState(fromPage, () => ({ listenedOn: '2026-11-28' }));
+    expect(await getCachedEpisode(fromPage.url)).toMatchObject({ source: 'markdown', episode: { title: 'LCC 300' } });
   });
 
   it('logs each change as an event, in the same transaction', async () => {
