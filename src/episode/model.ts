@@ -60,3 +60,8 @@ export class NotAPostError extends Error {
 export function episodeId(number: number | null, slug: string): string {
   return number === null ? slug : `lcc-${number}`;
 }
+
+/** Every heading of an outline, in document order (each before its subsections). */
+export function flattenOutline(outline: OutlineNode[]): OutlineNode[] {
+  return outline.flatMap((node) => [node, ...flattenOutline(node.children)]);
+}

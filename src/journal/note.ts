@@ -3,7 +3,8 @@
  * lists and http(s) links only. The UI draws these as elements; no HTML string is ever made.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import { decodeEntities, httpUrlOf } from '../episode/text';
+import { decodeEntities } from '../episode/text';
+import { isHttpUrl } from '../episode/urls';
 
 export type NoteNode =
   | { type: 'text'; text: string }
@@ -28,9 +29,9 @@ function inline(tokens: Token[] | undefined): NoteNode[] {
       case 'br':
         return [{ type: 'br' }];
       case 'link': {
-        const href = httpUrlOf((token as Tokens.Link).href, 'https://invalid.invalid/');
+        const { href } = token as Tokens.Link;
         const children = inline(token.tokens);
-        return href && !href.startsWith('https://invalid.invalid/') ? [{ type: 'link', href, children }] : children;
+        return isHttpUrl(href) ? [{ type: 'link', href, children }] : children;
       }
       default:
         // Raw HTML, images and anything else show as the text they were written as.

@@ -2,7 +2,7 @@
  * Search over every cached episode: titles, sections, link texts and contexts. The index is
  * built once per page and each query is a scan of pre-folded strings.
  */
-import type { OutlineNode } from '../episode/model';
+import { flattenOutline } from '../episode/model';
 import type { CachedEpisode } from '../storage/schema';
 import { foldForSearch } from '../episode/text';
 
@@ -23,26 +23,19 @@ interface IndexedHit extends SearchHit {
 
 export type SearchIndex = IndexedHit[];
 
-function sectionHits(nodes: OutlineNode[], base: Omit<SearchHit, 'kind' | 'url' | 'text' | 'detail'>): IndexedHit[] {
-  return nodes.flatMap((node) => [
-    {
-      ...base,
-      kind: 'section' as const,
-      url: `${base.episodeUrl}#${encodeURIComponent(node.id)}`,
-      text: node.title,
-      detail: '',
-      folded: foldForSearch(node.title),
-    },
-    ...sectionHits(node.children, base),
-  ]);
-}
-
 export function buildSearchIndex(cached: CachedEpisode[]): SearchIndex {
   return cached.flatMap(({ episode }) => {
     const base = { episodeId: episode.id, episodeTitle: episode.title, episodeUrl: episode.url };
     return [
       { ...base, kind: 'episode' as const, url: episode.url, text: episode.title, detail: episode.summary, folded: foldForSearch(episode.title) },
-      ...sectionHits(episode.outline, base),
+      ...flattenOutline(episode.outline).map((node) => ({
+        ...base,
+        kind: 'section' as const,
+        url: `${episode.url}#${encodeURIComponent(node.id)}`,
+        text: node.title,
+        detail: '',
+        folded: foldForSearch(node.title),
+      })),
       ...episode.links.map((link) => ({
         ...base,
         kind: 'link' as const,

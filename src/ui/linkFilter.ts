@@ -1,5 +1,5 @@
 /** Filtering and grouping the links of an episode for display; pure, so it is unit-tested. */
-import type { EpisodeLink, OutlineNode } from '../episode/model';
+import { flattenOutline, type EpisodeLink, type OutlineNode } from '../episode/model';
 import { foldForSearch } from '../episode/text';
 
 export interface SearchableLink extends EpisodeLink {
@@ -58,14 +58,7 @@ export function groupBySection(links: SearchableLink[]): LinkGroup[] {
 }
 
 export function sectionTitles(outline: OutlineNode[]): Map<string, string> {
-  const titles = new Map<string, string>();
-  const visit = (nodes: OutlineNode[]) =>
-    nodes.forEach((node) => {
-      titles.set(node.id, node.title);
-      visit(node.children);
-    });
-  visit(outline);
-  return titles;
+  return new Map(flattenOutline(outline).map((node) => [node.id, node.title]));
 }
 
 /** How many links each section holds, its subsections included. */

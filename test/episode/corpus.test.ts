@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownPost } from '../../src/episode/markdown';
 import type { Episode, OutlineNode } from '../../src/episode/model';
-import { NotAPostError } from '../../src/episode/model';
+import { flattenOutline, NotAPostError } from '../../src/episode/model';
 import { identifyPostPage, parsePostPage } from '../../src/episode/page';
 import { httpUrlOf } from '../../src/episode/text';
 import { isPostPageUrl } from '../../src/episode/urls';
@@ -22,10 +22,7 @@ import {
 const files = postFiles();
 
 function flatOutline(nodes: OutlineNode[]): { id: string; level: number; title: string }[] {
-  return nodes.flatMap((node) => [
-    { id: node.id, level: node.level, title: foldTypography(node.title) },
-    ...flatOutline(node.children),
-  ]);
+  return flattenOutline(nodes).map((node) => ({ id: node.id, level: node.level, title: foldTypography(node.title) }));
 }
 
 /**

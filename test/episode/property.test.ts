@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownPost } from '../../src/episode/markdown';
+import { flattenOutline } from '../../src/episode/model';
 
 /** Pieces of markdown and HTML likely to meet each other in odd ways. */
 const markdownPiece = fc.oneof(
@@ -18,9 +19,7 @@ describe('parseMarkdownPost on arbitrary markdown', () => {
     fc.assert(
       fc.property(fc.array(markdownPiece, { maxLength: 60 }), (pieces) => {
         const episode = parseMarkdownPost(`---\ntitle: x\n---\n${pieces.join('')}`, '2020-01-01-x.md');
-        const ids = new Set<string>();
-        const visit = (nodes: typeof episode.outline) => nodes.forEach((node) => (ids.add(node.id), visit(node.children)));
-        visit(episode.outline);
+        const ids = new Set(flattenOutline(episode.outline).map((node) => node.id));
         for (const link of episode.links) {
           expect(new URL(link.url).protocol).toMatch(/^https?:$/);
           if (link.sectionId !== null) expect(ids.has(link.sectionId)).toBe(true);
