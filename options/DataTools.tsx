@@ -10,7 +10,8 @@ import {
   type ImportPlan,
   type ImportProblem,
 } from '../src/storage/exportFile';
-import { applyImport, clearEverything, exportEverything, readEverything, StoreError } from '../src/storage/store';
+import { StoreError } from '../src/storage/store';
+import { applyImport, clearEverything, exportEverything, readEverything } from '../src/storage/transfer';
 import { t, type MessageKey } from '../src/ui/i18n';
 import { storageFailureMessage } from '../src/ui/storageFailure';
 

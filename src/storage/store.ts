@@ -5,7 +5,6 @@
  */
 import { openDB } from 'idb';
 import type { Episode } from '../episode/model';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportPlan, type StoredData } from './exportFile';
 import {
   DATABASE_NAME,
   DATABASE_VERSION,
@@ -16,7 +15,6 @@ import {
   type CompanionDatabase,
   type CompanionSchema,
   type EpisodeCard,
-  type EpisodeLog,
   type ListeningEvent,
   type ListeningState,
   type Settings,
@@ -82,8 +80,11 @@ function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'QuotaExceededError';
 }
 
-/** Runs a write, turns a full disk into a StoreError, and tells the other contexts. */
-async function write<T>(change: StoreChange, work: (database: CompanionDatabase) => Promise<T>): Promise<T> {
+/**
+ * Runs a write, turns a full disk into a StoreError, and tells the other contexts. For the
+ * storage modules only: the rest of the extension calls the named operations.
+ */
+export async function write<T>(change: StoreChange, work: (database: CompanionDatabase) => Promise<T>): Promise<T> {
   const database = await openStore();
   let result: T;
   try {
@@ -192,9 +193,6 @@ export function updateListeningState(
   });
 }
 
-function flatten(log: EpisodeLog): ListeningEvent[] {
-  return log.events.map((event) => ({ episodeId: log.episodeId, ...event }));
-}
 
 export async function listListeningStates(): Promise<ListeningState[]> {
   return (await openStore()).getAll('listening');
@@ -202,75 +200,6 @@ export async function listListeningStates(): Promise<ListeningState[]> {
 
 export async function listCachedEpisodes(): Promise<CachedEpisode[]> {
   return (await openStore()).getAll('episodes');
-}
-
-/** Everything stored, read in one transaction so that it is consistent. */
-export async function readEverything(): Promise<StoredData> {
-  const transaction = (await openStore()).transaction(['episodes', 'listening', 'logs']);
-  const [episodes, listening, logs] = await Promise.all([
-    transaction.objectStore('episodes').getAll(),
-    transaction.objectStore('listening').getAll(),
-    transaction.objectStore('logs').getAll(),
-  ]);
-  return { episodes, listening, events: logs.flatMap(flatten) };
-}
-
-export async function exportEverything(now = new Date()): Promise<ExportFile> {
-  const [data, settings] = await Promise.all([readEverything(), getSettings()]);
-  return {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: now.toISOString(),
-    ...data,
-    settings,
-  };
-}
-
-/** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */
-export function applyImport(plan: ImportPlan): Promise<void> {
-  return write({ episodeIds: 'all', settings: plan.settings !== null }, async (database) => {
-    // Relaxed: one large write need not wait for the disk flush; it is still all or nothing.
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'settings'], 'readwrite', { durability: 'relaxed' });
-    const episodes = transaction.objectStore('episodes');
-    const cards = transaction.objectStore('cards');
-    const listening = transaction.objectStore('listening');
-    const logs = transaction.objectStore('logs');
-    try {
-      if (plan.mode === 'replace') await Promise.all([episodes.clear(), cards.clear(), listening.clear(), logs.clear()]);
-      const logsById = new Map((await logs.getAll()).map((log) => [log.episodeId, log]));
-      for (const { episodeId, ...event } of plan.events) {
-        const log = logsById.get(episodeId) ?? { episodeId, events: [] };
-        log.events.push(event);
-        logsById.set(episodeId, log);
-      }
-      const touched = new Set(plan.events.map((event) => event.episodeId));
-      for (const log of logsById.values()) if (touched.has(log.episodeId)) log.events.sort((a, b) => a.at.localeCompare(b.at));
-      await Promise.all([
-        ...plan.episodes.flatMap((entry) => [episodes.put(entry), cards.put(cardOf(entry.episode))]),
-        ...plan.listening.map((state) => listening.put(state)),
-        ...[...touched].map((episodeId) => logs.put(logsById.get(episodeId)!)),
-        ...(plan.settings ? [transaction.objectStore('settings').put(plan.settings, 'settings')] : []),
-      ]);
-    } catch (error) {
-      transaction.abort();
-      await transaction.done.catch(() => undefined);
-      throw error;
-    }
-    await transaction.done;
-  });
-}
-
-export function clearEverything(): Promise<void> {
-  return write({ episodeIds: 'all' }, async (database) => {
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs'], 'readwrite');
-    await Promise.all([
-      transaction.objectStore('cards').clear(),
-      transaction.objectStore('episodes').clear(),
-      transaction.objectStore('listening').clear(),
-      transaction.objectStore('logs').clear(),
-    ]);
-    await transaction.done;
-  });
 }
 
 export async function getSettings(): Promise<Settings> {

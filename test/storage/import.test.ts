@@ -4,15 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { episodeFixture } from '../support/episodes';
 import { EXPORT_FORMAT, ImportRefused, MAX_IMPORT_BYTES, planImport, readExportFile, type ExportFile } from '../../src/storage/exportFile';
 import {
-  applyImport,
-  clearEverything,
-  exportEverything,
   getSettings,
   putCachedEpisode,
-  readEverything,
   saveSettings,
   updateListeningState,
 } from '../../src/storage/store';
+import { applyImport, clearEverything, exportEverything, readEverything } from '../../src/storage/transfer';
 
 const episode = (number: number) => episodeFixture(number, { publishedOn: '2021-01-01' });
 

@@ -9,10 +9,10 @@ import {
   getListeningState,
   onStoreChange,
   putCachedEpisode,
-  readEverything,
   updateListeningState,
   type StoreChange,
 } from '../../src/storage/store';
+import { readEverything } from '../../src/storage/transfer';
 
 const EPISODE = episodeFixture(262, { recordedOn: '2021-07-01' });
 

@@ -1,0 +1,81 @@
+/**
+ * The journal as a whole: read at once, exported, imported, cleared. Apart from the store's
+ * everyday operations, so that only the page that moves data loads this (and the file checks).
+ */
+import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportPlan, type StoredData } from './exportFile';
+import { cardOf, type EpisodeLog, type ListeningEvent } from './schema';
+import { getSettings, openStore, write } from './store';
+
+function flatten(log: EpisodeLog): ListeningEvent[] {
+  return log.events.map((event) => ({ episodeId: log.episodeId, ...event }));
+}
+
+/** Everything stored, read in one transaction so that it is consistent. */
+export async function readEverything(): Promise<StoredData> {
+  const transaction = (await openStore()).transaction(['episodes', 'listening', 'logs']);
+  const [episodes, listening, logs] = await Promise.all([
+    transaction.objectStore('episodes').getAll(),
+    transaction.objectStore('listening').getAll(),
+    transaction.objectStore('logs').getAll(),
+  ]);
+  return { episodes, listening, events: logs.flatMap(flatten) };
+}
+
+export async function exportEverything(now = new Date()): Promise<ExportFile> {
+  const [data, settings] = await Promise.all([readEverything(), getSettings()]);
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    ...data,
+    settings,
+  };
+}
+
+/** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */
+export function applyImport(plan: ImportPlan): Promise<void> {
+  return write({ episodeIds: 'all', settings: plan.settings !== null }, async (database) => {
+    // Relaxed: one large write need not wait for the disk flush; it is still all or nothing.
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'settings'], 'readwrite', { durability: 'relaxed' });
+    const episodes = transaction.objectStore('episodes');
+    const cards = transaction.objectStore('cards');
+    const listening = transaction.objectStore('listening');
+    const logs = transaction.objectStore('logs');
+    try {
+      if (plan.mode === 'replace') await Promise.all([episodes.clear(), cards.clear(), listening.clear(), logs.clear()]);
+      const logsById = new Map((await logs.getAll()).map((log) => [log.episodeId, log]));
+      for (const { episodeId, ...event } of plan.events) {
+        const log = logsById.get(episodeId) ?? { episodeId, events: [] };
+        log.events.push(event);
+        logsById.set(episodeId, log);
+      }
+      const touched = new Set(plan.events.map((event) => event.episodeId));
+      for (const log of logsById.values()) if (touched.has(log.episodeId)) log.events.sort((a, b) => a.at.localeCompare(b.at));
+      await Promise.all([
+        ...plan.episodes.flatMap((entry) => [episodes.put(entry), cards.put(cardOf(entry.episode))]),
+        ...plan.listening.map((state) => listening.put(state)),
+        ...[...touched].map((episodeId) => logs.put(logsById.get(episodeId)!)),
+        ...(plan.settings ? [transaction.objectStore('settings').put(plan.settings, 'settings')] : []),
+      ]);
+    } catch (error) {
+      transaction.abort();
+      await transaction.done.catch(() => undefined);
+      throw error;
+    }
+    await transaction.done;
+  });
+}
+
+export function clearEverything(): Promise<void> {
+  return write({ episodeIds: 'all' }, async (database) => {
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs'], 'readwrite');
+    await Promise.all([
+      transaction.objectStore('cards').clear(),
+      transaction.objectStore('episodes').clear(),
+      transaction.objectStore('listening').clear(),
+      transaction.objectStore('logs').clear(),
+    ]);
+    await transaction.done;
+  });
+}
+
