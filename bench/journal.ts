@@ -3,29 +3,30 @@
  * 10,000 events. Figures: the options page's first paint of the history against a blank
  * extension page, the import of the export file through the page, and a search query.
  */
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseMarkdownPost } from '../src/episode/markdown';
 import type { Episode } from '../src/episode/model';
 import type { ExportFile } from '../src/storage/exportFile';
 import type { ListeningEvent, ListeningState } from '../src/storage/schema';
-import { chromiumPresent, DIST, launchExtension } from '../test/e2e/support/browser';
+import { chromiumPresent, launchExtension } from '../test/e2e/support/browser';
 import { corpusPresent, postFiles, readPost } from '../test/support/corpus';
-import { importShipped } from './shipped';
-import { median, timeMs } from './timing';
-
-type Journal = typeof import('./journal-entry');
+import { BLANK_PAGE, extensionWithBlankPage, paintedAt } from './blankPage';
+import type { SearchTimings } from './journal-entry';
+import { runShipped } from './shipped';
+import { median } from './timing';
 
 const EPISODES = 340;
 const EVENTS = 10_000;
 const RUNS = 5;
 
-function heavyExport(parse: Journal['parseMarkdownPost']): ExportFile {
+function heavyExport(): ExportFile {
   const posts = postFiles();
   const episodes: Episode[] = Array.from({ length: EPISODES }, (_, index) => {
     const file = posts[index % posts.length]!;
-    const episode = parse(readPost(file), file);
+    const episode = parseMarkdownPost(readPost(file), file);
     return index < posts.length ? episode : { ...episode, id: `${episode.id}-copy-${index}`, url: episode.url.replace(/\/$/, `-copy-${index}/`) };
   });
   const listening: ListeningState[] = episodes.map((episode, index) => ({
@@ -54,17 +55,12 @@ function heavyExport(parse: Journal['parseMarkdownPost']): ExportFile {
 
 export async function benchJournal(): Promise<string[]> {
   if (!corpusPresent || !chromiumPresent) return ['journal figures skipped: needs the corpus and Chromium'];
-  const journal = await importShipped<Journal>(fileURLToPath(new URL('./journal-entry.ts', import.meta.url)));
-  const file = heavyExport(journal.parseMarkdownPost);
+  const file = heavyExport();
   const dir = mkdtempSync(join(tmpdir(), 'lcc-bench-journal-'));
   const exportPath = join(dir, 'lcc-companion-export-2026-11-28.json');
   writeFileSync(exportPath, JSON.stringify(file));
 
-  const dist = mkdtempSync(join(tmpdir(), 'lcc-bench-dist-'));
-  cpSync(DIST, dist, { recursive: true });
-  writeFileSync(join(dist, 'blank.html'), '<!doctype html><meta charset="utf-8"><title>blank</title><p>blank</p>');
-
-  const session = await launchExtension({ dist });
+  const session = await launchExtension({ dist: extensionWithBlankPage() });
   const lines: string[] = [];
   try {
     const page = await session.context.newPage();
@@ -80,26 +76,19 @@ export async function benchJournal(): Promise<string[]> {
       `journal import of the export file (${EPISODES} episodes, ${EVENTS} events, through the page): ${done - started} ms (${previewed - started} ms to read, check and preview it, ${done - previewed} ms to write it)`,
     );
 
-    // Milliseconds from the page's navigation to the mark, or to the blank page's first paint.
-    const paint = async (path: string, mark: string | null) => {
+    // From the start of the page's navigation to the history's first paint (the blank page: its own).
+    const paint = async (path: string, element: string | null) => {
       const tab = await session.context.newPage();
       await tab.goto(`chrome-extension://${session.extensionId}/${path}`);
-      const ready = await tab.waitForFunction(
-        (name) => {
-          return performance.getEntriesByName(name ?? 'first-contentful-paint')[0]?.startTime ?? null;
-        },
-        mark,
-        { timeout: 20_000 },
-      );
-      const value = (await ready.jsonValue()) as number;
+      const since = (await paintedAt(tab, element)) - (await tab.evaluate(() => performance.timeOrigin));
       await tab.close();
-      return value;
+      return since;
     };
     const history: number[] = [];
     const blank: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      history.push(await paint('options/index.html#history', 'lcc:history-painted'));
-      blank.push(await paint('blank.html', null));
+      history.push(await paint('options/index.html#history', 'journal-history'));
+      blank.push(await paint(BLANK_PAGE, null));
     }
     lines.push(`journal history first paint: ${median(history).toFixed(0)} ms; blank extension page, first paint: ${median(blank).toFixed(0)} ms (medians of ${RUNS})`);
     lines.push(`journal history / blank page time ratio: ${(median(history) / median(blank)).toFixed(2)}`);
@@ -107,9 +96,9 @@ export async function benchJournal(): Promise<string[]> {
     await session.close();
   }
 
-  const index = journal.buildSearchIndex(file.episodes);
-  const queries = ['graalvm', 'kotlin coroutines', 'cloud souverain', 'é', 'quarkus native', 'xyzzy'];
-  const times = queries.flatMap((query) => Array.from({ length: 5 }, () => timeMs(() => journal.search(index, query))));
-  lines.push(`journal search over ${EPISODES} episodes (${index.length} entries): ${median(times).toFixed(2)} ms median, ${Math.max(...times).toFixed(2)} ms worst`);
+  const search = await runShipped<SearchTimings>(fileURLToPath(new URL('./journal-entry.ts', import.meta.url)), 'measureSearch', exportPath);
+  lines.push(
+    `journal search over ${EPISODES} episodes (${search.entries} entries): ${median(search.times).toFixed(2)} ms median, ${Math.max(...search.times).toFixed(2)} ms worst`,
+  );
   return lines;
 }

@@ -1,7 +1,7 @@
 /**
- * The core as it ships: bundled and minified by Vite like the extension. `runShipped` runs such a
- * bundle in a plain Node process, since a development loader (tsx) would transform the bundle
- * again on import and the figures would no longer be those of the extension's code.
+ * The core as it ships: bundled and minified by Vite like the extension, and run in a plain Node
+ * process, since a development loader (tsx) would transform the bundle again on import and the
+ * figures would no longer be those of the extension's code.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -24,11 +24,6 @@ async function bundle(entry: string): Promise<string> {
     },
   });
   return join(outDir, 'bundle.js');
-}
-
-/** Imports the bundle in this process: for figures a loader's transform does not skew. */
-export async function importShipped<T>(entry: string): Promise<T> {
-  return (await import(pathToFileURL(await bundle(entry)).href)) as T;
 }
 
 /** Calls `exported(...args)` of the bundled `entry` in a plain Node process; returns its JSON result. */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { historyByMonth, type JournalEntry } from '../src/journal/journal';
 import { formatDay, formatMonth, t } from '../src/ui/i18n';
 import { EpisodeLink } from './EpisodeLink';
@@ -6,17 +6,17 @@ import { EpisodeLink } from './EpisodeLink';
 /** Episodes drawn at first and added by each "show more": long histories are paged. */
 const PAGE = 50;
 
-/** User Timing mark of the first frame with the history drawn; `npm run bench` reads it. */
-const HISTORY_PAINTED_MARK = 'lcc:history-painted';
-
+/** `elementtiming` marks the history's first paint, which `npm run bench` reads. */
 export function History({ entries }: { entries: JournalEntry[] }) {
   const [shown, setShown] = useState(PAGE);
-  useEffect(() => {
-    requestAnimationFrame(() => performance.mark(HISTORY_PAINTED_MARK));
-  }, []);
   const months = useMemo(() => historyByMonth(entries), [entries]);
   const total = months.reduce((sum, month) => sum + month.entries.length, 0);
-  if (total === 0) return <p class="empty">{t('historyEmpty')}</p>;
+  if (total === 0)
+    return (
+      <p class="empty" elementtiming="journal-history">
+        {t('historyEmpty')}
+      </p>
+    );
 
   let budget = shown;
   const visible = months
@@ -31,7 +31,9 @@ export function History({ entries }: { entries: JournalEntry[] }) {
     <div class="history">
       {visible.map((month) => (
         <section key={month.month} aria-labelledby={`month-${month.month}`}>
-          <h3 id={`month-${month.month}`}>{formatMonth(month.month)}</h3>
+          <h3 id={`month-${month.month}`} elementtiming="journal-history">
+            {formatMonth(month.month)}
+          </h3>
           <ul class="entries">
             {month.entries.map((entry) => (
               <li key={entry.state.episodeId}>

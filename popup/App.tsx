@@ -1,4 +1,3 @@
-import { useEffect } from 'preact/hooks';
 import { t } from '../src/ui/i18n';
 import { EpisodeHeader } from './EpisodeHeader';
 import { LinkList } from './LinkList';
@@ -8,9 +7,6 @@ import { openJournal } from './openLink';
 import { Outline } from './Outline';
 import { SourceNote } from './SourceNote';
 import { useActiveEpisode } from './useActiveEpisode';
-
-/** User Timing mark of the first frame with the episode drawn; `npm run bench` reads it. */
-const EPISODE_PAINTED_MARK = 'lcc:episode-painted';
 
 function JournalButton() {
   return (
@@ -22,10 +18,6 @@ function JournalButton() {
 
 export function App() {
   const active = useActiveEpisode();
-  const painted = active.kind === 'episode';
-  useEffect(() => {
-    if (painted) requestAnimationFrame(() => performance.mark(EPISODE_PAINTED_MARK));
-  }, [painted]);
   switch (active.kind) {
     case 'loading':
       return <p class="status" role="status">{t('loading')}</p>;
