@@ -5,26 +5,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { journalEntries, type JournalEntry } from '../src/journal/journal';
 import { listEpisodeCards, listListeningStates, onStoreChange } from '../src/storage/store';
+import { keepLocalCopy, readLocalCopy } from '../src/ui/localCopy';
 
 export type JournalData = { kind: 'loading' } | { kind: 'ready'; entries: JournalEntry[] } | { kind: 'failed' };
 
 const SNAPSHOT_KEY = 'lcc-companion/journal-snapshot';
 
 function lastSnapshot(): JournalData {
-  try {
-    const saved = localStorage.getItem(SNAPSHOT_KEY);
-    return saved ? { kind: 'ready', entries: JSON.parse(saved) as JournalEntry[] } : { kind: 'loading' };
-  } catch {
-    return { kind: 'loading' };
-  }
-}
-
-function keepSnapshot(entries: JournalEntry[]): void {
-  try {
-    localStorage.setItem(SNAPSHOT_KEY, JSON.stringify(entries));
-  } catch {
-    // Without room for the copy, the next visit waits for the database; nothing is lost.
-  }
+  const entries = readLocalCopy<JournalEntry[]>(SNAPSHOT_KEY);
+  return entries ? { kind: 'ready', entries } : { kind: 'loading' };
 }
 
 function readJournal(): Promise<JournalEntry[]> {
@@ -43,7 +32,7 @@ export function useJournal(): JournalData {
       firstRead = null;
       void read
         .then((entries) => {
-          keepSnapshot(entries);
+          keepLocalCopy(SNAPSHOT_KEY, entries);
           if (open) setData({ kind: 'ready', entries });
         })
         .catch(() => open && setData({ kind: 'failed' }));

@@ -6,6 +6,7 @@
 import { DEFAULT_SETTINGS, type Settings } from '../storage/schema';
 import { getSettings, onStoreChange } from '../storage/store';
 import { chooseLanguage, uiLanguage } from './i18n';
+import { keepLocalCopy, readLocalCopy } from './localCopy';
 
 const HINT_KEY = 'lcc-companion/settings';
 
@@ -16,20 +17,11 @@ export function currentSettings(): Settings {
 }
 
 function lastSeenSettings(): Settings {
-  try {
-    return { ...DEFAULT_SETTINGS, ...(JSON.parse(localStorage.getItem(HINT_KEY) ?? '{}') as Partial<Settings>) };
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
+  return { ...DEFAULT_SETTINGS, ...readLocalCopy<Partial<Settings>>(HINT_KEY) };
 }
 
 async function apply(settings: Settings): Promise<void> {
   current = settings;
-  try {
-    localStorage.setItem(HINT_KEY, JSON.stringify(settings));
-  } catch {
-    // A page without storage still works; it just draws with the defaults first.
-  }
   await chooseLanguage(settings.language).catch(() => chooseLanguage('auto'));
   const root = document.documentElement;
   root.lang = uiLanguage().split('-')[0]!;
@@ -37,7 +29,7 @@ async function apply(settings: Settings): Promise<void> {
   else root.dataset['theme'] = settings.theme;
 }
 
-const same = (a: Settings, b: Settings) => a.language === b.language && a.theme === b.theme && a.openLinksIn === b.openLinksIn;
+const same = (a: Settings, b: Settings) => (Object.keys(a) as (keyof Settings)[]).every((key) => a[key] === b[key]);
 
 /** Draws with the last settings seen, then follows the stored settings and their changes. */
 export async function applyPreferences(draw: () => void): Promise<void> {
@@ -46,6 +38,7 @@ export async function applyPreferences(draw: () => void): Promise<void> {
   const follow = async () => {
     const stored = await getSettings().catch(() => current);
     if (same(stored, current)) return;
+    keepLocalCopy(HINT_KEY, stored);
     await apply(stored);
     draw();
   };
