@@ -4,7 +4,7 @@
  * what it knows of a tab comes back from the tab's content script or from the store.
  */
 import browser from 'webextension-polyfill';
-import { isPostPageUrl } from '../episode/urls';
+import { canonicalPageUrl, isPostPageUrl } from '../episode/urls';
 import { isBackgroundRequest, sendToTab, type BackgroundRequest } from '../messages';
 import type { StoreChange } from '../storage/store';
 import { showEpisodeBadge } from './badge';
@@ -20,10 +20,12 @@ async function refreshBadges(change: StoreChange): Promise<void> {
   }
 }
 
-function handle(request: BackgroundRequest, tabId: number | undefined): Promise<unknown> {
+function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl: string | undefined): Promise<unknown> {
   switch (request.type) {
     case 'page/opened':
-      if (tabId !== undefined) void showEpisodeBadge(tabId, request.episode);
+      // The tab's own address says which episode this is, whatever the page claims.
+      if (tabId === undefined || request.episode.url !== canonicalPageUrl(senderUrl ?? '')) return Promise.resolve(null);
+      void showEpisodeBadge(tabId, request.episode);
       void refreshFromSource(request.episode.url);
       return Promise.resolve(null);
     case 'episode/revalidate':
@@ -35,5 +37,5 @@ function handle(request: BackgroundRequest, tabId: number | undefined): Promise<
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
-  return handle(message, sender.tab?.id);
+  return handle(message, sender.tab?.id, sender.url ?? sender.tab?.url);
 });

@@ -3,7 +3,7 @@
  * revalidated with If-None-Match; a failure leaves the cache as it was.
  */
 import { parseMarkdownPost } from '../episode/markdown';
-import { sourceUrlOfPage } from '../episode/urls';
+import { canonicalPageUrl, sourceUrlOfPage } from '../episode/urls';
 import type { RevalidateResult } from '../messages';
 import { getCachedEpisode, markSourceChecked, putCachedEpisode } from '../storage/store';
 
@@ -12,7 +12,9 @@ const FRESH_FOR_MS = 5 * 60 * 1000;
 
 const inFlight = new Map<string, Promise<RevalidateResult>>();
 
-export function refreshFromSource(pageUrl: string, fetchSource: typeof fetch = fetch): Promise<RevalidateResult> {
+export function refreshFromSource(address: string, fetchSource: typeof fetch = fetch): Promise<RevalidateResult> {
+  const pageUrl = canonicalPageUrl(address);
+  if (!pageUrl) return Promise.resolve({ status: 'failed', reason: 'not-found' });
   let refresh = inFlight.get(pageUrl);
   if (!refresh) {
     refresh = fetchAndStore(pageUrl, fetchSource).finally(() => inFlight.delete(pageUrl));
@@ -50,6 +52,8 @@ async function fetchAndStore(pageUrl: string, fetchSource: typeof fetch): Promis
   } catch {
     return { status: 'failed', reason: 'unparsable' };
   }
+  // The copy is stored under the page it was fetched for, and only if it is that page's episode.
+  if (episode.url !== pageUrl) return { status: 'failed', reason: 'unparsable' };
   await putCachedEpisode({ url: pageUrl, episode, source: 'markdown', etag: response.headers.get('ETag'), checkedAt: Date.now() });
   return { status: 'updated', episode };
 }

@@ -8,15 +8,32 @@ export const SITE_ORIGIN = 'https://lescastcodeurs.com';
 export const EPISODE_LIST_URL = `${SITE_ORIGIN}/episodes/`;
 const SOURCE_BASE = 'https://raw.githubusercontent.com/lescastcodeurs/lescastcodeurs.com/main/_posts/';
 
-/** Where a post lives: its date and the slug of its file name. */
+declare const VALIDATED: unique symbol;
+
+/**
+ * Where a post lives: its date and the slug of its file name. Made only by the functions below,
+ * which check both parts, since every address of the extension is built from them.
+ */
 export interface PostAddress {
   /** `YYYY-MM-DD` */
-  date: string;
-  slug: string;
+  readonly date: string;
+  readonly slug: string;
+  readonly [VALIDATED]: true;
 }
 
+/**
+ * The slugs the site gives its posts, as in every post of the corpus: lower-case letters,
+ * digits and dashes, and `@`, `(`, `)` in two of them. Nothing that a path or a URL reads
+ * specially (`/`, `%`, `\`, `.`, `?`, `#`) can be in one, so a slug stays one file name.
+ */
+const SLUG = /^[a-z0-9][a-z0-9@()_-]{0,199}$/;
 const PAGE_PATH = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/?#]+)\/?$/;
 const POST_FILE = /(?:^|\/)(\d{4})-(\d{2})-(\d{2})-([^/]+?)\.(?:md|markdown|html)$/;
+
+function postAddress(year: string, month: string, day: string, slug: string): PostAddress | null {
+  if (!SLUG.test(slug) || Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31) return null;
+  return { date: `${year}-${month}-${day}`, slug } as PostAddress;
+}
 
 function parseUrl(address: string): URL | null {
   try {
@@ -38,8 +55,15 @@ export function postAddressOfPage(pageUrl: string): PostAddress | null {
   if (url.hostname !== 'lescastcodeurs.com' && url.hostname !== 'www.lescastcodeurs.com') return null;
   const match = PAGE_PATH.exec(url.pathname);
   if (!match) return null;
-  const [, year, month, day, slug] = match;
-  return { date: `${year}-${month}-${day}`, slug: decodeURIComponent(slug!) };
+  const [, year, month, day, encodedSlug] = match;
+  let slug: string;
+  try {
+    // Decoded once, exactly: browsers show `@` as `%40`; what is still encoded after that is no slug.
+    slug = decodeURIComponent(encodedSlug!);
+  } catch {
+    return null;
+  }
+  return postAddress(year!, month!, day!, slug);
 }
 
 /** True for the page of a post (an episode or a blog post); the other pages of the site are not. */
@@ -52,15 +76,25 @@ export function postAddressOfFile(fileNameOrUrl: string): PostAddress | null {
   const match = POST_FILE.exec(fileNameOrUrl);
   if (!match) return null;
   const [, year, month, day, slug] = match;
-  return { date: `${year}-${month}-${day}`, slug: slug! };
+  return postAddress(year!, month!, day!, slug!);
+}
+
+/** An address built with `URL` from a base and a name, or null if the name would leave the base. */
+function addressUnder(base: string, name: string): string | null {
+  const url = new URL(name, base);
+  const rest = url.href.slice(base.length).replace(/\/$/, '');
+  return url.href.startsWith(base) && rest.length > 0 && !rest.includes('/') ? url.href : null;
 }
 
 export function pageUrlOf(post: PostAddress): string {
-  return `${SITE_ORIGIN}/${post.date.replaceAll('-', '/')}/${post.slug}/`;
+  const address = addressUnder(`${SITE_ORIGIN}/${post.date.replaceAll('-', '/')}/`, `${post.slug}/`);
+  if (!address) throw new Error(`not a post address: ${post.date} ${post.slug}`);
+  return address;
 }
 
-export function sourceUrlOf(post: PostAddress): string {
-  return `${SOURCE_BASE}${post.date}-${post.slug}.md`;
+/** The markdown source of a post, always a file right under the site's `_posts/` on GitHub. */
+export function sourceUrlOf(post: PostAddress): string | null {
+  return addressUnder(SOURCE_BASE, `${post.date}-${post.slug}.md`);
 }
 
 export function sourceUrlOfPage(pageUrl: string): string | null {
@@ -68,9 +102,9 @@ export function sourceUrlOfPage(pageUrl: string): string | null {
   return post && sourceUrlOf(post);
 }
 
-export function pageUrlOfSource(sourceUrl: string): string | null {
-  if (!sourceUrl.startsWith(SOURCE_BASE)) return null;
-  const post = postAddressOfFile(decodeURIComponent(sourceUrl.slice(SOURCE_BASE.length)));
+/** The one address of a post page (`https://lescastcodeurs.com/…/slug/`), or null for any other page. */
+export function canonicalPageUrl(pageUrl: string): string | null {
+  const post = postAddressOfPage(pageUrl);
   return post && pageUrlOf(post);
 }
 

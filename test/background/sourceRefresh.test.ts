@@ -60,6 +60,21 @@ describe('refreshFromSource', () => {
     expect(await getCachedEpisode(page)).toBeUndefined();
   });
 
+  it('fetches nothing for a slug that would walk out of _posts/ (issue 13, 1)', async () => {
+    const server = github({ status: 200, body: MARKDOWN, etag: '"evil"' });
+    const attack =
+      'https://lescastcodeurs.com/2021/09/02/..%252F..%252F..%252F..%252F..%252F..%252Fattacker%252Frepo%252Fmain%252F2021-09-02-lcc-262/';
+    expect(await refreshFromSource(attack, server.fetchSource)).toEqual({ status: 'failed', reason: 'not-found' });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('keeps a copy under the one address of its page, whatever address it was asked for', async () => {
+    const server = github({ status: 200, body: MARKDOWN, etag: '"www"' });
+    await refreshFromSource('https://www.lescastcodeurs.com/2021/09/02/lcc-262-interview/?utm=x#news', server.fetchSource);
+    expect(server.requests.map((request) => request.url)).toEqual([SOURCE]);
+    expect(await getCachedEpisode(PAGE)).toMatchObject({ url: PAGE, episode: { url: PAGE } });
+  });
+
   it('asks GitHub once for a page asked about twice at the same time', async () => {
     const server = github({ status: 200, body: MARKDOWN.replace('262', '263'), etag: '"x"' });
     const page = 'https://lescastcodeurs.com/2021/09/17/lcc-263-twice/';
