@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { HeadingIdAllocator } from './headingIds';
 import { episodeId, NotAPostError, type Episode } from './model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, segmentText, type NoteBlock, type NoteListItem } from './notes';
-import { audioUrlOf, collapseWhitespace, decodeEntities, videoUrlOf } from './text';
+import { audioUrlOf, collapseWhitespace, decodeEntities, httpUrlOf, videoUrlOf } from './text';
 import { pageUrlOf, postAddressOfFile, resolveLiquidAddresses } from './urls';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -293,7 +293,7 @@ export function parseMarkdownPost(source: string, fileName: string): Episode {
     team: teamOf(frontMatter),
     summary: notes.summary,
     audio: number === null ? null : { url: audioUrlOf(number), bytes },
-    video: youtube ? videoUrlOf(youtube) : null,
+    video: youtube ? httpUrlOf(videoUrlOf(youtube), url) : null,
     outline: notes.outline,
     links: notes.links,
   };

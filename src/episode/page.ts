@@ -5,7 +5,7 @@
  */
 import { episodeId, NotAPostError, type Episode } from './model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem } from './notes';
-import { collapseWhitespace, episodeNumberOfAudioUrl } from './text';
+import { collapseWhitespace, episodeNumberOfAudioUrl, httpUrlOf } from './text';
 import { pageUrlOf, postAddressOfPage, type PostAddress } from './urls';
 
 const ELEMENT_NODE = 1;
@@ -109,6 +109,7 @@ export type EpisodeIdentity = Pick<Episode, 'id' | 'number' | 'url'>;
 interface PostHeader {
   article: Element;
   post: PostAddress;
+  url: string;
   /** The addresses the header links to: the mp3, the video. */
   links: string[];
   audioUrl: string | null;
@@ -118,12 +119,16 @@ interface PostHeader {
 function readHeader(document: Document, pageUrl: string | undefined): PostHeader {
   const article = document.querySelector('article.post');
   if (!article) throw new NotAPostError('the page has no article.post: not a post page');
-  const canonical = attribute(document, 'link[rel="canonical"]', 'href');
-  const post = (canonical && postAddressOfPage(canonical)) || (pageUrl && postAddressOfPage(pageUrl));
+  // Where the page was loaded from is a fact; its canonical link is only the page's own claim,
+  // read for a saved file whose address is not known.
+  const claimed = pageUrl ?? attribute(document, 'link[rel="canonical"]', 'href');
+  const post = claimed && postAddressOfPage(claimed);
   if (!post) throw new NotAPostError('the page address is not a post address (/YYYY/MM/DD/slug/)');
-  const links = Array.from(article.querySelectorAll('.post-header a[href]')).map((link) => link.getAttribute('href') ?? '');
+  const url = pageUrlOf(post);
+  // Absolute http(s) only, like every address of an Episode: a relative or `javascript:` link is no audio.
+  const links = Array.from(article.querySelectorAll('.post-header a[href]')).flatMap((link) => httpUrlOf(link.getAttribute('href') ?? '', url) ?? []);
   const audioUrl = links.find((href) => episodeNumberOfAudioUrl(href) !== null) ?? null;
-  return { article, post, links, audioUrl, number: audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl) };
+  return { article, post, url, links, audioUrl, number: audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl) };
 }
 
 /**
@@ -131,17 +136,16 @@ function readHeader(document: Document, pageUrl: string | undefined): PostHeader
  * once and parses the notes only when the popup asks. Throws `NotAPostError` like parsePostPage.
  */
 export function identifyPostPage(document: Document, pageUrl?: string): EpisodeIdentity {
-  const { post, number } = readHeader(document, pageUrl);
-  return { id: episodeId(number, post.slug), number, url: pageUrlOf(post) };
+  const { post, url, number } = readHeader(document, pageUrl);
+  return { id: episodeId(number, post.slug), number, url };
 }
 
 /**
- * Parses the page of a post. `pageUrl` is where the page was loaded from; the page's canonical
- * link wins when it has one. Throws `NotAPostError` for any page that is not a post.
+ * Parses the page of a post. `pageUrl` is where the page was loaded from; only without it is the
+ * page's canonical link read. Throws `NotAPostError` for any page that is not a post.
  */
 export function parsePostPage(document: Document, pageUrl?: string): Episode {
-  const { article, post, links, audioUrl, number } = readHeader(document, pageUrl);
-  const url = pageUrlOf(post);
+  const { article, post, url, links, audioUrl, number } = readHeader(document, pageUrl);
   const video = links.find((href) => /^https?:\/\/(?:www\.)?(?:youtube\.com|youtu\.be)\//i.test(href));
   const published = attribute(document, 'time.dt-published', 'datetime');
   const publishedOn = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : post.date;

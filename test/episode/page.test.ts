@@ -1,7 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { NotAPostError } from '../../src/episode/model';
-import { parsePostPage } from '../../src/episode/page';
+import * as v from 'valibot';
+import { identifyPostPage, parsePostPage } from '../../src/episode/page';
+import { episodeSchema } from '../../src/episode/schema';
 
 function page(article: string, head = ''): Document {
   return parseHTML(`<!doctype html><html><head>${head}</head><body>${article}</body></html>`).document as unknown as Document;
@@ -57,6 +59,28 @@ describe('parsePostPage', () => {
     expect(parsePostPage(document, URL_OF_POST).links).toEqual([
       { url: 'https://lescastcodeurs.com/licence/', text: 'licence', context: 'x m licence', sectionId: null },
     ]);
+  });
+
+  // Issue 13, 3: every address of an Episode is absolute http(s), so that every export imports.
+  it.each([
+    ['/LesCastCodeurs-Episode-999.mp3', { url: 'https://lescastcodeurs.com/LesCastCodeurs-Episode-999.mp3', bytes: null }],
+    ['javascript:alert(1)//LesCastCodeurs-Episode-999.mp3', null],
+    ['data:audio/mpeg,LesCastCodeurs-Episode-999.mp3', null],
+  ])('reads the audio link %s as %o', (href, audio) => {
+    const document = page(`<article class="post"><header class="post-header"><a href="${href}"></a><a href="javascript:void(0)//youtube.com/x"></a></header></article>`);
+    const episode = parsePostPage(document, URL_OF_POST);
+    expect(episode.audio).toEqual(audio);
+    expect(episode.video).toBeNull();
+    expect(v.is(episodeSchema, episode)).toBe(true);
+  });
+
+  it('trusts the address the page was loaded from over its canonical link (issue 13, 5)', () => {
+    const document = page(
+      `<article class="post"><header class="post-header"><h1 class="post-title">Pas la 262</h1></header></article>`,
+      `<link rel="canonical" href="https://lescastcodeurs.com/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/">`,
+    );
+    expect(parsePostPage(document, URL_OF_POST)).toMatchObject({ url: URL_OF_POST, id: 'lcc-340-episode' });
+    expect(identifyPostPage(document, URL_OF_POST)).toEqual({ id: 'lcc-340-episode', number: null, url: URL_OF_POST });
   });
 
   it.each([
