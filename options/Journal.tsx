@@ -29,7 +29,8 @@ type View = keyof typeof VIEWS;
 
 function viewOfHash(): View {
   const name = location.hash.slice(1);
-  return name in VIEWS ? (name as View) : 'history';
+  // Own names only: `#constructor` or `#__proto__` are in every object's prototype chain.
+  return Object.hasOwn(VIEWS, name) ? (name as View) : 'history';
 }
 
 export function Journal() {
@@ -61,6 +62,7 @@ export function Journal() {
       <main id="view" aria-labelledby="view-title">
         <h2 id="view-title">{t(VIEWS[view])}</h2>
         {journal.kind === 'failed' && <p role="alert">{t('storageUnavailable')}</p>}
+        {journal.kind === 'ready' && journal.unreadable > 0 && <p class="hint">{t('unreadableRecords', journal.unreadable)}</p>}
         {journal.kind === 'loading' && (view === 'history' || view === 'bookmarks' || view === 'stats') && (
           <p role="status">{t('loading')}</p>
         )}

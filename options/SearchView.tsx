@@ -8,9 +8,13 @@ const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', link: 'hitLi
 
 export function SearchView() {
   const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [unreadable, setUnreadable] = useState(0);
   const [query, setQuery] = useState('');
   useEffect(() => {
-    void listCachedEpisodes().then((cached) => setIndex(buildSearchIndex(cached)));
+    void listCachedEpisodes().then((cached) => {
+      setIndex(buildSearchIndex(cached.records));
+      setUnreadable(cached.unreadable);
+    });
   }, []);
   const result = useMemo(() => (index ? search(index, query) : { hits: [], total: 0 }), [index, query]);
 
@@ -19,6 +23,7 @@ export function SearchView() {
       <label for="search-query">{t('searchLabel')}</label>
       <input id="search-query" type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} autoFocus />
       {!index && <p role="status">{t('loading')}</p>}
+      {unreadable > 0 && <p class="hint">{t('unreadableRecords', unreadable)}</p>}
       {index && query.trim() !== '' && (
         <p role="status" class="hint">
           {t('searchCount', result.total, result.hits.length)}

@@ -1,27 +1,41 @@
 /**
  * The journal's data (states and episode cards). The page draws at once from the copy it kept
- * in localStorage last time, then from the database, and again after any change.
+ * in localStorage last time, then from the database, and again after any change. Records that
+ * can no longer be read are left out and counted, so that the page says so instead of breaking.
  */
 import { useEffect, useState } from 'preact/hooks';
+import * as v from 'valibot';
 import { journalEntries, type JournalEntry } from '../src/journal/journal';
+import { episodeCardSchema, listeningStateSchema } from '../src/storage/records';
 import { listEpisodeCards, listListeningStates, onStoreChange } from '../src/storage/store';
 import { keepLocalCopy, readLocalCopy } from '../src/ui/localCopy';
 
-export type JournalData = { kind: 'loading' } | { kind: 'ready'; entries: JournalEntry[] } | { kind: 'failed' };
-
-const SNAPSHOT_KEY = 'lcc-companion/journal-snapshot';
-
-function lastSnapshot(): JournalData {
-  const entries = readLocalCopy<JournalEntry[]>(SNAPSHOT_KEY);
-  return entries ? { kind: 'ready', entries } : { kind: 'loading' };
+interface JournalSnapshot {
+  entries: JournalEntry[];
+  /** Stored records skipped because they could not be read. */
+  unreadable: number;
 }
 
-function readJournal(): Promise<JournalEntry[]> {
-  return Promise.all([listListeningStates(), listEpisodeCards()]).then(([states, cards]) => journalEntries(states, cards));
+export type JournalData = { kind: 'loading' } | ({ kind: 'ready' } & JournalSnapshot) | { kind: 'failed' };
+
+const SNAPSHOT_KEY = 'lcc-companion/journal-snapshot';
+const snapshotSchema: v.GenericSchema<unknown, JournalSnapshot> = v.object({
+  entries: v.array(v.object({ state: listeningStateSchema, card: v.nullable(episodeCardSchema) })),
+  unreadable: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+function lastSnapshot(): JournalData {
+  const snapshot = readLocalCopy(SNAPSHOT_KEY, snapshotSchema);
+  return snapshot ? { kind: 'ready', ...snapshot } : { kind: 'loading' };
+}
+
+async function readJournal(): Promise<JournalSnapshot> {
+  const [states, cards] = await Promise.all([listListeningStates(), listEpisodeCards()]);
+  return { entries: journalEntries(states.records, cards.records), unreadable: states.unreadable + cards.unreadable };
 }
 
 /** Started as the page's script runs, before the first draw, so the database opens meanwhile. */
-let firstRead: Promise<JournalEntry[]> | null = readJournal();
+let firstRead: Promise<JournalSnapshot> | null = readJournal();
 
 export function useJournal(): JournalData {
   const [data, setData] = useState<JournalData>(lastSnapshot);
@@ -31,9 +45,9 @@ export function useJournal(): JournalData {
       const read = firstRead ?? readJournal();
       firstRead = null;
       void read
-        .then((entries) => {
-          keepLocalCopy(SNAPSHOT_KEY, entries);
-          if (open) setData({ kind: 'ready', entries });
+        .then((snapshot) => {
+          keepLocalCopy(SNAPSHOT_KEY, snapshot);
+          if (open) setData({ kind: 'ready', ...snapshot });
         })
         .catch(() => open && setData({ kind: 'failed' }));
     };

@@ -83,6 +83,26 @@ export function isoDay(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+function isRealDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** A day of the calendar written `YYYY-MM-DD`: `2021-02-31` is none. */
+export function isCalendarDay(value: unknown): value is string {
+  const match = typeof value === 'string' ? CALENDAR_DAY.exec(value) : null;
+  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** An ISO 8601 date and time with its offset (`2026-11-28T10:00:00.000Z`), as `toISOString` writes. */
+export function isIsoTimestamp(value: unknown): value is string {
+  const match = typeof value === 'string' ? ISO_TIMESTAMP.exec(value) : null;
+  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
 /** Today in the listener's own time zone, as `YYYY-MM-DD`. */
 export function localToday(now = new Date()): string {
   return isoDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
@@ -101,7 +121,7 @@ export function parseRecordedOn(text: string, publishedOn: string): string | nul
   if (!month || day < 1 || day > 31) return null;
   let year = match[3] ? Number(match[3]) : Number(publishedOn.slice(0, 4));
   if (!match[3] && isoDay(year, month, day) > publishedOn) year -= 1;
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCMonth() !== month - 1) return null;
+  if (!isRealDay(year, month, day)) return null;
   return isoDay(year, month, day);
 }
 

@@ -3,9 +3,10 @@
  * format version, and the checks an import file must pass before anything stored is touched.
  * Pure: the options page reads the file, this module says whether and how it can be applied.
  */
-import type { Episode } from '../episode/model';
-import { isHttpUrl, isPostPageUrl } from '../episode/urls';
-import { DEFAULT_SETTINGS, type CachedEpisode, type ListeningEvent, type ListeningEventKind, type ListeningState, type Settings } from './schema';
+import * as v from 'valibot';
+import { BAD_DATE, isoTimestamp } from '../episode/schema';
+import { cachedEpisodeSchema, listeningEventSchema, listeningStateSchema, settingsSchema } from './records';
+import type { CachedEpisode, ListeningEvent, ListeningState, Settings } from './schema';
 
 export const EXPORT_FORMAT = 'lcc-companion-export';
 export const EXPORT_VERSION = 1;
@@ -39,93 +40,55 @@ export function exportFileName(now = new Date()): string {
   return `lcc-companion-export-${now.toISOString().slice(0, 10)}.json`;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const EVENT_KINDS = new Set<ListeningEventKind>(['listened', 'unlistened', 'bookmarked', 'unbookmarked', 'note-edited']);
+/** The file past its format and version, every record checked in depth by the stored records' own schemas. */
+const fileSchema = v.object({
+  format: v.literal(EXPORT_FORMAT),
+  version: v.number(),
+  exportedAt: isoTimestamp,
+  episodes: v.array(cachedEpisodeSchema),
+  listening: v.array(listeningStateSchema),
+  events: v.array(listeningEventSchema),
+  settings: v.optional(settingsSchema),
+});
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isTimestamp(value: unknown): value is string {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
-}
-
-function isDay(value: unknown): value is string {
-  return typeof value === 'string' && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
 }
 
 function fail(problem: ImportProblem, where: string): never {
   throw new ImportRefused(problem, where);
 }
 
-function checkDate(ok: boolean, where: string): void {
-  if (!ok) fail('bad-date', where);
-}
-
-function checkState(value: unknown, where: string): ListeningState {
-  if (!isRecord(value) || typeof value['episodeId'] !== 'string' || typeof value['note'] !== 'string') fail('wrong-shape', where);
-  const rating = value['rating'];
-  if (rating !== null && !(typeof rating === 'number' && Number.isInteger(rating) && rating >= 1 && rating <= 5)) fail('wrong-shape', `${where}.rating`);
-  checkDate(value['listenedOn'] === null || isDay(value['listenedOn']), `${where}.listenedOn`);
-  checkDate(value['bookmarkedAt'] === null || isTimestamp(value['bookmarkedAt']), `${where}.bookmarkedAt`);
-  checkDate(isTimestamp(value['updatedAt']), `${where}.updatedAt`);
-  const { episodeId, listenedOn, bookmarkedAt, note, updatedAt } = value as unknown as ListeningState;
-  return { episodeId, listenedOn, bookmarkedAt, note, rating: rating as number | null, updatedAt };
-}
-
-function checkEvent(value: unknown, where: string): ListeningEvent {
-  if (!isRecord(value) || typeof value['episodeId'] !== 'string' || !EVENT_KINDS.has(value['kind'] as ListeningEventKind)) {
-    fail('wrong-shape', where);
+/** Checks the file against its schema; a refusal names the first place that is wrong. */
+function checkFile(data: unknown): v.InferOutput<typeof fileSchema> {
+  let result;
+  try {
+    result = v.safeParse(fileSchema, data);
+  } catch {
+    // Nesting deep enough to exhaust the stack is no file this extension wrote.
+    fail('wrong-shape', 'episodes');
   }
-  checkDate(isTimestamp(value['at']), `${where}.at`);
-  if (value['listenedOn'] !== undefined) checkDate(isDay(value['listenedOn']), `${where}.listenedOn`);
-  const event: ListeningEvent = { episodeId: value['episodeId'] as string, kind: value['kind'] as ListeningEventKind, at: value['at'] as string };
-  if (typeof value['listenedOn'] === 'string') event.listenedOn = value['listenedOn'];
-  return event;
+  if (result.success) return result.output;
+  const [issue] = result.issues;
+  const where = (v.getDotPath(issue) ?? '').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+  fail(issue.message === BAD_DATE ? 'bad-date' : 'wrong-shape', where);
 }
 
-function checkEpisode(value: unknown, where: string): CachedEpisode {
-  if (!isRecord(value) || typeof value['url'] !== 'string' || !isRecord(value['episode'])) fail('wrong-shape', where);
-  const episode = value['episode'] as Partial<Episode>;
-  if (typeof episode.id !== 'string' || typeof episode.title !== 'string' || !Array.isArray(episode.links) || !Array.isArray(episode.outline)) {
-    fail('wrong-shape', `${where}.episode`);
+/**
+ * The same record twice in one file counts once: the state changed last, the last copy of an
+ * episode, an event once.
+ */
+function withoutDuplicates<T>(records: T[], keyOf: (record: T) => string, keep: (kept: T, other: T) => T = (_, other) => other): T[] {
+  const byKey = new Map<string, T>();
+  for (const record of records) {
+    const key = keyOf(record);
+    const kept = byKey.get(key);
+    byKey.set(key, kept === undefined ? record : keep(kept, record));
   }
-  // Every address of a restored episode ends up in a link: only the site's pages and http(s).
-  if (!isPostPageUrl(value['url']) || episode.url !== value['url']) fail('wrong-shape', `${where}.url`);
-  episode.links.forEach((link: unknown, index) => {
-    if (!isRecord(link) || typeof link['url'] !== 'string' || !isHttpUrl(link['url'])) fail('wrong-shape', `${where}.episode.links[${index}]`);
-  });
-  for (const media of [episode.audio?.url, episode.video]) {
-    if (media !== undefined && media !== null && !(typeof media === 'string' && isHttpUrl(media))) fail('wrong-shape', `${where}.episode`);
-  }
-  checkDate(isDay(episode.publishedOn), `${where}.episode.publishedOn`);
-  const source = value['source'] === 'page' ? 'page' : 'markdown';
-  const etag = typeof value['etag'] === 'string' ? value['etag'] : null;
-  // A restored copy is checked against its source again on the next visit.
-  return { url: value['url'], episode: episode as Episode, source, etag, checkedAt: 0 };
+  return [...byKey.values()];
 }
 
-const SETTING_VALUES: { [K in keyof Settings]: readonly Settings[K][] } = {
-  language: ['auto', 'fr', 'en'],
-  theme: ['auto', 'light', 'dark'],
-  openLinksIn: ['foreground', 'background'],
-};
-
-function checkSettings(value: unknown): Settings {
-  if (!isRecord(value)) fail('wrong-shape', 'settings');
-  const settings = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(SETTING_VALUES) as (keyof Settings)[]) {
-    if (value[key] === undefined) continue;
-    if (!(SETTING_VALUES[key] as readonly unknown[]).includes(value[key])) fail('wrong-shape', `settings.${key}`);
-    (settings as Record<string, unknown>)[key] = value[key];
-  }
-  return settings;
-}
-
-function checkList<T>(value: unknown, name: string, check: (item: unknown, where: string) => T): T[] {
-  if (!Array.isArray(value)) fail('wrong-shape', name);
-  return value.map((item, index) => check(item, `${name}[${index}]`));
-}
+const newerState = (a: ListeningState, b: ListeningState) => (Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a);
 
 /** Reads an import file, or throws `ImportRefused` saying what is wrong with it. */
 export function readExportFile(text: string, byteLength = text.length): ExportFile {
@@ -136,18 +99,16 @@ export function readExportFile(text: string, byteLength = text.length): ExportFi
   } catch (error) {
     fail('not-json', error instanceof Error ? error.message : '');
   }
-  if (!isRecord(data) || data['format'] !== EXPORT_FORMAT || typeof data['version'] !== 'number') fail('wrong-shape', 'format');
-  if (data['version'] > EXPORT_VERSION) fail('newer-version', String(data['version']));
-  if (!Number.isInteger(data['version']) || data['version'] < 1) fail('wrong-shape', 'version');
-  checkDate(isTimestamp(data['exportedAt']), 'exportedAt');
+  if (!isRecord(data) || data['format'] !== EXPORT_FORMAT) fail('wrong-shape', 'format');
+  const version = data['version'];
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) fail('wrong-shape', 'version');
+  if (version > EXPORT_VERSION) fail('newer-version', String(version));
+  const file = checkFile(data);
   return {
-    format: EXPORT_FORMAT,
-    version: data['version'],
-    exportedAt: data['exportedAt'] as string,
-    episodes: checkList(data['episodes'], 'episodes', checkEpisode),
-    listening: checkList(data['listening'], 'listening', checkState),
-    events: checkList(data['events'], 'events', checkEvent),
-    ...(data['settings'] === undefined ? {} : { settings: checkSettings(data['settings']) }),
+    ...file,
+    episodes: withoutDuplicates(file.episodes, (entry) => entry.url),
+    listening: withoutDuplicates(file.listening, (state) => state.episodeId, newerState),
+    events: withoutDuplicates(file.events, eventKey),
   };
 }
 

@@ -3,7 +3,7 @@
  * (popup, options page, background). After each committed write, the other contexts hear of it
  * on a BroadcastChannel and update in place.
  */
-import { openDB } from 'idb';
+import { openDB, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { Episode } from '../episode/model';
 import {
   DATABASE_NAME,
@@ -19,7 +19,18 @@ import {
   type ListeningState,
   type Settings,
 } from './schema';
+import {
+  cachedEpisodeSchema,
+  episodeCardSchema,
+  episodeLogSchema,
+  listeningStateSchema,
+  readRecord,
+  readRecords,
+  settingsSchema,
+  type ReadRecords,
+} from './records';
 
+export type { ReadRecords } from './records';
 export type { CachedEpisode, EpisodeCard, ListeningEvent, ListeningState, Settings } from './schema';
 
 const CHANGES_CHANNEL = 'lcc-companion/store-changes';
@@ -120,14 +131,26 @@ export function onStoreChange(listener: (change: StoreChange) => void): () => vo
   return () => channel.close();
 }
 
+/** The copy of the episode at a page address, unless there is none or it cannot be read. */
 export async function getCachedEpisode(url: string): Promise<CachedEpisode | undefined> {
-  return (await openStore()).get('episodes', url);
+  return readRecord(cachedEpisodeSchema, await (await openStore()).get('episodes', url)) ?? undefined;
+}
+
+type CardStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'cards', 'readwrite'>;
+
+/**
+ * Writes the card of an episode, unless the card of that number belongs to another page: a copy
+ * read for one address never renames the episode of another. For the storage modules only.
+ */
+export async function putCard(cards: CardStore, episode: Episode): Promise<void> {
+  const current = await cards.get(episode.id);
+  if (!current || current.url === episode.url) await cards.put(cardOf(episode));
 }
 
 export function putCachedEpisode(entry: CachedEpisode): Promise<void> {
   return write({ episodeIds: [entry.episode.id] }, async (database) => {
     const transaction = database.transaction(['episodes', 'cards'], 'readwrite');
-    await Promise.all([transaction.objectStore('episodes').put(entry), transaction.objectStore('cards').put(cardOf(entry.episode))]);
+    await Promise.all([transaction.objectStore('episodes').put(entry), putCard(transaction.objectStore('cards'), entry.episode)]);
     await transaction.done;
   });
 }
@@ -137,12 +160,12 @@ export async function markSourceChecked(entry: CachedEpisode, checkedAt: number)
   await (await openStore()).put('episodes', { ...entry, checkedAt });
 }
 
-export async function listEpisodeCards(): Promise<EpisodeCard[]> {
-  return (await openStore()).getAll('cards');
+export async function listEpisodeCards(): Promise<ReadRecords<EpisodeCard>> {
+  return readRecords(episodeCardSchema, await (await openStore()).getAll('cards'));
 }
 
 export async function getListeningState(episodeId: string): Promise<ListeningState | undefined> {
-  return (await openStore()).get('listening', episodeId);
+  return readRecord(listeningStateSchema, await (await openStore()).get('listening', episodeId)) ?? undefined;
 }
 
 function emptyState(episodeId: string): ListeningState {
@@ -176,17 +199,18 @@ export function updateListeningState(
     const transaction = database.transaction(['listening', 'logs', 'episodes', 'cards'], 'readwrite');
     const states = transaction.objectStore('listening');
     const logs = transaction.objectStore('logs');
-    const current = (await states.get(episode.id)) ?? emptyState(episode.id);
+    // A state that can no longer be read is written anew from this change.
+    const current = readRecord(listeningStateSchema, await states.get(episode.id)) ?? emptyState(episode.id);
     const next: ListeningState = { ...current, ...change(current), episodeId: episode.id, updatedAt: new Date().toISOString() };
     await states.put(next);
     const added = eventsOfChange(current, next);
     if (added.length > 0) {
-      const log = (await logs.get(episode.id)) ?? { episodeId: episode.id, events: [] };
+      const log = readRecord(episodeLogSchema, await logs.get(episode.id)) ?? { episodeId: episode.id, events: [] };
       await logs.put({ ...log, events: [...log.events, ...added.map(({ episodeId: _, ...event }) => event)] });
     }
     if ('url' in episode && (await transaction.objectStore('episodes').count(episode.url)) === 0) {
       await transaction.objectStore('episodes').put({ url: episode.url, episode, source: 'page', etag: null, checkedAt: 0 });
-      await transaction.objectStore('cards').put(cardOf(episode));
+      await putCard(transaction.objectStore('cards'), episode);
     }
     await transaction.done;
     return next;
@@ -194,17 +218,17 @@ export function updateListeningState(
 }
 
 
-export async function listListeningStates(): Promise<ListeningState[]> {
-  return (await openStore()).getAll('listening');
+export async function listListeningStates(): Promise<ReadRecords<ListeningState>> {
+  return readRecords(listeningStateSchema, await (await openStore()).getAll('listening'));
 }
 
-export async function listCachedEpisodes(): Promise<CachedEpisode[]> {
-  return (await openStore()).getAll('episodes');
+export async function listCachedEpisodes(): Promise<ReadRecords<CachedEpisode>> {
+  return readRecords(cachedEpisodeSchema, await (await openStore()).getAll('episodes'));
 }
 
 export async function getSettings(): Promise<Settings> {
   const stored = await (await openStore()).get('settings', 'settings').catch(() => undefined);
-  return { ...DEFAULT_SETTINGS, ...stored };
+  return readRecord(settingsSchema, stored ?? {}) ?? DEFAULT_SETTINGS;
 }
 
 export function saveSettings(settings: Settings): Promise<void> {

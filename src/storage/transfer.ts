@@ -3,14 +3,18 @@
  * everyday operations, so that only the page that moves data loads this (and the file checks).
  */
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportPlan, type StoredData } from './exportFile';
-import { cardOf, type EpisodeLog, type ListeningEvent } from './schema';
-import { getSettings, openStore, write } from './store';
+import { cachedEpisodeSchema, episodeLogSchema, listeningStateSchema, readRecords } from './records';
+import { type EpisodeLog, type ListeningEvent } from './schema';
+import { getSettings, openStore, putCard, write } from './store';
 
 function flatten(log: EpisodeLog): ListeningEvent[] {
   return log.events.map((event) => ({ episodeId: log.episodeId, ...event }));
 }
 
-/** Everything stored, read in one transaction so that it is consistent. */
+/**
+ * Everything stored, read in one transaction so that it is consistent. Records that can no longer
+ * be read are left out: an export always imports.
+ */
 export async function readEverything(): Promise<StoredData> {
   const transaction = (await openStore()).transaction(['episodes', 'listening', 'logs']);
   const [episodes, listening, logs] = await Promise.all([
@@ -18,7 +22,11 @@ export async function readEverything(): Promise<StoredData> {
     transaction.objectStore('listening').getAll(),
     transaction.objectStore('logs').getAll(),
   ]);
-  return { episodes, listening, events: logs.flatMap(flatten) };
+  return {
+    episodes: readRecords(cachedEpisodeSchema, episodes).records,
+    listening: readRecords(listeningStateSchema, listening).records,
+    events: readRecords(episodeLogSchema, logs).records.flatMap(flatten),
+  };
 }
 
 export async function exportEverything(now = new Date()): Promise<ExportFile> {
@@ -52,7 +60,7 @@ export function applyImport(plan: ImportPlan): Promise<void> {
       const touched = new Set(plan.events.map((event) => event.episodeId));
       for (const log of logsById.values()) if (touched.has(log.episodeId)) log.events.sort((a, b) => a.at.localeCompare(b.at));
       await Promise.all([
-        ...plan.episodes.flatMap((entry) => [episodes.put(entry), cards.put(cardOf(entry.episode))]),
+        ...plan.episodes.flatMap((entry) => [episodes.put(entry), putCard(cards, entry.episode)]),
         ...plan.listening.map((state) => listening.put(state)),
         ...[...touched].map((episodeId) => logs.put(logsById.get(episodeId)!)),
         ...(plan.settings ? [transaction.objectStore('settings').put(plan.settings, 'settings')] : []),

@@ -3,10 +3,14 @@
  * database (settings, the journal's entries). The database stays the source of truth: a copy
  * that is missing, unreadable or cannot be written only makes the first frame wait.
  */
-export function readLocalCopy<T>(key: string): T | null {
+import type * as v from 'valibot';
+import { readRecord } from '../storage/records';
+
+/** The copy kept under `key`, if there is one and it still has the shape `schema` checks. */
+export function readLocalCopy<T>(key: string, schema: v.GenericSchema<unknown, T>): T | null {
   try {
     const saved = localStorage.getItem(key);
-    return saved === null ? null : (JSON.parse(saved) as T);
+    return saved === null ? null : readRecord(schema, JSON.parse(saved));
   } catch {
     return null;
   }

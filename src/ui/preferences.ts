@@ -4,6 +4,7 @@
  * with the stored ones if they differ, and again whenever another context changes them.
  */
 import { DEFAULT_SETTINGS, type Settings } from '../storage/schema';
+import { settingsSchema } from '../storage/records';
 import { getSettings, onStoreChange } from '../storage/store';
 import { chooseLanguage, uiLanguage } from './i18n';
 import { keepLocalCopy, readLocalCopy } from './localCopy';
@@ -17,7 +18,7 @@ export function currentSettings(): Settings {
 }
 
 function lastSeenSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, ...readLocalCopy<Partial<Settings>>(HINT_KEY) };
+  return readLocalCopy(HINT_KEY, settingsSchema) ?? DEFAULT_SETTINGS;
 }
 
 async function apply(settings: Settings): Promise<void> {

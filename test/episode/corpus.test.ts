@@ -1,9 +1,11 @@
 /** Both parsers on the real posts and pages of the site (`../shared/corpus`). */
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownPost } from '../../src/episode/markdown';
 import type { Episode, OutlineNode } from '../../src/episode/model';
 import { flattenOutline, NotAPostError } from '../../src/episode/model';
 import { identifyPostPage, parsePostPage } from '../../src/episode/page';
+import { episodeSchema } from '../../src/episode/schema';
 import { httpUrlOf } from '../../src/episode/text';
 import { isPostPageUrl } from '../../src/episode/urls';
 import {
@@ -78,6 +80,9 @@ describe.skipIf(!corpusPresent)('the real corpus', () => {
     expect(foldTypography(page.title)).toBe(foldTypography(markdown.title));
     expect(page.publishedOn).toBe(markdown.publishedOn);
     expect(page.recordedOn).toBe(markdown.recordedOn);
+    // What both parsers put into an Episode is what storage and import accept.
+    expect(v.safeParse(episodeSchema, markdown).issues).toBeUndefined();
+    expect(v.safeParse(episodeSchema, page).issues).toBeUndefined();
     expect(page.audio?.url ?? null).toBe(markdown.audio?.url ?? null);
     expect(page.video).toBe(markdown.video);
     expect(foldTypography(page.summary)).toBe(foldTypography(markdown.summary));

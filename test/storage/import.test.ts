@@ -2,6 +2,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { episodeFixture } from '../support/episodes';
+import type { Episode, OutlineNode } from '../../src/episode/model';
+import type { CachedEpisode, ListeningState } from '../../src/storage/schema';
 import { EXPORT_FORMAT, ImportRefused, MAX_IMPORT_BYTES, planImport, readExportFile, type ExportFile } from '../../src/storage/exportFile';
 import {
   getSettings,
@@ -21,6 +23,21 @@ async function seed(): Promise<void> {
 }
 
 const snapshot = async () => JSON.stringify(await readEverything());
+
+function cached(overrides: Partial<Episode> = {}): CachedEpisode {
+  const copy = { ...episode(5), ...overrides };
+  return { url: copy.url, episode: copy, source: 'markdown', etag: null, checkedAt: 0 };
+}
+
+function state(overrides: Partial<ListeningState> = {}): ListeningState {
+  return { episodeId: 'lcc-5', listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-01-01T00:00:00.000Z', ...overrides };
+}
+
+function deepOutline(depth: number): OutlineNode {
+  let node: OutlineNode = { id: 'h', level: 6, title: 'h', children: [] };
+  for (let level = depth - 1; level > 0; level -= 1) node = { id: `h${level}`, level: Math.min(level, 6), title: 'h', children: [node] };
+  return node;
+}
 
 function validFile(overrides: Partial<ExportFile> = {}): ExportFile {
   return { format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-28T10:00:00.000Z', episodes: [], listening: [], events: [], ...overrides };
@@ -49,6 +66,19 @@ describe('import files that are refused, with the store unchanged', () => {
       'wrong-shape',
     ],
     ['an unknown theme', JSON.stringify({ ...validFile(), settings: { theme: 'purple' } }), undefined, 'wrong-shape'],
+    // Issue 13, 2: the inside of an episode is checked as well as its outside.
+    ['an outline item without children', JSON.stringify(validFile({ episodes: [cached({ outline: [{ id: 'news', level: 2, title: 'News' } as never] })] })), undefined, 'wrong-shape'],
+    ['an episode number that is an object', JSON.stringify(validFile({ episodes: [cached({ number: { n: 1 } as never })] })), undefined, 'wrong-shape'],
+    ['a link whose text is a number', JSON.stringify(validFile({ episodes: [cached({ links: [{ url: 'https://a.example/', text: 5 as never, context: '', sectionId: null }] })] })), undefined, 'wrong-shape'],
+    ['an outline deeper than six heading levels', JSON.stringify(validFile({ episodes: [cached({ outline: [deepOutline(500)] })] })), undefined, 'wrong-shape'],
+    ['a copy kept under another page than its own', JSON.stringify(validFile({ episodes: [{ ...cached(), url: episode(6).url }] })), undefined, 'wrong-shape'],
+    // Issue 13, 7: real calendar days and ISO timestamps only, and the right refusal for a version.
+    ['the 31st of February', JSON.stringify(validFile({ listening: [state({ listenedOn: '2021-02-31' })] })), undefined, 'bad-date'],
+    ['a timestamp of "1"', JSON.stringify(validFile({ listening: [state({ updatedAt: '1' })] })), undefined, 'bad-date'],
+    ['a timestamp of "Tuesday 5"', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'listened', at: 'Tuesday 5' }] })), undefined, 'bad-date'],
+    ['an export time without its offset', JSON.stringify(validFile({ exportedAt: '2026-11-28T10:00:00' })), undefined, 'bad-date'],
+    ['a version of 1.5', JSON.stringify(validFile({ version: 1.5 })), undefined, 'wrong-shape'],
+    ['a version of 0', JSON.stringify(validFile({ version: 0 })), undefined, 'wrong-shape'],
     ['over 50 MB', JSON.stringify(validFile()), MAX_IMPORT_BYTES + 1, 'too-large'],
   ];
 
@@ -62,7 +92,7 @@ describe('import files that are refused, with the store unchanged', () => {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(ImportRefused);
-    expect((refusal as ImportRefused).problem).toBe(problem);
+    expect((refusal as ImportRefused).problem, String(refusal)).toBe(problem);
     expect(await snapshot()).toBe(before);
   });
 
@@ -142,5 +172,43 @@ describe('export, then import', () => {
     await applyImport(replace);
     expect((await readEverything()).listening.map((state) => state.episodeId).sort()).toEqual(['lcc-1', 'lcc-2', 'lcc-3']);
     expect((await readEverything()).events).toEqual([]);
+  });
+});
+
+describe('a file with the same record twice', () => {
+  it('counts each once in the preview, as it will be stored', async () => {
+    await clearEverything();
+    const older = state({ note: 'avant', updatedAt: '2026-01-01T00:00:00.000Z' });
+    const newer = state({ note: 'après', updatedAt: '2026-02-01T00:00:00.000Z' });
+    const event = { episodeId: 'lcc-5', kind: 'listened' as const, at: '2026-01-01T00:00:00.000Z', listenedOn: '2026-01-01' };
+    const file = readExportFile(JSON.stringify(validFile({ episodes: [cached(), cached()], listening: [newer, older], events: [event, event] })));
+    for (const mode of ['merge', 'replace'] as const) {
+      const plan = planImport(await readEverything(), file, mode);
+      expect(plan.counts).toMatchObject({ newStates: 1, changedStates: 0, newEvents: 1, newEpisodes: 1 });
+    }
+    await applyImport(planImport(await readEverything(), file, 'merge'));
+    const stored = await readEverything();
+    expect(stored.listening).toEqual([newer]);
+    expect(stored.events).toEqual([event]);
+    expect(stored.episodes).toHaveLength(1);
+  });
+});
+
+describe('the export round trip (issue 13, 6)', () => {
+  it('gives the same bytes after export, clear, import and export, apart from the export time', async () => {
+    await seed();
+    await updateListeningState(episode(1), () => ({ rating: 4, bookmarkedAt: '2026-03-01T08:00:00.000Z' }));
+    await updateListeningState(episode(3), () => ({ listenedOn: '2026-04-02', note: 'Accents « é » et "guillemets",\nlignes' }));
+    await putCachedEpisode({ url: episode(3).url, episode: episode(3), source: 'page', etag: null, checkedAt: 1_764_000_000_000 });
+    await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background' });
+    const first = JSON.stringify(await exportEverything(new Date('2026-11-28T12:00:00Z')), null, 1);
+
+    for (const mode of ['replace', 'merge'] as const) {
+      await clearEverything();
+      await applyImport(planImport(await readEverything(), readExportFile(first), mode));
+      if (mode === 'merge') await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background' });
+      const second = JSON.stringify(await exportEverything(new Date('2026-11-29T12:00:00Z')), null, 1);
+      expect(second.replace('2026-11-29T12:00:00.000Z', '2026-11-28T12:00:00.000Z')).toBe(first);
+    }
   });
 });

@@ -5,7 +5,10 @@ import { episodeFixture } from '../support/episodes';
 import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade, type CompanionSchema } from '../../src/storage/schema';
 import {
   getCachedEpisode,
+  listCachedEpisodes,
   listEpisodeCards,
+  listListeningStates,
+  openStore,
   getListeningState,
   onStoreChange,
   putCachedEpisode,
@@ -36,7 +39,7 @@ describe('the store', () => {
     const fromPage = episodeFixture(300, { title: 'LCC 300 (page)' });
     await updateListeningState(fromPage, () => ({ bookmarkedAt: '2026-11-28T10:00:00.000Z' }));
     expect(await getCachedEpisode(fromPage.url)).toMatchObject({ source: 'page', episode: { title: 'LCC 300 (page)' } });
-    expect(await listEpisodeCards()).toContainEqual(expect.objectContaining({ id: 'lcc-300', title: 'LCC 300 (page)' }));
+    expect((await listEpisodeCards()).records).toContainEqual(expect.objectContaining({ id: 'lcc-300', title: 'LCC 300 (page)' }));
 
     await putCachedEpisode({ url: fromPage.url, episode: { ...fromPage, title: 'LCC 300' }, source: 'markdown', etag: null, checkedAt: 1 });
     await updateListeningState(fromPage, () => ({ listenedOn: '2026-11-28' }));
@@ -114,6 +117,42 @@ describe('migration 1 → 2, from a version 1 database with data in it', () => {
       },
     ]);
     v2.close();
+  });
+});
+
+describe('records that can no longer be read (issue 13, 2)', () => {
+  it('are skipped and counted by every read, and replaced by the next write', async () => {
+    const database = await openStore();
+    const broken = episodeFixture(400);
+    await database.put('episodes', { url: broken.url, episode: { ...broken, outline: [{ id: 'x', level: 2, title: 'X' }] }, source: 'markdown', etag: '"1"', checkedAt: 0 } as never);
+    await database.put('cards', { id: 'lcc-400', number: { n: 400 }, title: 'x' } as never);
+    await database.put('listening', { episodeId: 'lcc-400', listenedOn: '2021-02-31', note: 5 } as never);
+    await database.put('logs', { episodeId: 'lcc-400', events: [{ kind: 'exploded', at: 'Tuesday 5' }] } as never);
+
+    expect(await getCachedEpisode(broken.url)).toBeUndefined();
+    expect((await listCachedEpisodes()).unreadable).toBe(1);
+    expect((await listEpisodeCards()).unreadable).toBe(1);
+    expect((await listListeningStates()).unreadable).toBe(1);
+    expect(await getListeningState('lcc-400')).toBeUndefined();
+    const everything = await readEverything();
+    expect(everything.episodes.some((entry) => entry.url === broken.url)).toBe(false);
+    expect(everything.events.some((event) => event.episodeId === 'lcc-400')).toBe(false);
+
+    await updateListeningState(broken, () => ({ listenedOn: '2026-11-28' }));
+    expect(await getListeningState('lcc-400')).toMatchObject({ listenedOn: '2026-11-28', note: '' });
+    expect((await listListeningStates()).unreadable).toBe(0);
+  });
+});
+
+describe('a copy read for one address (issue 13, 1)', () => {
+  it('never renames the episode of another address with the same number', async () => {
+    const real = episodeFixture(262, { title: 'LCC 262 - la vraie' });
+    const other = episodeFixture(262, { title: 'LCC 262 - ailleurs', url: 'https://lescastcodeurs.com/2021/09/02/lcc-262-ailleurs/' });
+    await putCachedEpisode({ url: real.url, episode: real, source: 'markdown', etag: null, checkedAt: 1 });
+    await putCachedEpisode({ url: other.url, episode: other, source: 'markdown', etag: null, checkedAt: 1 });
+    await updateListeningState(other, () => ({ bookmarkedAt: '2026-11-28T10:00:00.000Z' }));
+    expect((await listEpisodeCards()).records.find((card) => card.id === 'lcc-262')).toMatchObject({ url: real.url, title: 'LCC 262 - la vraie' });
+    expect(await getCachedEpisode(real.url)).toMatchObject({ episode: { title: 'LCC 262 - la vraie' } });
   });
 });
 

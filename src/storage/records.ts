@@ -1,0 +1,89 @@
+/**
+ * The shape of every record the extension stores, checked in depth: by an import before anything
+ * is written, and on every read, so that a record written by an older version or damaged on disk
+ * is skipped (and counted) instead of breaking a view. Each check also gives the record its one
+ * key order, so that an export of the same data is always the same bytes.
+ */
+import * as v from 'valibot';
+import { calendarDay, episodeSchema, isoTimestamp } from '../episode/schema';
+import { canonicalPageUrl } from '../episode/urls';
+import { DEFAULT_SETTINGS, type CachedEpisode, type EpisodeCard, type EpisodeLog, type ListeningEvent, type ListeningEventKind, type ListeningState, type Settings } from './schema';
+
+const episodeId = v.pipe(v.string(), v.minLength(1));
+
+export const cachedEpisodeSchema: v.GenericSchema<unknown, CachedEpisode> = v.pipe(
+  v.object({
+    url: v.string(),
+    episode: episodeSchema,
+    source: v.picklist(['markdown', 'page']),
+    etag: v.nullable(v.string()),
+    checkedAt: v.pipe(v.number(), v.minValue(0), v.finite()),
+  }),
+  // A copy is kept under the address of the page it was read from, and under no other.
+  v.check((entry) => entry.url === entry.episode.url && canonicalPageUrl(entry.url) === entry.url),
+);
+
+export const listeningStateSchema: v.GenericSchema<unknown, ListeningState> = v.object({
+  episodeId,
+  listenedOn: v.nullable(calendarDay),
+  bookmarkedAt: v.nullable(isoTimestamp),
+  note: v.string(),
+  rating: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))),
+  updatedAt: isoTimestamp,
+});
+
+const EVENT_KINDS = ['listened', 'unlistened', 'bookmarked', 'unbookmarked', 'note-edited'] as const satisfies ListeningEventKind[];
+
+const eventEntries = {
+  kind: v.picklist(EVENT_KINDS),
+  at: isoTimestamp,
+  listenedOn: v.optional(calendarDay),
+};
+
+/** An event as an export file holds it, naming its episode. */
+export const listeningEventSchema: v.GenericSchema<unknown, ListeningEvent> = v.object({ episodeId, ...eventEntries });
+
+export const episodeLogSchema: v.GenericSchema<unknown, EpisodeLog> = v.object({
+  episodeId,
+  events: v.array(v.object(eventEntries)),
+});
+
+export const episodeCardSchema: v.GenericSchema<unknown, EpisodeCard> = v.object({
+  id: episodeId,
+  number: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+  title: v.string(),
+  url: v.pipe(
+    v.string(),
+    v.check((url) => canonicalPageUrl(url) === url),
+  ),
+  publishedOn: calendarDay,
+  audioBytes: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+});
+
+/** Settings from before a setting existed take its default. */
+export const settingsSchema: v.GenericSchema<unknown, Settings> = v.object({
+  language: v.optional(v.picklist(['auto', 'fr', 'en']), DEFAULT_SETTINGS.language),
+  theme: v.optional(v.picklist(['auto', 'light', 'dark']), DEFAULT_SETTINGS.theme),
+  openLinksIn: v.optional(v.picklist(['foreground', 'background']), DEFAULT_SETTINGS.openLinksIn),
+});
+
+/** A record read back, or null where it no longer has its shape. */
+export function readRecord<T>(schema: v.GenericSchema<unknown, T>, value: unknown): T | null {
+  const result = v.safeParse(schema, value);
+  return result.success ? result.output : null;
+}
+
+/** The records that still have their shape, and how many did not. */
+export interface ReadRecords<T> {
+  records: T[];
+  unreadable: number;
+}
+
+export function readRecords<T>(schema: v.GenericSchema<unknown, T>, values: unknown[]): ReadRecords<T> {
+  const records: T[] = [];
+  for (const value of values) {
+    const record = readRecord(schema, value);
+    if (record !== null) records.push(record);
+  }
+  return { records, unreadable: values.length - records.length };
+}
