@@ -4,11 +4,12 @@
  */
 import { benchParsers } from './corpus';
 import { benchJournal } from './journal';
-import { benchPopup } from './popup';
+import { benchPopup, benchWorstCase } from './popup';
 import { benchSizes } from './sizes';
 
 for (const line of benchSizes()) console.log(line);
 for (const line of await benchPopup()) console.log(line);
+for (const line of await benchWorstCase()) console.log(line);
 for (const line of await benchJournal()) console.log(line);
 const parsers = await benchParsers();
 for (const line of parsers.lines) console.log(line);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Episode } from '../src/episode/model';
+import { MAX_EPISODE_LINKS } from '../src/episode/notes';
 import { t } from '../src/ui/i18n';
 import { filterLinks, groupBySection, markdownList, searchableLinks, sectionTitles, type SearchableLink } from '../src/ui/linkFilter';
 import { openLink } from './openLink';
@@ -57,28 +58,33 @@ function LinkItem({ link, copied, copy }: { link: SearchableLink; copied: CopySt
   );
 }
 
-/** Links drawn in the first frame; the rest follow right after it, below the fold. */
+/** Links drawn in the first frame; the rest of the first page follows right after it, below the fold. */
 const FIRST_FRAME_LINKS = 30;
+/**
+ * Links drawn at once after that, and added by each "show more": drawing a few hundred keeps the
+ * popup answering input at once, where thousands (a hostile source) froze it.
+ */
+const LINKS_PER_PAGE = 300;
 
-/** How many links to draw: a first screenful, then all of them once that has been painted. */
-function useProgressiveLimit(): number {
+/** How many links to draw: a first screenful, then a page once that has been painted, then more on demand. */
+function useProgressiveLimit(): [number, () => void] {
   const [limit, setLimit] = useState(FIRST_FRAME_LINKS);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLimit(Number.POSITIVE_INFINITY));
+      timer = setTimeout(() => setLimit(LINKS_PER_PAGE));
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
   }, []);
-  return limit;
+  return [limit, () => setLimit((current) => current + LINKS_PER_PAGE)];
 }
 
 export function LinkList({ episode }: { episode: Episode }) {
   const [query, setQuery] = useState('');
-  const limit = useProgressiveLimit();
+  const [limit, showMore] = useProgressiveLimit();
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const { copied, copy } = useCopy();
@@ -147,6 +153,12 @@ export function LinkList({ episode }: { episode: Episode }) {
             </ul>
           </section>
         ))}
+        {visible.length > limit && limit >= LINKS_PER_PAGE && (
+          <button type="button" class="link-button show-more" onClick={showMore}>
+            {t('showMore', Math.min(LINKS_PER_PAGE, visible.length - limit))}
+          </button>
+        )}
+        {all.length === MAX_EPISODE_LINKS && <p class="empty">{t('linksCapped', MAX_EPISODE_LINKS)}</p>}
       </div>
     </section>
   );

@@ -2,7 +2,7 @@
  * Keeps the cached episode in step with its markdown source on GitHub: fetched once, then
  * revalidated with If-None-Match; a failure leaves the cache as it was.
  */
-import { parseMarkdownPost } from '../episode/markdown';
+import { MAX_SOURCE_LENGTH, parseMarkdownPost } from '../episode/markdown';
 import { canonicalPageUrl, sourceUrlOfPage } from '../episode/urls';
 import type { RevalidateResult } from '../messages';
 import { getCachedEpisode, markSourceChecked, putCachedEpisode } from '../storage/store';
@@ -46,6 +46,8 @@ async function fetchAndStore(pageUrl: string, fetchSource: typeof fetch): Promis
   }
   if (!response.ok) return { status: 'failed', reason: response.status === 404 ? 'not-found' : 'offline' };
 
+  // Not even read when it says it is larger than any source the parser accepts (3 bytes a character at most).
+  if (Number(response.headers.get('Content-Length')) > MAX_SOURCE_LENGTH * 3) return { status: 'failed', reason: 'unparsable' };
   let episode;
   try {
     episode = parseMarkdownPost(await response.text(), sourceUrl);

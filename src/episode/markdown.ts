@@ -45,6 +45,25 @@ const TYPOGRAPHIC_DASHES = /---?/g;
 const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
 const CLOSING_HTML_LINK = /^<\/a\s*>/i;
 
+/**
+ * A source this long is no show notes (the longest post of the site is 76 KB): it is refused
+ * rather than read for seconds.
+ */
+export const MAX_SOURCE_LENGTH = 1_000_000;
+
+/**
+ * marked's lexing of nested lists and block quotes grows with the square of their depth (1,000
+ * levels of indented lists: seconds; 3,000: minutes). The site indents at most 11 columns, so
+ * the run of indentation, quote marks and list markers that opens a line is cut to 64
+ * characters: the line's text and links are kept, at that depth.
+ */
+const MAX_LINE_PREFIX = 64;
+const DEEP_LINE_PREFIX = /^(?:[ \t>*+-]|\d{1,9}[.)]){65,}/gm;
+
+function liftDeepLines(body: string): string {
+  return body.replace(DEEP_LINE_PREFIX, (prefix) => prefix.slice(0, MAX_LINE_PREFIX));
+}
+
 type FrontMatter = Record<string, unknown>;
 
 function splitFrontMatter(source: string): { frontMatter: FrontMatter; body: string } {
@@ -272,6 +291,7 @@ function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: Not
 export function parseMarkdownPost(source: string, fileName: string): Episode {
   const post = postAddressOfFile(fileName);
   if (!post) throw new NotAPostError(`"${fileName}" is not named like a post (YYYY-MM-DD-slug.md)`);
+  if (source.length > MAX_SOURCE_LENGTH) throw new NotAPostError(`the source is ${source.length} characters long, over ${MAX_SOURCE_LENGTH}: no show notes are`);
   const { frontMatter, body } = splitFrontMatter(source);
   const url = pageUrlOf(post);
   const number = integerField(frontMatter, 'episode');
@@ -279,7 +299,7 @@ export function parseMarkdownPost(source: string, fileName: string): Episode {
   const youtube = stringField(frontMatter, 'youtube');
 
   const blocks: NoteBlock[] = [];
-  readBlocks(notesLexer().lex(resolveLiquidAddresses(body)), new HeadingIdAllocator(), blocks);
+  readBlocks(notesLexer().lex(liftDeepLines(resolveLiquidAddresses(body))), new HeadingIdAllocator(), blocks);
   const notes = digestNotes(blocks, url, post.date);
 
   return {

@@ -116,6 +116,15 @@ function buildOutline(headings: { level: number; id: string; title: string }[]):
 
 const INTRO_BOILERPLATE = /^(?:enregistr|t[ée]l[ée]chargement)/i;
 
+/**
+ * The links an episode keeps at most: ten times the most any post of the site has (196), so
+ * that a hostile source cannot make the popup draw tens of thousands.
+ */
+export const MAX_EPISODE_LINKS = 2000;
+
+/** The headings an episode's outline keeps at most: ten times the most any post has (40). */
+export const MAX_EPISODE_HEADINGS = 400;
+
 export function digestNotes(blocks: NoteBlock[], pageUrl: string, publishedOn: string): NotesDigest {
   const headings: { level: number; id: string; title: string }[] = [];
   const links: EpisodeLink[] = [];
@@ -127,6 +136,7 @@ export function digestNotes(blocks: NoteBlock[], pageUrl: string, publishedOn: s
   const addLinks = (segmentLinks: NoteLink[], context: () => string) => {
     let contextText: string | undefined;
     for (const link of segmentLinks) {
+      if (links.length === MAX_EPISODE_LINKS) return;
       const url = httpUrlOf(link.href, pageUrl);
       if (url) links.push({ url, text: link.text, context: (contextText ??= context()), sectionId });
     }
@@ -139,6 +149,8 @@ export function digestNotes(blocks: NoteBlock[], pageUrl: string, publishedOn: s
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
+        // Past the limit, the links stay under the last heading kept.
+        if (headings.length === MAX_EPISODE_HEADINGS) break;
         headings.push({ level: block.level, id: block.id, title: block.title });
         sectionId = block.id;
         break;

@@ -15,7 +15,21 @@ const HEADING = /^h([1-6])$/;
 const SKIPPED_BLOCKS = new Set(['pre', 'hr', 'script', 'style']);
 const CODE_BLOCK_CLASS = /\bhighlighter-rouge\b|\bhighlight\b/;
 
-function readInline(parent: Node, builder: SegmentBuilder): void {
+/**
+ * How deep the parser walks nested elements. The site's notes nest a few levels; a page nesting
+ * thousands would overflow the content script's stack. Below this depth an element is read
+ * flat: all its text and all its links, in one go.
+ */
+const MAX_ELEMENT_DEPTH = 32;
+
+function readFlat(element: Element, builder: SegmentBuilder): void {
+  builder.addText(` ${element.textContent ?? ''} `);
+  for (const link of Array.from(element.querySelectorAll('a[href]'))) {
+    builder.addLink({ href: link.getAttribute('href')!, text: collapseWhitespace(link.textContent ?? '') });
+  }
+}
+
+function readInline(parent: Node, builder: SegmentBuilder, depth = 0): void {
   for (const node of Array.from(parent.childNodes)) {
     if (node.nodeType === TEXT_NODE) {
       builder.addText(node.textContent ?? '');
@@ -38,35 +52,42 @@ function readInline(parent: Node, builder: SegmentBuilder): void {
         break;
       }
       default:
-        if (BLOCK_ELEMENTS.has(element.localName)) {
+        if (depth === MAX_ELEMENT_DEPTH) {
+          readFlat(element, builder);
+        } else if (BLOCK_ELEMENTS.has(element.localName)) {
           builder.addText(' ');
-          readInline(element, builder);
+          readInline(element, builder, depth + 1);
           builder.addText(' ');
         } else {
-          readInline(element, builder);
+          readInline(element, builder, depth + 1);
         }
     }
   }
 }
 
 /** The lists nested in an item, wherever kramdown put them (directly or inside a paragraph). */
-function nestedLists(element: Element): Element[] {
+function nestedLists(element: Element, depth: number): Element[] {
+  if (depth === MAX_ELEMENT_DEPTH) return [];
   return Array.from(element.children).flatMap((child) =>
-    child.localName === 'ul' || child.localName === 'ol' ? [child] : nestedLists(child),
+    child.localName === 'ul' || child.localName === 'ol' ? [child] : nestedLists(child, depth + 1),
   );
 }
 
-function listItemsOf(list: Element): NoteListItem[] {
+function listItemsOf(list: Element, depth: number): NoteListItem[] {
   return Array.from(list.children)
     .filter((child) => child.localName === 'li')
     .map((item) => {
       const own = new SegmentBuilder();
-      readInline(item, own);
-      return { own: own.finishAsOne(), children: nestedLists(item).flatMap(listItemsOf) };
+      if (depth === MAX_ELEMENT_DEPTH) {
+        readFlat(item, own);
+        return { own: own.finishAsOne(), children: [] };
+      }
+      readInline(item, own, depth);
+      return { own: own.finishAsOne(), children: nestedLists(item, depth).flatMap((nested) => listItemsOf(nested, depth + 1)) };
     });
 }
 
-function readBlocks(container: Element, blocks: NoteBlock[]): void {
+function readBlocks(container: Element, blocks: NoteBlock[], depth = 0): void {
   for (const element of Array.from(container.children)) {
     const name = element.localName;
     const heading = HEADING.exec(name);
@@ -78,14 +99,14 @@ function readBlocks(container: Element, blocks: NoteBlock[]): void {
         title: collapseWhitespace(element.textContent ?? ''),
       });
     } else if (name === 'ul' || name === 'ol') {
-      blocks.push({ kind: 'list', items: listItemsOf(element) });
-    } else if (name === 'blockquote') {
-      readBlocks(element, blocks);
+      blocks.push({ kind: 'list', items: listItemsOf(element, depth) });
+    } else if (name === 'blockquote' && depth < MAX_ELEMENT_DEPTH) {
+      readBlocks(element, blocks, depth + 1);
     } else if (name === 'table') {
       for (const row of Array.from(element.querySelectorAll('tr'))) {
         const builder = new SegmentBuilder();
         for (const cell of Array.from(row.children)) {
-          readInline(cell, builder);
+          readInline(cell, builder, depth);
           builder.addText(' ');
         }
         blocks.push({ kind: 'paragraph', segments: builder.finish() });
@@ -93,7 +114,7 @@ function readBlocks(container: Element, blocks: NoteBlock[]): void {
     } else if (!SKIPPED_BLOCKS.has(name) && !CODE_BLOCK_CLASS.test(element.getAttribute('class') ?? '')) {
       // A paragraph, or raw HTML (a div, a sponsor block): read as lines of text and links.
       const builder = new SegmentBuilder();
-      readInline(element, builder);
+      readInline(element, builder, depth);
       blocks.push({ kind: 'paragraph', segments: builder.finish() });
     }
   }

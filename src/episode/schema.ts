@@ -5,7 +5,8 @@
  * record it cannot read. The parsers' output passes it too (the corpus tests check).
  */
 import * as v from 'valibot';
-import type { Episode, OutlineNode } from './model';
+import { flattenOutline, type Episode, type OutlineNode } from './model';
+import { MAX_EPISODE_HEADINGS, MAX_EPISODE_LINKS } from './notes';
 import { isCalendarDay, isIsoTimestamp } from './text';
 import { canonicalPageUrl, isHttpUrl } from './urls';
 
@@ -46,13 +47,19 @@ export const episodeSchema: v.GenericSchema<unknown, Episode> = v.object({
   summary: v.string(),
   audio: v.nullable(v.object({ url: httpAddress, bytes: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))) })),
   video: v.nullable(httpAddress),
-  outline: v.array(outlineLevel(1)),
-  links: v.array(
-    v.object({
-      url: httpAddress,
-      text: v.string(),
-      context: v.string(),
-      sectionId: v.nullable(v.string()),
-    }),
+  outline: v.pipe(
+    v.array(outlineLevel(1)),
+    v.check((outline) => flattenOutline(outline).length <= MAX_EPISODE_HEADINGS),
+  ),
+  links: v.pipe(
+    v.array(
+      v.object({
+        url: httpAddress,
+        text: v.string(),
+        context: v.string(),
+        sectionId: v.nullable(v.string()),
+      }),
+    ),
+    v.maxLength(MAX_EPISODE_LINKS),
   ),
 });

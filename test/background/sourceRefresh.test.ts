@@ -53,6 +53,7 @@ describe('refreshFromSource', () => {
     ['a 404', { status: 404 }, 'not-found'],
     ['a 500', { status: 500 }, 'offline'],
     ['a source that is not a post', { status: 200, body: 'no front matter' }, 'unparsable'],
+    ['a source of 5 MB', { status: 200, body: `---\ntitle: x\n---\n${'x'.repeat(5 * 1024 * 1024)}` }, 'unparsable'],
   ])('leaves the cache as it was on %s', async (_, answer, reason) => {
     const page = `https://lescastcodeurs.com/2020/01/01/${reason}-${Math.random().toString(36).slice(2)}/`;
     const server = github(answer);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownPost } from '../../src/episode/markdown';
+import { MAX_SOURCE_LENGTH, parseMarkdownPost } from '../../src/episode/markdown';
 import { NotAPostError } from '../../src/episode/model';
+import { MAX_EPISODE_HEADINGS, MAX_EPISODE_LINKS } from '../../src/episode/notes';
 
 const FILE = '2021-09-02-lcc-262-interview.md';
 
@@ -152,11 +153,25 @@ describe('parseMarkdownPost', () => {
     expect(parseMarkdownPost(post('title: x', body), FILE).links).toEqual([]);
   });
 
-  it('parses 5 MB of notes without throwing', () => {
+  // Issue 13, 4: limits with a reason, so that no source freezes the extension.
+  it('refuses a source over 1,000,000 characters, and keeps at most 2,000 links of one under it', () => {
     const item = '### Item\n\nUne nouvelle [lien](https://example.com/a?b=c&amp;d) et https://bare.example/x  \nsuite\n\n- point\n- [autre](https://other.example/)\n\n';
-    const body = item.repeat(Math.ceil((5 * 1024 * 1024) / item.length));
-    const episode = parseMarkdownPost(post('title: huge', body), FILE);
-    expect(episode.links.length).toBeGreaterThan(100_000);
-    expect(episode.outline.at(-1)?.id).toMatch(/^item-\d+$/);
+    const huge = item.repeat(Math.ceil((5 * 1024 * 1024) / item.length));
+    expect(() => parseMarkdownPost(post('title: huge', huge), FILE)).toThrow(NotAPostError);
+    const large = item.repeat(Math.floor((MAX_SOURCE_LENGTH - 100) / item.length));
+    const episode = parseMarkdownPost(post('title: large', large), FILE);
+    expect(episode.links).toHaveLength(MAX_EPISODE_LINKS);
+    expect(episode.outline).toHaveLength(MAX_EPISODE_HEADINGS);
+    expect(episode.outline.at(-1)?.id).toBe(`item-${MAX_EPISODE_HEADINGS - 1}`);
+  });
+
+  it.each([
+    ['indented lists', (level: number) => `${'  '.repeat(level)}- item`],
+    ['block quotes', (level: number) => `${'> '.repeat(level + 1)}quote`],
+    ['list markers on one line', (level: number) => `${'- '.repeat(level + 1)}item`],
+  ])('reads 900 levels of %s with every link, its nesting cut to 64 characters', (_, line) => {
+    const body = Array.from({ length: 900 }, (__, level) => `${line(level)} [l${level}](https://example.com/${level})`).join('\n');
+    const episode = parseMarkdownPost(post('title: deep', body), FILE);
+    expect(episode.links.map((link) => link.url)).toEqual(Array.from({ length: 900 }, (__, level) => `https://example.com/${level}`));
   });
 });

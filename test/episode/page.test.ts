@@ -74,6 +74,15 @@ describe('parsePostPage', () => {
     expect(v.is(episodeSchema, episode)).toBe(true);
   });
 
+  it.each([
+    ['nested elements', (depth: number) => `${'<div><span>'.repeat(depth)}<a href="https://deep.example/">fond</a>${'</span></div>'.repeat(depth)}`],
+    ['nested lists', (depth: number) => `${'<ul><li>x '.repeat(depth)}<a href="https://deep.example/">fond</a>${'</li></ul>'.repeat(depth)}`],
+    ['nested block quotes', (depth: number) => `${'<blockquote>'.repeat(depth)}<p><a href="https://deep.example/">fond</a></p>${'</blockquote>'.repeat(depth)}`],
+  ])('reads 3,000 levels of %s without overflowing the stack, the deepest link kept (issue 13, 4)', (_, nest) => {
+    const document = page(`<article class="post"><div class="post-content"><h2 id="s">S</h2>${nest(3000)}</div></article>`);
+    expect(parsePostPage(document, URL_OF_POST).links).toEqual([expect.objectContaining({ url: 'https://deep.example/', text: 'fond', sectionId: 's' })]);
+  });
+
   it('trusts the address the page was loaded from over its canonical link (issue 13, 5)', () => {
     const document = page(
       `<article class="post"><header class="post-header"><h1 class="post-title">Pas la 262</h1></header></article>`,
