@@ -3,6 +3,7 @@ import { t, type MessageKey } from '../src/ui/i18n';
 import type { JournalEntry } from '../src/journal/journal';
 import { useLazyModule } from '../src/ui/useLazyModule';
 import { Bookmarks } from './Bookmarks';
+import { UnreadableRecords } from './UnreadableRecords';
 import { History } from './History';
 import { useJournal } from './useJournal';
 
@@ -62,7 +63,9 @@ export function Journal() {
       <main id="view" aria-labelledby="view-title">
         <h2 id="view-title">{t(VIEWS[view])}</h2>
         {journal.kind === 'failed' && <p role="alert">{t('storageUnavailable')}</p>}
-        {journal.kind === 'ready' && journal.unreadable > 0 && <p class="hint">{t('unreadableRecords', journal.unreadable)}</p>}
+        {journal.kind === 'ready' && journal.unreadable > 0 && (view === 'history' || view === 'bookmarks' || view === 'stats') && (
+          <UnreadableRecords count={journal.unreadable} />
+        )}
         {journal.kind === 'loading' && (view === 'history' || view === 'bookmarks' || view === 'stats') && (
           <p role="status">{t('loading')}</p>
         )}

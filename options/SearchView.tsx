@@ -3,6 +3,7 @@ import { buildSearchIndex, search, type SearchIndex } from '../src/journal/searc
 import { listCachedEpisodes } from '../src/storage/store';
 import { t } from '../src/ui/i18n';
 import { labelAndDetail } from '../src/ui/linkFilter';
+import { UnreadableRecords } from './UnreadableRecords';
 
 const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', link: 'hitLink' } as const;
 
@@ -23,7 +24,7 @@ export function SearchView() {
       <label for="search-query">{t('searchLabel')}</label>
       <input id="search-query" type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} autoFocus />
       {!index && <p role="status">{t('loading')}</p>}
-      {unreadable > 0 && <p class="hint">{t('unreadableRecords', unreadable)}</p>}
+      {unreadable > 0 && <UnreadableRecords count={unreadable} />}
       {index && query.trim() !== '' && (
         <p role="status" class="hint">
           {t('searchCount', result.total, result.hits.length)}
