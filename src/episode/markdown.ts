@@ -39,9 +39,19 @@ const HTML_PIECE =
   /<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a\s*>|<br\s*\/?>|<\/?([a-zA-Z][\w-]*)[^>]*>|<!--[\s\S]*?-->/g;
 const HTML_TAG = /<[^>]*>/g;
 const OPENING_HTML_LINK = /^<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-/** Raw HTML the page shows as code or never shows as text; the page parser skips it too. */
-const PREFORMATTED_HTML = /^\s*<(?:pre|script|style)\b/i;
+/**
+ * Raw HTML blocks whose text is no news (scripts, styles, preformatted text without a link);
+ * the page parser skips the same blocks.
+ */
+const SCRIPT_OR_STYLE_HTML = /^\s*<(?:script|style)\b/i;
+const PREFORMATTED_HTML = /^\s*<pre\b/i;
+const HTML_LINK = /<a\s/i;
+
+function isSkippedHtml(html: string): boolean {
+  return SCRIPT_OR_STYLE_HTML.test(html) || (PREFORMATTED_HTML.test(html) && !HTML_LINK.test(html));
+}
 const TYPOGRAPHIC_DASHES = /---?/g;
+const FOOTNOTE_LABEL = /^\[\^[^\]\s]+\]:[ \t]*/;
 const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
 const CLOSING_HTML_LINK = /^<\/a\s*>/i;
 
@@ -218,18 +228,35 @@ function idTextOf(tokens: Token[] | undefined): string {
   return text;
 }
 
+function readTableRow(cells: Tokens.TableCell[], builder: SegmentBuilder): void {
+  for (const cell of cells) {
+    readInline(cell.tokens, builder);
+    builder.addText(' ');
+  }
+}
+
 function readListItem(item: Tokens.ListItem): NoteListItem {
   const own = new SegmentBuilder();
   const children: NoteListItem[] = [];
-  for (const token of item.tokens) {
-    if (token.type === 'list') children.push(...(token as Tokens.List).items.map(readListItem));
-    else if (token.type === 'text' || token.type === 'paragraph' || token.type === 'heading') {
-      readInline(token.tokens ?? [token], own);
-      own.addText(' ');
-    } else if (token.type === 'html') {
-      readHtml(token.text, own);
+  // Whatever blocks an item holds (paragraphs, quotes, tables, raw HTML), their text and links
+  // are the item's own; only its nested lists are items of their own.
+  const readItemBlocks = (tokens: Token[]) => {
+    for (const token of tokens) {
+      if (token.type === 'list') children.push(...(token as Tokens.List).items.map(readListItem));
+      else if (token.type === 'text' || token.type === 'paragraph' || token.type === 'heading') {
+        readInline(token.tokens ?? [token], own);
+        own.addText(' ');
+      } else if (token.type === 'html') {
+        readHtml(token.text, own);
+      } else if (token.type === 'blockquote') {
+        readItemBlocks(token.tokens ?? []);
+      } else if (token.type === 'table') {
+        const table = token as Tokens.Table;
+        for (const row of [table.header, ...table.rows]) readTableRow(row, own);
+      }
     }
-  }
+  };
+  readItemBlocks(item.tokens);
   return { own: own.finishAsOne(), children };
 }
 
@@ -238,19 +265,23 @@ function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: Not
     switch (token.type) {
       case 'heading': {
         const heading = token as Tokens.Heading;
-        const title = new SegmentBuilder();
-        readInline(heading.tokens, title);
+        const builder = new SegmentBuilder();
+        readInline(heading.tokens, builder);
+        const title = builder.finishAsOne();
         blocks.push({
           kind: 'heading',
           level: heading.depth,
           id: headingIds.next(idTextOf(heading.tokens)),
-          title: segmentText(title.finishAsOne()),
+          title: segmentText(title),
+          links: title.links,
         });
         break;
       }
       case 'paragraph': {
         const builder = new SegmentBuilder();
-        readInline(token.tokens, builder);
+        // A footnote (`[^1]: …`): kramdown shows its text without the label, and so do we.
+        const footnote = FOOTNOTE_LABEL.exec(token.raw);
+        readInline(footnote ? new Lexer(LEXER_OPTIONS).inlineTokens(token.raw.slice(footnote[0].length).trimEnd()) : token.tokens, builder);
         blocks.push({ kind: 'paragraph', segments: builder.finish() });
         break;
       }
@@ -261,7 +292,7 @@ function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: Not
         readBlocks(token.tokens ?? [], headingIds, blocks);
         break;
       case 'html': {
-        if (PREFORMATTED_HTML.test(token.text)) break;
+        if (isSkippedHtml(token.text)) break;
         const builder = new SegmentBuilder();
         readHtml(token.text, builder);
         blocks.push({ kind: 'paragraph', segments: builder.finish() });
@@ -271,10 +302,7 @@ function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: Not
         const table = token as Tokens.Table;
         for (const row of [table.header, ...table.rows]) {
           const builder = new SegmentBuilder();
-          for (const cell of row) {
-            readInline(cell.tokens, builder);
-            builder.addText(' ');
-          }
+          readTableRow(row, builder);
           blocks.push({ kind: 'paragraph', segments: builder.finish() });
         }
         break;

@@ -33,7 +33,7 @@ export interface NoteListItem {
 }
 
 export type NoteBlock =
-  | { kind: 'heading'; level: number; id: string; title: string }
+  | { kind: 'heading'; level: number; id: string; title: string; links: NoteLink[] }
   | { kind: 'paragraph'; segments: NoteSegment[] }
   | { kind: 'list'; items: NoteListItem[] };
 
@@ -137,6 +137,8 @@ export function digestNotes(blocks: NoteBlock[], pageUrl: string, publishedOn: s
     let contextText: string | undefined;
     for (const link of segmentLinks) {
       if (links.length === MAX_EPISODE_LINKS) return;
+      // `#fn:1` and the like move within the notes (footnotes): they reference nothing.
+      if (link.href.startsWith('#')) continue;
       const url = httpUrlOf(link.href, pageUrl);
       if (url) links.push({ url, text: link.text, context: (contextText ??= context()), sectionId });
     }
@@ -153,6 +155,8 @@ export function digestNotes(blocks: NoteBlock[], pageUrl: string, publishedOn: s
         if (headings.length === MAX_EPISODE_HEADINGS) break;
         headings.push({ level: block.level, id: block.id, title: block.title });
         sectionId = block.id;
+        // A heading that is itself a link (`### [JDK 21](…)`) is the news item of that link.
+        addLinks(block.links, () => block.title);
         break;
       case 'paragraph': {
         for (const segment of block.segments) {

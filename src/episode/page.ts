@@ -11,8 +11,8 @@ import { pageUrlOf, postAddressOfPage, type PostAddress } from './urls';
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const HEADING = /^h([1-6])$/;
-/** Code and non-text blocks: the markdown parser reads no links or text from them either. */
-const SKIPPED_BLOCKS = new Set(['pre', 'hr', 'script', 'style']);
+/** Non-text blocks, and code: the markdown parser reads no links or text from them either. */
+const SKIPPED_BLOCKS = new Set(['hr', 'script', 'style']);
 const CODE_BLOCK_CLASS = /\bhighlighter-rouge\b|\bhighlight\b/;
 
 /**
@@ -29,7 +29,11 @@ function readFlat(element: Element, builder: SegmentBuilder): void {
   }
 }
 
-function readInline(parent: Node, builder: SegmentBuilder, depth = 0): void {
+/**
+ * Reads the text and links of `parent` into `builder`. A list item's nested lists are items of
+ * their own (`listsApart`); anywhere else a list is read like the rest.
+ */
+function readInline(parent: Node, builder: SegmentBuilder, depth = 0, listsApart = false): void {
   for (const node of Array.from(parent.childNodes)) {
     if (node.nodeType === TEXT_NODE) {
       builder.addText(node.textContent ?? '');
@@ -43,8 +47,13 @@ function readInline(parent: Node, builder: SegmentBuilder, depth = 0): void {
         break;
       case 'ul':
       case 'ol':
+        if (listsApart) break;
+        if (depth === MAX_ELEMENT_DEPTH) readFlat(element, builder);
+        else readInline(element, builder, depth + 1);
         break;
       case 'a': {
+        // kramdown's way back from a footnote to where it is cited (↩): no text of the notes.
+        if (element.classList.contains('reversefootnote')) break;
         const text = element.textContent ?? '';
         builder.addText(text);
         const href = element.getAttribute('href');
@@ -56,10 +65,10 @@ function readInline(parent: Node, builder: SegmentBuilder, depth = 0): void {
           readFlat(element, builder);
         } else if (BLOCK_ELEMENTS.has(element.localName)) {
           builder.addText(' ');
-          readInline(element, builder, depth + 1);
+          readInline(element, builder, depth + 1, listsApart);
           builder.addText(' ');
         } else {
-          readInline(element, builder, depth + 1);
+          readInline(element, builder, depth + 1, listsApart);
         }
     }
   }
@@ -82,9 +91,14 @@ function listItemsOf(list: Element, depth: number): NoteListItem[] {
         readFlat(item, own);
         return { own: own.finishAsOne(), children: [] };
       }
-      readInline(item, own, depth);
+      readInline(item, own, depth, true);
       return { own: own.finishAsOne(), children: nestedLists(item, depth).flatMap((nested) => listItemsOf(nested, depth + 1)) };
     });
+}
+
+/** A code block (kramdown's, or preformatted text of the source) holds no link to read. */
+function isCode(element: Element): boolean {
+  return CODE_BLOCK_CLASS.test(element.getAttribute('class') ?? '') || (element.localName === 'pre' && !element.querySelector('a[href]'));
 }
 
 function readBlocks(container: Element, blocks: NoteBlock[], depth = 0): void {
@@ -92,11 +106,14 @@ function readBlocks(container: Element, blocks: NoteBlock[], depth = 0): void {
     const name = element.localName;
     const heading = HEADING.exec(name);
     if (heading) {
+      const builder = new SegmentBuilder();
+      readInline(element, builder, depth);
       blocks.push({
         kind: 'heading',
         level: Number(heading[1]),
         id: element.getAttribute('id') ?? '',
         title: collapseWhitespace(element.textContent ?? ''),
+        links: builder.finishAsOne().links,
       });
     } else if (name === 'ul' || name === 'ol') {
       blocks.push({ kind: 'list', items: listItemsOf(element, depth) });
@@ -111,7 +128,7 @@ function readBlocks(container: Element, blocks: NoteBlock[], depth = 0): void {
         }
         blocks.push({ kind: 'paragraph', segments: builder.finish() });
       }
-    } else if (!SKIPPED_BLOCKS.has(name) && !CODE_BLOCK_CLASS.test(element.getAttribute('class') ?? '')) {
+    } else if (!SKIPPED_BLOCKS.has(name) && !isCode(element)) {
       // A paragraph, or raw HTML (a div, a sponsor block): read as lines of text and links.
       const builder = new SegmentBuilder();
       readInline(element, builder, depth);

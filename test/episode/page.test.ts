@@ -77,6 +77,7 @@ describe('parsePostPage', () => {
   it.each([
     ['nested elements', (depth: number) => `${'<div><span>'.repeat(depth)}<a href="https://deep.example/">fond</a>${'</span></div>'.repeat(depth)}`],
     ['nested lists', (depth: number) => `${'<ul><li>x '.repeat(depth)}<a href="https://deep.example/">fond</a>${'</li></ul>'.repeat(depth)}`],
+    ['lists nested straight in lists', (depth: number) => `<div>${'<ul>'.repeat(depth)}<li><a href="https://deep.example/">fond</a></li>${'</ul>'.repeat(depth)}</div>`],
     ['nested block quotes', (depth: number) => `${'<blockquote>'.repeat(depth)}<p><a href="https://deep.example/">fond</a></p>${'</blockquote>'.repeat(depth)}`],
   ])('reads 3,000 levels of %s without overflowing the stack, the deepest link kept (issue 13, 4)', (_, nest) => {
     const document = page(`<article class="post"><div class="post-content"><h2 id="s">S</h2>${nest(3000)}</div></article>`);
