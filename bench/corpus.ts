@@ -9,7 +9,12 @@ const ROUNDS = 25;
 
 export async function benchParsers(): Promise<{ lines: string[]; ratio: number | null }> {
   if (!corpusPresent) return { lines: ['corpus absent: parser figures skipped'], ratio: null };
-  const timings = await runShipped<ParserTimings>(fileURLToPath(new URL('./parsers-entry.ts', import.meta.url)), 'measureParsers', CORPUS_DIR, ROUNDS);
+  const timings = await runShipped<ParserTimings>(
+    fileURLToPath(new URL('./parsers-entry.ts', import.meta.url)),
+    'measureParsers',
+    CORPUS_DIR,
+    ROUNDS,
+  );
   // The median of each round's ratio: a slow stretch of the machine hits both halves of a round.
   const ratio = median(timings.parser.map((parser, round) => parser / timings.lexer[round]!));
   return {

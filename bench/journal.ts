@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseMarkdownPost } from '../src/episode/markdown';
 import type { Episode } from '../src/episode/model';
 import type { ExportFile } from '../src/storage/exportFile';
-import type { ListeningEvent, ListeningState } from '../src/storage/schema';
+import type { ListeningEvent, ListeningState } from '../src/storage/records';
 import { chromiumPresent, launchExtension } from '../test/e2e/support/browser';
 import { corpusPresent, postFiles, readPost } from '../test/support/corpus';
 import { BLANK_PAGE, extensionWithBlankPage, paintedAt } from './blankPage';
@@ -27,7 +27,9 @@ function heavyExport(): ExportFile {
   const episodes: Episode[] = Array.from({ length: EPISODES }, (_, index) => {
     const file = posts[index % posts.length]!;
     const episode = parseMarkdownPost(readPost(file), file);
-    return index < posts.length ? episode : { ...episode, id: `${episode.id}-copy-${index}`, url: episode.url.replace(/\/$/, `-copy-${index}/`) };
+    return index < posts.length
+      ? episode
+      : { ...episode, id: `${episode.id}-copy-${index}`, url: episode.url.replace(/\/$/, `-copy-${index}/`) };
   });
   const listening: ListeningState[] = episodes.map((episode, index) => ({
     episodeId: episode.id,
@@ -90,13 +92,19 @@ export async function benchJournal(): Promise<string[]> {
       history.push(await paint('options/index.html#history', 'journal-history'));
       blank.push(await paint(BLANK_PAGE, null));
     }
-    lines.push(`journal history first paint: ${median(history).toFixed(0)} ms; blank extension page, first paint: ${median(blank).toFixed(0)} ms (medians of ${RUNS})`);
+    lines.push(
+      `journal history first paint: ${median(history).toFixed(0)} ms; blank extension page, first paint: ${median(blank).toFixed(0)} ms (medians of ${RUNS})`,
+    );
     lines.push(`journal history / blank page time ratio: ${(median(history) / median(blank)).toFixed(2)}`);
   } finally {
     await session.close();
   }
 
-  const search = await runShipped<SearchTimings>(fileURLToPath(new URL('./journal-entry.ts', import.meta.url)), 'measureSearch', exportPath);
+  const search = await runShipped<SearchTimings>(
+    fileURLToPath(new URL('./journal-entry.ts', import.meta.url)),
+    'measureSearch',
+    exportPath,
+  );
   lines.push(
     `journal search over ${EPISODES} episodes (${search.entries} entries): ${median(search.times).toFixed(2)} ms median, ${Math.max(...search.times).toFixed(2)} ms worst`,
   );

@@ -33,7 +33,8 @@ export function measureParsers(corpusDir: string, rounds: number): ParserTimings
     parser.push(timeMs(parseAll));
   }
   const documents = posts.map(
-    (post) => parseHTML(readFileSync(join(corpusDir, 'pages', post.file.replace(/\.md$/, '.html')), 'utf8')).document as unknown as Document,
+    (post) =>
+      parseHTML(readFileSync(join(corpusDir, 'pages', post.file.replace(/\.md$/, '.html')), 'utf8')).document as unknown as Document,
   );
   const pages = Array.from({ length: 5 }, () => timeMs(() => documents.forEach((document) => parsePostPage(document))));
   return { posts: posts.length, bytes: posts.reduce((sum, post) => sum + post.source.length, 0), lexer, parser, pages };

@@ -16,7 +16,9 @@ function assetsOfPage(page: string): string[] {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(join(DIST, file), 'utf8');
-    for (const match of text.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"|from\s*"\.?\.?\/?([^"]+\.js)"|import\s*"\.?\.?\/?([^"]+\.js)"/g)) {
+    for (const match of text.matchAll(
+      /(?:src|href)="\/?([^"]+\.(?:js|css))"|from\s*"\.?\.?\/?([^"]+\.js)"|import\s*"\.?\.?\/?([^"]+\.js)"/g,
+    )) {
       const target = match[1] ?? match[2] ?? match[3]!;
       visit(target.startsWith('assets/') ? target : join('assets', target.replace(/^.*\//, '')));
     }

@@ -48,7 +48,17 @@ type Step =
   | { kind: 'error'; message: string }
   | { kind: 'confirm-clear' };
 
-function ImportPreview({ step, setMode, apply, cancel }: { step: Extract<Step, { kind: 'preview' }>; setMode: (mode: ImportMode) => void; apply: () => void; cancel: () => void }) {
+function ImportPreview({
+  step,
+  setMode,
+  apply,
+  cancel,
+}: {
+  step: Extract<Step, { kind: 'preview' }>;
+  setMode: (mode: ImportMode) => void;
+  apply: () => void;
+  cancel: () => void;
+}) {
   const { counts } = step.plan;
   return (
     <section class="preview" aria-labelledby="preview-title">
@@ -112,7 +122,10 @@ export function DataTools() {
       <section aria-labelledby="export-title">
         <h3 id="export-title">{t('exportTitle')}</h3>
         <p class="hint">{t('exportHint')}</p>
-        <button type="button" onClick={() => void downloadExport().catch((error) => setStep({ kind: 'error', message: failureMessage(error) }))}>
+        <button
+          type="button"
+          onClick={() => void downloadExport().catch((error) => setStep({ kind: 'error', message: failureMessage(error) }))}
+        >
           {t('exportButton')}
         </button>
       </section>
@@ -155,8 +168,16 @@ export function DataTools() {
           </button>
         )}
       </section>
-      {step.kind === 'done' && <p role="status" class="ok">{step.message}</p>}
-      {step.kind === 'error' && <p role="alert" class="error">{step.message}</p>}
+      {step.kind === 'done' && (
+        <p role="status" class="ok">
+          {step.message}
+        </p>
+      )}
+      {step.kind === 'error' && (
+        <p role="alert" class="error">
+          {step.message}
+        </p>
+      )}
     </div>
   );
 }

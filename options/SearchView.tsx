@@ -32,23 +32,26 @@ export function SearchView() {
       )}
       <ul class="hits">
         {result.hits.map((hit, position) => {
-          const { label, detail } = hit.kind === 'link' ? labelAndDetail({ url: hit.url, text: hit.text, context: hit.detail }) : { label: hit.text, detail: hit.detail };
+          const { label, detail } =
+            hit.kind === 'link'
+              ? labelAndDetail({ url: hit.url, text: hit.text, context: hit.detail })
+              : { label: hit.text, detail: hit.detail };
           return (
-          <li key={`${hit.url}-${position}`}>
-            <span class="kind">{t(KIND_LABELS[hit.kind])}</span>{' '}
-            <a href={hit.url} target="_blank" rel="noopener noreferrer">
-              {label}
-            </a>
-            {hit.kind !== 'episode' && (
-              <>
-                {' · '}
-                <a class="hint" href={hit.episodeUrl} target="_blank" rel="noopener noreferrer">
-                  {hit.episodeTitle}
-                </a>
-              </>
-            )}
-            {detail && <p class="hint">{detail}</p>}
-          </li>
+            <li key={`${hit.url}-${position}`}>
+              <span class="kind">{t(KIND_LABELS[hit.kind])}</span>{' '}
+              <a href={hit.url} target="_blank" rel="noopener noreferrer">
+                {label}
+              </a>
+              {hit.kind !== 'episode' && (
+                <>
+                  {' · '}
+                  <a class="hint" href={hit.episodeUrl} target="_blank" rel="noopener noreferrer">
+                    {hit.episodeTitle}
+                  </a>
+                </>
+              )}
+              {detail && <p class="hint">{detail}</p>}
+            </li>
           );
         })}
       </ul>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../src/storage/schema';
+import type { Settings } from '../src/storage/records';
 import { getSettings, saveSettings } from '../src/storage/store';
 import { t, type MessageKey } from '../src/ui/i18n';
 

@@ -31,7 +31,10 @@ export function Statistics({ entries }: { entries: JournalEntry[] }) {
       </dl>
       {stats.total > 0 && (
         <>
-          <BarChart caption={t('statsPerMonth')} bars={stats.lastTwelveMonths.map((month) => ({ label: shortMonth(month.month), value: month.count }))} />
+          <BarChart
+            caption={t('statsPerMonth')}
+            bars={stats.lastTwelveMonths.map((month) => ({ label: shortMonth(month.month), value: month.count }))}
+          />
           <BarChart caption={t('statsPerYear')} bars={stats.perYear.map((year) => ({ label: year.year, value: year.count }))} />
         </>
       )}

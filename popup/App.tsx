@@ -20,11 +20,19 @@ export function App() {
   const active = useActiveEpisode();
   switch (active.kind) {
     case 'loading':
-      return <p class="status" role="status">{t('loading')}</p>;
+      return (
+        <p class="status" role="status">
+          {t('loading')}
+        </p>
+      );
     case 'not-episode':
       return <NotAnEpisode />;
     case 'failed':
-      return <p class="status" role="alert">{t('episodeFailed')}</p>;
+      return (
+        <p class="status" role="alert">
+          {t('episodeFailed')}
+        </p>
+      );
     case 'episode':
       return (
         <main class="episode" aria-busy={active.check.kind === 'checking'}>

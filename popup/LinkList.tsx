@@ -108,7 +108,8 @@ export function LinkList({ episode }: { episode: Episode }) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    const from = event.target === filterRef.current ? null : (event.target as Element).closest('li')?.querySelector('a.link-open') ?? null;
+    const from =
+      event.target === filterRef.current ? null : ((event.target as Element).closest('li')?.querySelector('a.link-open') ?? null);
     moveFocus(listRef.current, from, event.key === 'ArrowDown' ? 1 : -1, filterRef.current);
   };
 
@@ -117,7 +118,10 @@ export function LinkList({ episode }: { episode: Episode }) {
       <div class="links-bar">
         {/* elementtiming marks the first paint of the episode's links, which `npm run bench` reads. */}
         <h2 id="links-heading" elementtiming="popup-links">
-          {t('linksHeading')} <span class="count" aria-live="polite">{t('visibleLinks', visible.length, all.length)}</span>
+          {t('linksHeading')}{' '}
+          <span class="count" aria-live="polite">
+            {t('visibleLinks', visible.length, all.length)}
+          </span>
         </h2>
         <button
           type="button"
@@ -145,7 +149,7 @@ export function LinkList({ episode }: { episode: Episode }) {
         {all.length > 0 && visible.length === 0 && <p class="empty">{t('noLinkMatches')}</p>}
         {groups.map((group) => (
           <section class="link-group" key={`${group.sectionId}-${group.links[0]!.index}`}>
-            <h3>{group.sectionId === null ? t('introSection') : titles.get(group.sectionId) ?? group.sectionId}</h3>
+            <h3>{group.sectionId === null ? t('introSection') : (titles.get(group.sectionId) ?? group.sectionId)}</h3>
             <ul>
               {group.links.map((link) => (
                 <LinkItem key={link.index} link={link} copied={copied} copy={copy} />

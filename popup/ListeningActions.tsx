@@ -19,13 +19,7 @@ function NoteEditor({ note, save }: { note: string; save: (note: string) => void
     return (
       <div class="note">
         <label for="note-text">{t('noteLabel')}</label>
-        <textarea
-          id="note-text"
-          rows={3}
-          value={draft}
-          maxLength={5000}
-          onInput={(event) => setDraft(event.currentTarget.value)}
-        />
+        <textarea id="note-text" rows={3} value={draft} maxLength={5000} onInput={(event) => setDraft(event.currentTarget.value)} />
         <button
           type="button"
           onClick={() => {

@@ -47,7 +47,9 @@ export function useActiveEpisode(): ActiveEpisode {
         () => ({ status: 'failed', reason: 'offline' }) as const,
       );
       if (result.status === 'failed') {
-        show(first ? { kind: 'episode', tabId: tab.id, ...first, check: { kind: 'failed', reason: result.reason } } : { kind: 'not-episode' });
+        show(
+          first ? { kind: 'episode', tabId: tab.id, ...first, check: { kind: 'failed', reason: result.reason } } : { kind: 'not-episode' },
+        );
       } else {
         show({ kind: 'episode', tabId: tab.id, episode: result.episode, origin: 'markdown', check: { kind: 'done' } });
       }

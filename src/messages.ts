@@ -16,9 +16,7 @@ export type BackgroundRequest =
 
 export type RevalidateFailure = 'offline' | 'not-found' | 'unparsable';
 
-export type RevalidateResult =
-  | { status: 'updated' | 'unchanged'; episode: Episode }
-  | { status: 'failed'; reason: RevalidateFailure };
+export type RevalidateResult = { status: 'updated' | 'unchanged'; episode: Episode } | { status: 'failed'; reason: RevalidateFailure };
 
 export interface BackgroundAnswers {
   'page/opened': null;
@@ -27,10 +25,7 @@ export interface BackgroundAnswers {
 }
 
 /** To the content script of an episode's tab, from the popup (episode, scroll) or the background (identity). */
-export type ContentRequest =
-  | { type: 'page/identify' }
-  | { type: 'page/get-episode' }
-  | { type: 'page/scroll-to'; sectionId: string };
+export type ContentRequest = { type: 'page/identify' } | { type: 'page/get-episode' } | { type: 'page/scroll-to'; sectionId: string };
 
 export interface ContentAnswers {
   'page/identify': EpisodeIdentity;

@@ -319,7 +319,8 @@ function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: Not
 export function parseMarkdownPost(source: string, fileName: string): Episode {
   const post = postAddressOfFile(fileName);
   if (!post) throw new NotAPostError(`"${fileName}" is not named like a post (YYYY-MM-DD-slug.md)`);
-  if (source.length > MAX_SOURCE_LENGTH) throw new NotAPostError(`the source is ${source.length} characters long, over ${MAX_SOURCE_LENGTH}: no show notes are`);
+  if (source.length > MAX_SOURCE_LENGTH)
+    throw new NotAPostError(`the source is ${source.length} characters long, over ${MAX_SOURCE_LENGTH}: no show notes are`);
   const { frontMatter, body } = splitFrontMatter(source);
   const url = pageUrlOf(post);
   const number = integerField(frontMatter, 'episode');

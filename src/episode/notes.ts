@@ -45,6 +45,7 @@ export interface NotesDigest {
 }
 
 /** HTML elements whose boundaries separate words, in raw HTML of the source as on the page. */
+// prettier-ignore
 export const BLOCK_ELEMENTS = new Set([
   'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
   'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'iframe', 'li', 'ol',

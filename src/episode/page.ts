@@ -164,7 +164,9 @@ function readHeader(document: Document, pageUrl: string | undefined): PostHeader
   if (!post) throw new NotAPostError('the page address is not a post address (/YYYY/MM/DD/slug/)');
   const url = pageUrlOf(post);
   // Absolute http(s) only, like every address of an Episode: a relative or `javascript:` link is no audio.
-  const links = Array.from(article.querySelectorAll('.post-header a[href]')).flatMap((link) => httpUrlOf(link.getAttribute('href') ?? '', url) ?? []);
+  const links = Array.from(article.querySelectorAll('.post-header a[href]')).flatMap(
+    (link) => httpUrlOf(link.getAttribute('href') ?? '', url) ?? [],
+  );
   const audioUrl = links.find((href) => episodeNumberOfAudioUrl(href) !== null) ?? null;
   return { article, post, url, links, audioUrl, number: audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl) };
 }

@@ -13,9 +13,18 @@ import { canonicalPageUrl, isHttpUrl } from './urls';
 /** The message of a failed date check, so that a refusal can say "a date" rather than "the shape". */
 export const BAD_DATE = 'bad-date';
 
-export const calendarDay = v.pipe(v.string(), v.check((day: string) => isCalendarDay(day), BAD_DATE));
-export const isoTimestamp = v.pipe(v.string(), v.check((value: string) => isIsoTimestamp(value), BAD_DATE));
-export const httpAddress = v.pipe(v.string(), v.check((url: string) => isHttpUrl(url)));
+export const calendarDay = v.pipe(
+  v.string(),
+  v.check((day: string) => isCalendarDay(day), BAD_DATE),
+);
+export const isoTimestamp = v.pipe(
+  v.string(),
+  v.check((value: string) => isIsoTimestamp(value), BAD_DATE),
+);
+export const httpAddress = v.pipe(
+  v.string(),
+  v.check((url: string) => isHttpUrl(url)),
+);
 const pageAddress = v.pipe(
   v.string(),
   v.check((url) => canonicalPageUrl(url) === url),

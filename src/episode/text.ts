@@ -1,5 +1,6 @@
 /** Small text rules shared by both parsers, so that they read the same things the same way. */
 
+// prettier-ignore
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
   laquo: '«', raquo: '»', hellip: '…', ndash: '–', mdash: '—',
@@ -62,6 +63,7 @@ export function httpUrlOf(href: string, base: string): string | null {
   return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
 }
 
+// prettier-ignore
 const FRENCH_MONTHS: Record<string, number> = {
   janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6,
   juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,

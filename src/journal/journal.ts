@@ -3,7 +3,7 @@
  * statistics. Pure: the options page draws what these return.
  */
 import { isoDay } from '../episode/text';
-import type { EpisodeCard, ListeningState } from '../storage/schema';
+import type { EpisodeCard, ListeningState } from '../storage/records';
 
 /** An episode of the journal: the state, and the episode's card when a copy of it is kept. */
 export interface JournalEntry {

@@ -50,7 +50,12 @@ function blocks(tokens: Token[]): NoteNode[] {
         return token.tokens ? inline(token.tokens) : [{ type: 'text', text: token.text }];
       case 'list': {
         const list = token as Tokens.List;
-        return [{ type: list.ordered ? 'ol' : 'ul', children: list.items.map((item) => ({ type: 'li' as const, children: blocks(item.tokens) })) }];
+        return [
+          {
+            type: list.ordered ? 'ol' : 'ul',
+            children: list.items.map((item) => ({ type: 'li' as const, children: blocks(item.tokens) })),
+          },
+        ];
       }
       case 'blockquote':
         return [{ type: 'blockquote', children: blocks(token.tokens ?? []) }];

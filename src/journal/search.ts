@@ -3,7 +3,7 @@
  * built once per page and each query is a scan of pre-folded strings.
  */
 import { flattenOutline } from '../episode/model';
-import type { CachedEpisode } from '../storage/schema';
+import type { CachedEpisode } from '../storage/records';
 import { foldForSearch } from '../episode/text';
 
 export interface SearchHit {
@@ -27,7 +27,14 @@ export function buildSearchIndex(cached: CachedEpisode[]): SearchIndex {
   return cached.flatMap(({ episode }) => {
     const base = { episodeId: episode.id, episodeTitle: episode.title, episodeUrl: episode.url };
     return [
-      { ...base, kind: 'episode' as const, url: episode.url, text: episode.title, detail: episode.summary, folded: foldForSearch(episode.title) },
+      {
+        ...base,
+        kind: 'episode' as const,
+        url: episode.url,
+        text: episode.title,
+        detail: episode.summary,
+        folded: foldForSearch(episode.title),
+      },
       ...flattenOutline(episode.outline).map((node) => ({
         ...base,
         kind: 'section' as const,

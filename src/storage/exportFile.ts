@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { BAD_DATE, isoTimestamp } from '../episode/schema';
 import { cachedEpisodeSchema, listeningEventSchema, listeningStateSchema, settingsSchema } from './records';
-import type { CachedEpisode, ListeningEvent, ListeningState, Settings } from './schema';
+import type { CachedEpisode, ListeningEvent, ListeningState, Settings } from './records';
 
 export const EXPORT_FORMAT = 'lcc-companion-export';
 export const EXPORT_VERSION = 1;

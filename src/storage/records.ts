@@ -1,13 +1,86 @@
 /**
- * The shape of every record the extension stores, checked in depth: by an import before anything
+ * Every record the extension stores, and its shape checked in depth: by an import before anything
  * is written, and on every read, so that a record written by an older version or damaged on disk
  * is skipped (and counted) instead of breaking a view. Each check also gives the record its one
- * key order, so that an export of the same data is always the same bytes.
+ * key order, so that an export of the same data is always the same bytes. Pure: the IndexedDB
+ * schema (`schema.ts`) stores these records, the export file holds them.
  */
 import * as v from 'valibot';
 import { calendarDay, episodeSchema, isoTimestamp } from '../episode/schema';
 import { canonicalPageUrl } from '../episode/urls';
-import { DEFAULT_SETTINGS, type CachedEpisode, type EpisodeCard, type EpisodeLog, type ListeningEvent, type ListeningEventKind, type ListeningState, type Settings } from './schema';
+import type { Episode, EpisodeSource } from '../episode/model';
+
+/** An episode as last read, keyed by its page address (two posts may share an episode number). */
+export interface CachedEpisode {
+  url: string;
+  episode: Episode;
+  source: EpisodeSource;
+  /** The ETag of the markdown source, to revalidate with If-None-Match. */
+  etag: string | null;
+  /** When the source was last fetched or revalidated, ms since the epoch. */
+  checkedAt: number;
+}
+
+/** What the listener keeps about one episode. */
+export interface ListeningState {
+  episodeId: string;
+  /** `YYYY-MM-DD`, the day the listener says they listened. */
+  listenedOn: string | null;
+  /** ISO timestamp. */
+  bookmarkedAt: string | null;
+  note: string;
+  rating: number | null;
+  /** ISO timestamp of the last change. */
+  updatedAt: string;
+}
+
+export type ListeningEventKind = 'listened' | 'unlistened' | 'bookmarked' | 'unbookmarked' | 'note-edited';
+
+/** One entry of the append-only log of what the listener did. */
+export interface ListeningEvent {
+  episodeId: string;
+  kind: ListeningEventKind;
+  /** ISO timestamp of the change. */
+  at: string;
+  /** For `listened`: the day the listener says they listened, `YYYY-MM-DD`. */
+  listenedOn?: string;
+}
+
+/**
+ * The log of one episode, oldest first. One record per episode rather than per event: the views
+ * read an episode's log whole, and an import of 10,000 events then makes hundreds of writes, not
+ * ten thousand.
+ */
+export interface EpisodeLog {
+  episodeId: string;
+  events: Omit<ListeningEvent, 'episodeId'>[];
+}
+
+/**
+ * The few fields of an episode that lists show (journal history, bookmarks, statistics), kept
+ * apart from the full episode so that drawing a list reads kilobytes, not megabytes.
+ */
+export interface EpisodeCard {
+  id: string;
+  number: number | null;
+  title: string;
+  url: string;
+  publishedOn: string;
+  audioBytes: number | null;
+}
+
+export function cardOf(episode: Episode): EpisodeCard {
+  const { id, number, title, url, publishedOn } = episode;
+  return { id, number, title, url, publishedOn, audioBytes: episode.audio?.bytes ?? null };
+}
+
+export interface Settings {
+  language: 'auto' | 'fr' | 'en';
+  theme: 'auto' | 'light' | 'dark';
+  openLinksIn: 'foreground' | 'background';
+}
+
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', theme: 'auto', openLinksIn: 'foreground' };
 
 const episodeId = v.pipe(v.string(), v.minLength(1));
 

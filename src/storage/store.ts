@@ -6,32 +6,25 @@
 import { openDB, type IDBPObjectStore, type StoreNames } from 'idb';
 import type { Episode } from '../episode/model';
 import {
-  DATABASE_NAME,
-  DATABASE_VERSION,
-  DEFAULT_SETTINGS,
-  cardOf,
-  upgrade,
-  type CachedEpisode,
-  type CompanionDatabase,
-  type CompanionSchema,
-  type EpisodeCard,
-  type ListeningEvent,
-  type ListeningState,
-  type Settings,
-} from './schema';
-import {
   cachedEpisodeSchema,
+  cardOf,
+  DEFAULT_SETTINGS,
   episodeCardSchema,
   episodeLogSchema,
   listeningStateSchema,
   readRecord,
   readRecords,
   settingsSchema,
+  type CachedEpisode,
+  type EpisodeCard,
+  type ListeningEvent,
+  type ListeningState,
   type ReadRecords,
+  type Settings,
 } from './records';
+import { DATABASE_NAME, DATABASE_VERSION, upgrade, type CompanionDatabase, type CompanionSchema } from './schema';
 
-export type { ReadRecords } from './records';
-export type { CachedEpisode, EpisodeCard, ListeningEvent, ListeningState, Settings } from './schema';
+export type { CachedEpisode, EpisodeCard, ListeningEvent, ListeningState, ReadRecords, Settings } from './records';
 
 const CHANGES_CHANNEL = 'lcc-companion/store-changes';
 
@@ -70,7 +63,8 @@ function openCompanionDatabase(): Promise<CompanionDatabase> {
   return new Promise((resolve, reject) => {
     let refused = false;
     openDB<CompanionSchema>(DATABASE_NAME, DATABASE_VERSION, {
-      upgrade: (database, oldVersion, newVersion, transaction) => upgrade(database, oldVersion, newVersion ?? DATABASE_VERSION, transaction),
+      upgrade: (database, oldVersion, newVersion, transaction) =>
+        upgrade(database, oldVersion, newVersion ?? DATABASE_VERSION, transaction),
       blocked: () => {
         refused = true;
         reject(new StoreError('blocked'));
@@ -216,7 +210,6 @@ export function updateListeningState(
     return next;
   });
 }
-
 
 export async function listListeningStates(): Promise<ReadRecords<ListeningState>> {
   return readRecords(listeningStateSchema, await (await openStore()).getAll('listening'));

@@ -3,8 +3,7 @@
  * everyday operations, so that only the page that moves data loads this (and the file checks).
  */
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportPlan, type StoredData } from './exportFile';
-import { cachedEpisodeSchema, episodeLogSchema, listeningStateSchema, readRecords } from './records';
-import { type EpisodeLog, type ListeningEvent } from './schema';
+import { cachedEpisodeSchema, episodeLogSchema, listeningStateSchema, readRecords, type EpisodeLog, type ListeningEvent } from './records';
 import { getSettings, openStore, putCard, write } from './store';
 
 function flatten(log: EpisodeLog): ListeningEvent[] {
@@ -44,7 +43,9 @@ export async function exportEverything(now = new Date()): Promise<ExportFile> {
 export function applyImport(plan: ImportPlan): Promise<void> {
   return write({ episodeIds: 'all', settings: plan.settings !== null }, async (database) => {
     // Relaxed: one large write need not wait for the disk flush; it is still all or nothing.
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'settings'], 'readwrite', { durability: 'relaxed' });
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'settings'], 'readwrite', {
+      durability: 'relaxed',
+    });
     const episodes = transaction.objectStore('episodes');
     const cards = transaction.objectStore('cards');
     const listening = transaction.objectStore('listening');
@@ -86,4 +87,3 @@ export function clearEverything(): Promise<void> {
     await transaction.done;
   });
 }
-

@@ -37,9 +37,7 @@ export function uiLanguage(): string {
 /** A `YYYY-MM-DD` day as the interface language writes it, e.g. "1 juillet 2021". */
 export function formatDay(day: string, language = uiLanguage()): string {
   const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year!, month! - 1, date!)),
-  );
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, month! - 1, date!)));
 }
 
 /** A `YYYY-MM` month, e.g. "juillet 2021". */

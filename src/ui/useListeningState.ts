@@ -1,12 +1,7 @@
 /** One episode's listening state, kept in step with every other context through the store. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Episode } from '../episode/model';
-import {
-  getListeningState,
-  onStoreChange,
-  updateListeningState,
-  type ListeningState,
-} from '../storage/store';
+import { getListeningState, onStoreChange, updateListeningState, type ListeningState } from '../storage/store';
 import type { MessageKey } from './i18n';
 import { storageFailureMessage } from './storageFailure';
 

@@ -29,7 +29,9 @@ async function axeViolations(page: Page): Promise<string[]> {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
-  return found.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+  return found.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
 }
 
 describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in Chromium', () => {
@@ -63,7 +65,9 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in
         await settings.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
         const radio = settings.getByRole('radio', { name: label });
         await radio.waitFor({ timeout: 15_000 }).catch(async (error: unknown) => {
-          throw new Error(`no "${label}" setting on the page, which reads: ${await settings.locator('body').innerText()}`, { cause: error });
+          throw new Error(`no "${label}" setting on the page, which reads: ${await settings.locator('body').innerText()}`, {
+            cause: error,
+          });
         });
         await radio.check();
         await settings.waitForFunction((wanted) => document.documentElement.dataset['theme'] === wanted, theme);

@@ -23,9 +23,13 @@ describe('the Firefox build', () => {
   });
 
   it('passes web-ext lint with 0 errors and 0 warnings', () => {
-    const run = spawnSync(resolve(ROOT, 'node_modules/.bin/web-ext'), ['lint', '--source-dir', FIREFOX_DIST, '--self-hosted=false', '--output=json'], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      resolve(ROOT, 'node_modules/.bin/web-ext'),
+      ['lint', '--source-dir', FIREFOX_DIST, '--self-hosted=false', '--output=json'],
+      {
+        encoding: 'utf8',
+      },
+    );
     const report = JSON.parse(run.stdout) as LintReport;
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([]);

@@ -5,8 +5,7 @@ import { corpusPresent } from '../support/corpus';
 import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
 import { routeWorstCase, WORST_CASE_PATH } from './support/worstCase';
 
-const ATTACK =
-  '/2021/09/02/..%252F..%252F..%252F..%252F..%252F..%252Fattacker%252Frepo%252Fmain%252F2021-09-02-lcc-262/';
+const ATTACK = '/2021/09/02/..%252F..%252F..%252F..%252F..%252F..%252Fattacker%252Frepo%252Fmain%252F2021-09-02-lcc-262/';
 
 describe.skipIf(!corpusPresent || !chromiumPresent)('hostile input in Chromium', () => {
   let session: ExtensionSession | undefined;

@@ -90,13 +90,11 @@ describe.skipIf(!corpusPresent)('the real corpus', () => {
 
   it.each(files)('%s: the outline equals the headings of the rendered page', (file) => {
     const { markdown, page, document } = parsedPost(file);
-    const headings = Array.from(document.querySelectorAll('.post-content :is(h1, h2, h3, h4, h5, h6)')).map(
-      (heading) => ({
-        id: heading.getAttribute('id') ?? '',
-        level: Number(heading.localName.slice(1)),
-        title: foldTypography(heading.textContent ?? ''),
-      }),
-    );
+    const headings = Array.from(document.querySelectorAll('.post-content :is(h1, h2, h3, h4, h5, h6)')).map((heading) => ({
+      id: heading.getAttribute('id') ?? '',
+      level: Number(heading.localName.slice(1)),
+      title: foldTypography(heading.textContent ?? ''),
+    }));
     expect(flatOutline(markdown.outline)).toEqual(headings);
     expect(flatOutline(page.outline)).toEqual(headings);
   });

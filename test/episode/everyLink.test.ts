@@ -125,7 +125,7 @@ function hrefsOf(html: string): string[] {
   });
 }
 
-describe('every href of marked\'s own HTML output', () => {
+describe("every href of marked's own HTML output", () => {
   it('is in the links of both parsers', () => {
     fc.assert(
       fc.property(notes, (body) => {

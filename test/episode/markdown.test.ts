@@ -89,7 +89,7 @@ describe('parseMarkdownPost', () => {
           '### Outillage &amp; méthodes -- enfin',
           '## News',
           '## News',
-          '#### Pourquoi l\'État ?',
+          "#### Pourquoi l'État ?",
         ].join('\n\n'),
       ),
       FILE,
@@ -124,9 +124,24 @@ describe('parseMarkdownPost', () => {
     expect(episode.links).toEqual([
       { url: 'https://intro.example/', text: 'https://intro.example/', context: 'Intro https://intro.example/ et HTML.', sectionId: null },
       { url: 'https://html.example/?a=1&b=2', text: 'HTML', context: 'Intro https://intro.example/ et HTML.', sectionId: null },
-      { url: 'https://foojay.io/java-26', text: 'https://foojay.io/java-26', context: 'Java 26 est là https://foojay.io/java-26', sectionId: 'news' },
-      { url: 'https://bare.example/path', text: 'https://bare.example/path', context: 'Java 26 est là https://foojay.io/java-26', sectionId: 'news' },
-      { url: 'https://en.wikipedia.org/wiki/C_(programming_language)', text: 'échappé', context: 'Java 26 est là https://foojay.io/java-26', sectionId: 'news' },
+      {
+        url: 'https://foojay.io/java-26',
+        text: 'https://foojay.io/java-26',
+        context: 'Java 26 est là https://foojay.io/java-26',
+        sectionId: 'news',
+      },
+      {
+        url: 'https://bare.example/path',
+        text: 'https://bare.example/path',
+        context: 'Java 26 est là https://foojay.io/java-26',
+        sectionId: 'news',
+      },
+      {
+        url: 'https://en.wikipedia.org/wiki/C_(programming_language)',
+        text: 'échappé',
+        context: 'Java 26 est là https://foojay.io/java-26',
+        sectionId: 'news',
+      },
       { url: 'https://first.example/', text: 'Premier', context: 'Premier', sectionId: 'news' },
       { url: 'https://deep.example/', text: 'profond', context: 'Premier', sectionId: 'news' },
       { url: 'https://lescastcodeurs.com/crowdcasting/', text: 'relatif', context: 'dangereux mail ftp relatif', sectionId: 'news' },
@@ -149,13 +164,15 @@ describe('parseMarkdownPost', () => {
   });
 
   it('reads no links from code', () => {
-    const body = '```\nhttps://code.example/\n```\n\n    https://indented.example/\n\n`https://span.example/`\n\n<pre>https://pre.example/</pre>';
+    const body =
+      '```\nhttps://code.example/\n```\n\n    https://indented.example/\n\n`https://span.example/`\n\n<pre>https://pre.example/</pre>';
     expect(parseMarkdownPost(post('title: x', body), FILE).links).toEqual([]);
   });
 
   // Issue 13, 4: limits with a reason, so that no source freezes the extension.
   it('refuses a source over 1,000,000 characters, and keeps at most 2,000 links of one under it', () => {
-    const item = '### Item\n\nUne nouvelle [lien](https://example.com/a?b=c&amp;d) et https://bare.example/x  \nsuite\n\n- point\n- [autre](https://other.example/)\n\n';
+    const item =
+      '### Item\n\nUne nouvelle [lien](https://example.com/a?b=c&amp;d) et https://bare.example/x  \nsuite\n\n- point\n- [autre](https://other.example/)\n\n';
     const huge = item.repeat(Math.ceil((5 * 1024 * 1024) / item.length));
     expect(() => parseMarkdownPost(post('title: huge', huge), FILE)).toThrow(NotAPostError);
     const large = item.repeat(Math.floor((MAX_SOURCE_LENGTH - 100) / item.length));

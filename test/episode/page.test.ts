@@ -67,7 +67,9 @@ describe('parsePostPage', () => {
     ['javascript:alert(1)//LesCastCodeurs-Episode-999.mp3', null],
     ['data:audio/mpeg,LesCastCodeurs-Episode-999.mp3', null],
   ])('reads the audio link %s as %o', (href, audio) => {
-    const document = page(`<article class="post"><header class="post-header"><a href="${href}"></a><a href="javascript:void(0)//youtube.com/x"></a></header></article>`);
+    const document = page(
+      `<article class="post"><header class="post-header"><a href="${href}"></a><a href="javascript:void(0)//youtube.com/x"></a></header></article>`,
+    );
     const episode = parsePostPage(document, URL_OF_POST);
     expect(episode.audio).toEqual(audio);
     expect(episode.video).toBeNull();
@@ -75,13 +77,27 @@ describe('parsePostPage', () => {
   });
 
   it.each([
-    ['nested elements', (depth: number) => `${'<div><span>'.repeat(depth)}<a href="https://deep.example/">fond</a>${'</span></div>'.repeat(depth)}`],
-    ['nested lists', (depth: number) => `${'<ul><li>x '.repeat(depth)}<a href="https://deep.example/">fond</a>${'</li></ul>'.repeat(depth)}`],
-    ['lists nested straight in lists', (depth: number) => `<div>${'<ul>'.repeat(depth)}<li><a href="https://deep.example/">fond</a></li>${'</ul>'.repeat(depth)}</div>`],
-    ['nested block quotes', (depth: number) => `${'<blockquote>'.repeat(depth)}<p><a href="https://deep.example/">fond</a></p>${'</blockquote>'.repeat(depth)}`],
+    [
+      'nested elements',
+      (depth: number) => `${'<div><span>'.repeat(depth)}<a href="https://deep.example/">fond</a>${'</span></div>'.repeat(depth)}`,
+    ],
+    [
+      'nested lists',
+      (depth: number) => `${'<ul><li>x '.repeat(depth)}<a href="https://deep.example/">fond</a>${'</li></ul>'.repeat(depth)}`,
+    ],
+    [
+      'lists nested straight in lists',
+      (depth: number) => `<div>${'<ul>'.repeat(depth)}<li><a href="https://deep.example/">fond</a></li>${'</ul>'.repeat(depth)}</div>`,
+    ],
+    [
+      'nested block quotes',
+      (depth: number) => `${'<blockquote>'.repeat(depth)}<p><a href="https://deep.example/">fond</a></p>${'</blockquote>'.repeat(depth)}`,
+    ],
   ])('reads 3,000 levels of %s without overflowing the stack, the deepest link kept (issue 13, 4)', (_, nest) => {
     const document = page(`<article class="post"><div class="post-content"><h2 id="s">S</h2>${nest(3000)}</div></article>`);
-    expect(parsePostPage(document, URL_OF_POST).links).toEqual([expect.objectContaining({ url: 'https://deep.example/', text: 'fond', sectionId: 's' })]);
+    expect(parsePostPage(document, URL_OF_POST).links).toEqual([
+      expect.objectContaining({ url: 'https://deep.example/', text: 'fond', sectionId: 's' }),
+    ]);
   });
 
   it('trusts the address the page was loaded from over its canonical link (issue 13, 5)', () => {

@@ -4,6 +4,7 @@ import { parseMarkdownPost } from '../../src/episode/markdown';
 import { flattenOutline } from '../../src/episode/model';
 
 /** Pieces of markdown and HTML likely to meet each other in odd ways. */
+// prettier-ignore
 const markdownPiece = fc.oneof(
   fc.string(),
   fc.constantFrom(

@@ -59,7 +59,7 @@ describe('URL rules', () => {
     expect(sourceUrlOfPage(address)).toBeNull();
   });
 
-  it('builds source addresses only right under _posts/ of the site\'s repository', () => {
+  it("builds source addresses only right under _posts/ of the site's repository", () => {
     expect(postAddressOfFile('2021-09-02-../../x.md')).toBeNull();
     expect(postAddressOfFile('2021-09-02-a%2Fb.md')).toBeNull();
     expect(sourceUrlOfPage('https://lescastcodeurs.com/2017/05/03/lcc-168-avec-dridi-boukelmoune-(partie-1)/')).toBe(

@@ -3,14 +3,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { episodeFixture } from '../support/episodes';
 import type { Episode, OutlineNode } from '../../src/episode/model';
-import type { CachedEpisode, ListeningState } from '../../src/storage/schema';
+import type { CachedEpisode, ListeningState } from '../../src/storage/records';
 import { EXPORT_FORMAT, ImportRefused, MAX_IMPORT_BYTES, planImport, readExportFile, type ExportFile } from '../../src/storage/exportFile';
-import {
-  getSettings,
-  putCachedEpisode,
-  saveSettings,
-  updateListeningState,
-} from '../../src/storage/store';
+import { getSettings, putCachedEpisode, saveSettings, updateListeningState } from '../../src/storage/store';
 import { applyImport, clearEverything, exportEverything, readEverything } from '../../src/storage/transfer';
 
 const episode = (number: number) => episodeFixture(number, { publishedOn: '2021-01-01' });
@@ -30,7 +25,15 @@ function cached(overrides: Partial<Episode> = {}): CachedEpisode {
 }
 
 function state(overrides: Partial<ListeningState> = {}): ListeningState {
-  return { episodeId: 'lcc-5', listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-01-01T00:00:00.000Z', ...overrides };
+  return {
+    episodeId: 'lcc-5',
+    listenedOn: null,
+    bookmarkedAt: null,
+    note: '',
+    rating: null,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
 }
 
 function deepOutline(depth: number): OutlineNode {
@@ -40,7 +43,15 @@ function deepOutline(depth: number): OutlineNode {
 }
 
 function validFile(overrides: Partial<ExportFile> = {}): ExportFile {
-  return { format: EXPORT_FORMAT, version: 1, exportedAt: '2026-11-28T10:00:00.000Z', episodes: [], listening: [], events: [], ...overrides };
+  return {
+    format: EXPORT_FORMAT,
+    version: 1,
+    exportedAt: '2026-11-28T10:00:00.000Z',
+    episodes: [],
+    listening: [],
+    events: [],
+    ...overrides,
+  };
 }
 
 describe('import files that are refused, with the store unchanged', () => {
@@ -49,33 +60,119 @@ describe('import files that are refused, with the store unchanged', () => {
     ['another kind of file', JSON.stringify({ hello: 'world' }), undefined, 'wrong-shape'],
     ['a newer format version', JSON.stringify(validFile({ version: 2 })), undefined, 'newer-version'],
     ['a state without an episode id', JSON.stringify(validFile({ listening: [{ note: '' } as never] })), undefined, 'wrong-shape'],
-    ['a rating of 9', JSON.stringify(validFile({ listening: [{ episodeId: 'x', listenedOn: null, bookmarkedAt: null, note: '', rating: 9, updatedAt: '2026-01-01T00:00:00Z' }] })), undefined, 'wrong-shape'],
-    ['a listening day that is no date', JSON.stringify(validFile({ listening: [{ episodeId: 'x', listenedOn: '2026-13-45', bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-01-01T00:00:00Z' }] })), undefined, 'bad-date'],
-    ['an event at no time', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'listened', at: 'yesterday' }] })), undefined, 'bad-date'],
-    ['an unknown event kind', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'deleted' as never, at: '2026-01-01T00:00:00Z' }] })), undefined, 'wrong-shape'],
+    [
+      'a rating of 9',
+      JSON.stringify(
+        validFile({
+          listening: [{ episodeId: 'x', listenedOn: null, bookmarkedAt: null, note: '', rating: 9, updatedAt: '2026-01-01T00:00:00Z' }],
+        }),
+      ),
+      undefined,
+      'wrong-shape',
+    ],
+    [
+      'a listening day that is no date',
+      JSON.stringify(
+        validFile({
+          listening: [
+            { episodeId: 'x', listenedOn: '2026-13-45', bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-01-01T00:00:00Z' },
+          ],
+        }),
+      ),
+      undefined,
+      'bad-date',
+    ],
+    [
+      'an event at no time',
+      JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'listened', at: 'yesterday' }] })),
+      undefined,
+      'bad-date',
+    ],
+    [
+      'an unknown event kind',
+      JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'deleted' as never, at: '2026-01-01T00:00:00Z' }] })),
+      undefined,
+      'wrong-shape',
+    ],
     [
       'a cached episode with a javascript: link',
-      JSON.stringify(validFile({ episodes: [{ url: episode(5).url, episode: { ...episode(5), links: [{ url: 'javascript:alert(1)', text: 'x', context: '', sectionId: null }] }, source: 'markdown', etag: null, checkedAt: 0 }] })),
+      JSON.stringify(
+        validFile({
+          episodes: [
+            {
+              url: episode(5).url,
+              episode: { ...episode(5), links: [{ url: 'javascript:alert(1)', text: 'x', context: '', sectionId: null }] },
+              source: 'markdown',
+              etag: null,
+              checkedAt: 0,
+            },
+          ],
+        }),
+      ),
       undefined,
       'wrong-shape',
     ],
     [
       'a cached episode away from the site',
-      JSON.stringify(validFile({ episodes: [{ url: 'https://evil.example/', episode: { ...episode(6), url: 'https://evil.example/' }, source: 'markdown', etag: null, checkedAt: 0 }] })),
+      JSON.stringify(
+        validFile({
+          episodes: [
+            {
+              url: 'https://evil.example/',
+              episode: { ...episode(6), url: 'https://evil.example/' },
+              source: 'markdown',
+              etag: null,
+              checkedAt: 0,
+            },
+          ],
+        }),
+      ),
       undefined,
       'wrong-shape',
     ],
     ['an unknown theme', JSON.stringify({ ...validFile(), settings: { theme: 'purple' } }), undefined, 'wrong-shape'],
     // Issue 13, 2: the inside of an episode is checked as well as its outside.
-    ['an outline item without children', JSON.stringify(validFile({ episodes: [cached({ outline: [{ id: 'news', level: 2, title: 'News' } as never] })] })), undefined, 'wrong-shape'],
-    ['an episode number that is an object', JSON.stringify(validFile({ episodes: [cached({ number: { n: 1 } as never })] })), undefined, 'wrong-shape'],
-    ['a link whose text is a number', JSON.stringify(validFile({ episodes: [cached({ links: [{ url: 'https://a.example/', text: 5 as never, context: '', sectionId: null }] })] })), undefined, 'wrong-shape'],
-    ['an outline deeper than six heading levels', JSON.stringify(validFile({ episodes: [cached({ outline: [deepOutline(500)] })] })), undefined, 'wrong-shape'],
-    ['a copy kept under another page than its own', JSON.stringify(validFile({ episodes: [{ ...cached(), url: episode(6).url }] })), undefined, 'wrong-shape'],
+    [
+      'an outline item without children',
+      JSON.stringify(validFile({ episodes: [cached({ outline: [{ id: 'news', level: 2, title: 'News' } as never] })] })),
+      undefined,
+      'wrong-shape',
+    ],
+    [
+      'an episode number that is an object',
+      JSON.stringify(validFile({ episodes: [cached({ number: { n: 1 } as never })] })),
+      undefined,
+      'wrong-shape',
+    ],
+    [
+      'a link whose text is a number',
+      JSON.stringify(
+        validFile({ episodes: [cached({ links: [{ url: 'https://a.example/', text: 5 as never, context: '', sectionId: null }] })] }),
+      ),
+      undefined,
+      'wrong-shape',
+    ],
+    [
+      'an outline deeper than six heading levels',
+      JSON.stringify(validFile({ episodes: [cached({ outline: [deepOutline(500)] })] })),
+      undefined,
+      'wrong-shape',
+    ],
+    [
+      'a copy kept under another page than its own',
+      JSON.stringify(validFile({ episodes: [{ ...cached(), url: episode(6).url }] })),
+      undefined,
+      'wrong-shape',
+    ],
     // Issue 13, 7: real calendar days and ISO timestamps only, and the right refusal for a version.
     ['the 31st of February', JSON.stringify(validFile({ listening: [state({ listenedOn: '2021-02-31' })] })), undefined, 'bad-date'],
     ['a timestamp of "1"', JSON.stringify(validFile({ listening: [state({ updatedAt: '1' })] })), undefined, 'bad-date'],
-    ['a timestamp of "Tuesday 5"', JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'listened', at: 'Tuesday 5' }] })), undefined, 'bad-date'],
+    [
+      'a timestamp of "Tuesday 5"',
+      JSON.stringify(validFile({ events: [{ episodeId: 'x', kind: 'listened', at: 'Tuesday 5' }] })),
+      undefined,
+      'bad-date',
+    ],
     ['an export time without its offset', JSON.stringify(validFile({ exportedAt: '2026-11-28T10:00:00' })), undefined, 'bad-date'],
     ['a version of 1.5', JSON.stringify(validFile({ version: 1.5 })), undefined, 'wrong-shape'],
     ['a version of 0', JSON.stringify(validFile({ version: 0 })), undefined, 'wrong-shape'],
@@ -110,14 +207,21 @@ describe('a full disk', () => {
   it('gives a storage-full error and writes nothing of the import', async () => {
     await seed();
     const before = await snapshot();
-    const file = validFile({ listening: [{ episodeId: 'lcc-9', listenedOn: '2026-03-01', bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-03-01T00:00:00.000Z' }] });
+    const file = validFile({
+      listening: [
+        { episodeId: 'lcc-9', listenedOn: '2026-03-01', bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-03-01T00:00:00.000Z' },
+      ],
+    });
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function refuse(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
       if (this.name === 'listening') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
     try {
-      await expect(applyImport(planImport(await readEverything(), file, 'merge'))).rejects.toMatchObject({ name: 'StoreError', kind: 'quota' });
+      await expect(applyImport(planImport(await readEverything(), file, 'merge'))).rejects.toMatchObject({
+        name: 'StoreError',
+        kind: 'quota',
+      });
     } finally {
       IDBObjectStore.prototype.put = put;
     }
@@ -144,7 +248,7 @@ describe('export, then import', () => {
     expect(again.counts).toEqual({ newStates: 0, changedStates: 0, newEvents: 0, newEpisodes: 0, removedStates: 0 });
   });
 
-  it('takes the settings of the file on replace, and keeps this device\'s on merge', async () => {
+  it("takes the settings of the file on replace, and keeps this device's on merge", async () => {
     await seed();
     await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground' });
     const file = readExportFile(JSON.stringify({ ...validFile(), settings: { theme: 'dark', language: 'en' } }));
@@ -158,9 +262,24 @@ describe('export, then import', () => {
   it('merges with the newest state winning, and replace keeps only the file', async () => {
     await seed();
     const stored = await readEverything();
-    const newer = { ...stored.listening.find((state) => state.episodeId === 'lcc-1')!, note: 'Plus récent', updatedAt: '2099-01-01T00:00:00.000Z' };
-    const older = { ...stored.listening.find((state) => state.episodeId === 'lcc-2')!, bookmarkedAt: null, updatedAt: '2000-01-01T00:00:00.000Z' };
-    const brandNew = { episodeId: 'lcc-3', listenedOn: '2026-03-01', bookmarkedAt: null, note: '', rating: 4, updatedAt: '2026-03-01T00:00:00.000Z' };
+    const newer = {
+      ...stored.listening.find((state) => state.episodeId === 'lcc-1')!,
+      note: 'Plus récent',
+      updatedAt: '2099-01-01T00:00:00.000Z',
+    };
+    const older = {
+      ...stored.listening.find((state) => state.episodeId === 'lcc-2')!,
+      bookmarkedAt: null,
+      updatedAt: '2000-01-01T00:00:00.000Z',
+    };
+    const brandNew = {
+      episodeId: 'lcc-3',
+      listenedOn: '2026-03-01',
+      bookmarkedAt: null,
+      note: '',
+      rating: 4,
+      updatedAt: '2026-03-01T00:00:00.000Z',
+    };
     const file = validFile({ listening: [newer, older, brandNew] });
 
     const merge = planImport(stored, file, 'merge');
@@ -181,7 +300,9 @@ describe('a file with the same record twice', () => {
     const older = state({ note: 'avant', updatedAt: '2026-01-01T00:00:00.000Z' });
     const newer = state({ note: 'après', updatedAt: '2026-02-01T00:00:00.000Z' });
     const event = { episodeId: 'lcc-5', kind: 'listened' as const, at: '2026-01-01T00:00:00.000Z', listenedOn: '2026-01-01' };
-    const file = readExportFile(JSON.stringify(validFile({ episodes: [cached(), cached()], listening: [newer, older], events: [event, event] })));
+    const file = readExportFile(
+      JSON.stringify(validFile({ episodes: [cached(), cached()], listening: [newer, older], events: [event, event] })),
+    );
     for (const mode of ['merge', 'replace'] as const) {
       const plan = planImport(await readEverything(), file, mode);
       expect(plan.counts).toMatchObject({ newStates: 1, changedStates: 0, newEvents: 1, newEpisodes: 1 });

@@ -53,13 +53,7 @@ describe('the store', () => {
     await updateListeningState(episode, () => ({ listenedOn: null, bookmarkedAt: null }));
     await updateListeningState(episode, () => ({}));
     const events = (await readEverything()).events.filter((event) => event.episodeId === episode.id);
-    expect(events.map((event) => event.kind)).toEqual([
-      'listened',
-      'bookmarked',
-      'note-edited',
-      'unlistened',
-      'unbookmarked',
-    ]);
+    expect(events.map((event) => event.kind)).toEqual(['listened', 'bookmarked', 'note-edited', 'unlistened', 'unbookmarked']);
   });
 
   it('tells other contexts which episode changed', async () => {
@@ -96,8 +90,22 @@ describe('migration 1 → 2, from a version 1 database with data in it', () => {
     const name = `${DATABASE_NAME}-v1`;
     const v1 = await openAtVersion(name, 1);
     const cached = { url: EPISODE.url, episode: EPISODE, source: 'markdown' as const, etag: '"e"', checkedAt: 5 };
-    const listened = { episodeId: 'lcc-262', listenedOn: '2021-09-03', bookmarkedAt: '2021-09-04T08:00:00.000Z', note: 'Top', rating: 5, updatedAt: '2021-09-05T08:00:00.000Z' };
-    const untouched = { episodeId: 'lcc-1', listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: '2020-01-01T00:00:00.000Z' };
+    const listened = {
+      episodeId: 'lcc-262',
+      listenedOn: '2021-09-03',
+      bookmarkedAt: '2021-09-04T08:00:00.000Z',
+      note: 'Top',
+      rating: 5,
+      updatedAt: '2021-09-05T08:00:00.000Z',
+    };
+    const untouched = {
+      episodeId: 'lcc-1',
+      listenedOn: null,
+      bookmarkedAt: null,
+      note: '',
+      rating: null,
+      updatedAt: '2020-01-01T00:00:00.000Z',
+    };
     await v1.put('episodes', cached);
     await v1.put('listening', listened);
     await v1.put('listening', untouched);
@@ -124,7 +132,13 @@ describe('records that can no longer be read (issue 13, 2)', () => {
   it('are skipped and counted by every read, and replaced by the next write', async () => {
     const database = await openStore();
     const broken = episodeFixture(400);
-    await database.put('episodes', { url: broken.url, episode: { ...broken, outline: [{ id: 'x', level: 2, title: 'X' }] }, source: 'markdown', etag: '"1"', checkedAt: 0 } as never);
+    await database.put('episodes', {
+      url: broken.url,
+      episode: { ...broken, outline: [{ id: 'x', level: 2, title: 'X' }] },
+      source: 'markdown',
+      etag: '"1"',
+      checkedAt: 0,
+    } as never);
     await database.put('cards', { id: 'lcc-400', number: { n: 400 }, title: 'x' } as never);
     await database.put('listening', { episodeId: 'lcc-400', listenedOn: '2021-02-31', note: 5 } as never);
     await database.put('logs', { episodeId: 'lcc-400', events: [{ kind: 'exploded', at: 'Tuesday 5' }] } as never);
@@ -151,7 +165,10 @@ describe('a copy read for one address (issue 13, 1)', () => {
     await putCachedEpisode({ url: real.url, episode: real, source: 'markdown', etag: null, checkedAt: 1 });
     await putCachedEpisode({ url: other.url, episode: other, source: 'markdown', etag: null, checkedAt: 1 });
     await updateListeningState(other, () => ({ bookmarkedAt: '2026-11-28T10:00:00.000Z' }));
-    expect((await listEpisodeCards()).records.find((card) => card.id === 'lcc-262')).toMatchObject({ url: real.url, title: 'LCC 262 - la vraie' });
+    expect((await listEpisodeCards()).records.find((card) => card.id === 'lcc-262')).toMatchObject({
+      url: real.url,
+      title: 'LCC 262 - la vraie',
+    });
     expect(await getCachedEpisode(real.url)).toMatchObject({ episode: { title: 'LCC 262 - la vraie' } });
   });
 });
@@ -160,8 +177,21 @@ describe('migration 2 → 3, from a version 2 database with data in it', () => {
   it('keeps every record, adds the settings store and a card per cached episode', async () => {
     const name = `${DATABASE_NAME}-v2`;
     const v2 = await openAtVersion(name, 2);
-    const cached = { url: EPISODE.url, episode: { ...EPISODE, audio: { url: 'https://a.example/262.mp3', bytes: 74169262 } }, source: 'markdown' as const, etag: null, checkedAt: 1 };
-    const state = { episodeId: 'lcc-262', listenedOn: '2021-09-03', bookmarkedAt: null, note: '', rating: null, updatedAt: '2021-09-05T08:00:00.000Z' };
+    const cached = {
+      url: EPISODE.url,
+      episode: { ...EPISODE, audio: { url: 'https://a.example/262.mp3', bytes: 74169262 } },
+      source: 'markdown' as const,
+      etag: null,
+      checkedAt: 1,
+    };
+    const state = {
+      episodeId: 'lcc-262',
+      listenedOn: '2021-09-03',
+      bookmarkedAt: null,
+      note: '',
+      rating: null,
+      updatedAt: '2021-09-05T08:00:00.000Z',
+    };
     await v2.put('episodes', cached);
     await v2.put('listening', state);
     await v2.put('logs', { episodeId: 'lcc-262', events: [{ kind: 'listened', at: state.updatedAt, listenedOn: '2021-09-03' }] });

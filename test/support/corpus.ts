@@ -10,7 +10,11 @@ export const CORPUS_DIR = resolve(process.env['LCC_CORPUS'] ?? join(import.meta.
 export const corpusPresent = existsSync(join(CORPUS_DIR, 'posts'));
 
 export function postFiles(): string[] {
-  return corpusPresent ? readdirSync(join(CORPUS_DIR, 'posts')).filter((name) => name.endsWith('.md')).sort() : [];
+  return corpusPresent
+    ? readdirSync(join(CORPUS_DIR, 'posts'))
+        .filter((name) => name.endsWith('.md'))
+        .sort()
+    : [];
 }
 
 export function readPost(fileName: string): string {
@@ -26,7 +30,11 @@ export function readPage(fileName: string): string {
 }
 
 export function sitePageFiles(): string[] {
-  return corpusPresent ? readdirSync(join(CORPUS_DIR, 'site')).filter((name) => name.endsWith('.html')).sort() : [];
+  return corpusPresent
+    ? readdirSync(join(CORPUS_DIR, 'site'))
+        .filter((name) => name.endsWith('.html'))
+        .sort()
+    : [];
 }
 
 export function readSitePage(fileName: string): string {

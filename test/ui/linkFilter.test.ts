@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeLink, OutlineNode } from '../../src/episode/model';
-import {
-  filterLinks,
-  groupBySection,
-  linkCountsBySection,
-  markdownList,
-  searchableLinks,
-  sectionTitles,
-} from '../../src/ui/linkFilter';
+import { filterLinks, groupBySection, linkCountsBySection, markdownList, searchableLinks, sectionTitles } from '../../src/ui/linkFilter';
 
 const LINKS: EpisodeLink[] = [
   { url: 'https://intro.example/', text: 'Épisode', context: 'Téléchargement de l’épisode', sectionId: null },
-  { url: 'https://foojay.io/java-26', text: 'https://foojay.io/java-26', context: 'Java 26 : les nouveautés https://foojay.io/java-26', sectionId: 'langages' },
+  {
+    url: 'https://foojay.io/java-26',
+    text: 'https://foojay.io/java-26',
+    context: 'Java 26 : les nouveautés https://foojay.io/java-26',
+    sectionId: 'langages',
+  },
   { url: 'https://www.graalvm.org/x', text: 'GraalVM [native]', context: 'Retour d’expérience GraalVM', sectionId: 'langages' },
   { url: 'https://kotlinlang.org/', text: 'Kotlin', context: 'Kotlin', sectionId: 'outillage' },
 ];
@@ -55,6 +53,8 @@ describe('link list helpers', () => {
   });
 
   it('copies links as a Markdown list, escaping what would break it', () => {
-    expect(markdownList([links[2]!, links[3]!])).toBe('- [GraalVM \\[native\\]](https://www.graalvm.org/x)\n- [Kotlin](https://kotlinlang.org/)');
+    expect(markdownList([links[2]!, links[3]!])).toBe(
+      '- [GraalVM \\[native\\]](https://www.graalvm.org/x)\n- [Kotlin](https://kotlinlang.org/)',
+    );
   });
 });

@@ -148,7 +148,9 @@ export async function launchExtension(
       async openPopup(tab, popupPath = 'popup/index.html') {
         await tab.bringToFront();
         const worker = await currentWorker();
-        await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+        await worker.evaluate(() =>
+          (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+        );
         // The popup is a target of its own: a CDP client attached after it opened lists it.
         const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
         for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -169,11 +171,15 @@ export async function launchExtension(
       async badgeText(tab) {
         const worker = await currentWorker();
         const tabId = await worker.evaluate(async (url) => {
-          const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } }).chrome;
+          const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> } } })
+            .chrome;
           return (await chrome.tabs.query({})).find((each) => each.url === url)?.id ?? -1;
         }, tab.url());
         return worker.evaluate(
-          (id) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }),
+          (id) =>
+            (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({
+              tabId: id,
+            }),
           tabId,
         );
       },

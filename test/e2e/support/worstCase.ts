@@ -37,7 +37,9 @@ export function worstCasePage(): string {
 
 export function worstCaseMarkdown(): string {
   const deep = Array.from({ length: 1000 }, (_, level) => `${'  '.repeat(level)}- [l${level}](https://deep.example/${level})`).join('\n');
-  const notes = repeatTo(SIZE, (index) => (index % 50 === 0 ? `\n### Item ${index}\n\n` : `- Nouvelle ${index} [lien ${index}](https://example.com/${index})\n`));
+  const notes = repeatTo(SIZE, (index) =>
+    index % 50 === 0 ? `\n### Item ${index}\n\n` : `- Nouvelle ${index} [lien ${index}](https://example.com/${index})\n`,
+  );
   return `---\ntitle: LCC 999 - Le pire des cas\nepisode: 999\n---\n${deep}\n${notes}`;
 }
 
@@ -49,6 +51,11 @@ export async function routeWorstCase(context: BrowserContext): Promise<void> {
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page }),
   );
   await context.route(SOURCE, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', headers: { 'Access-Control-Allow-Origin': '*' }, body: markdown }),
+    route.fulfill({
+      status: 200,
+      contentType: 'text/plain; charset=utf-8',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      body: markdown,
+    }),
   );
 }
