@@ -9,8 +9,19 @@ import { useJournal } from './useJournal';
 
 /** The views other than the lists, loaded when first shown. */
 function OtherViews({ view, entries }: { view: 'stats' | 'search' | 'settings' | 'data'; entries: JournalEntry[] | null }) {
-  const views = useLazyModule(() => import('./otherViews'));
-  if (!views) return <p role="status">{t('loading')}</p>;
+  const lazy = useLazyModule(() => import('./otherViews'));
+  if (lazy.kind === 'loading') return <p role="status">{t('loading')}</p>;
+  if (lazy.kind === 'failed') {
+    return (
+      <p role="alert">
+        {t('viewLoadFailed')}{' '}
+        <button type="button" onClick={lazy.retry}>
+          {t('retry')}
+        </button>
+      </p>
+    );
+  }
+  const views = lazy.module;
   if (view === 'stats') return entries && <views.Statistics entries={entries} />;
   if (view === 'search') return <views.SearchView />;
   if (view === 'settings') return <views.SettingsView />;

@@ -9,6 +9,7 @@ import { journalEntries, type JournalEntry } from '../src/journal/journal';
 import { episodeCardSchema, listeningStateSchema } from '../src/storage/records';
 import { listEpisodeCards, listListeningStates, onStoreChange } from '../src/storage/store';
 import { keepLocalCopy, readLocalCopy } from '../src/ui/localCopy';
+import { reportError } from '../src/errors';
 
 interface JournalSnapshot {
   entries: JournalEntry[];
@@ -49,7 +50,10 @@ export function useJournal(): JournalData {
           keepLocalCopy(SNAPSHOT_KEY, snapshot);
           if (open) setData({ kind: 'ready', ...snapshot });
         })
-        .catch(() => open && setData({ kind: 'failed' }));
+        .catch((error: unknown) => {
+          reportError('reading the journal', error);
+          if (open) setData({ kind: 'failed' });
+        });
     };
     load();
     const stop = onStoreChange((change) => change.episodeIds.length !== 0 && load());

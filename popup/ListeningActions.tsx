@@ -7,9 +7,10 @@ import { useListeningState } from '../src/ui/useListeningState';
 
 /** A saved note, drawn once its Markdown reader (marked) has loaded: most episodes have none. */
 function SavedNote({ note }: { note: string }) {
+  // Until the reader is there (or if it cannot load), the note shows as plain text.
   const reader = useLazyModule(() => import('./noteReader'));
-  if (!reader) return <p class="note-view">{note}</p>;
-  return <reader.NoteView nodes={reader.noteNodes(note)} />;
+  if (reader.kind !== 'ready') return <p class="note-view">{note}</p>;
+  return <reader.module.NoteView nodes={reader.module.noteNodes(note)} />;
 }
 
 function NoteEditor({ note, save }: { note: string; save: (note: string) => void }) {

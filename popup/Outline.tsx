@@ -4,6 +4,7 @@ import type { Episode, OutlineNode } from '../src/episode/model';
 import { sendToTab } from '../src/messages';
 import { plural, t } from '../src/ui/i18n';
 import { linkCountsBySection } from '../src/ui/linkFilter';
+import { reportError } from '../src/errors';
 
 function OutlineEntries({ nodes, counts, goTo }: { nodes: OutlineNode[]; counts: Map<string, number>; goTo: (id: string) => void }) {
   return (
@@ -30,9 +31,10 @@ export function Outline({ episode, tabId }: { episode: Episode; tabId: number })
   // Without the content script (a tab opened before the extension was installed), the page's
   // own anchor does the scrolling.
   const goTo = (sectionId: string) =>
-    void sendToTab(browser.tabs, tabId, { type: 'page/scroll-to', sectionId }).catch(() =>
-      browser.tabs.update(tabId, { url: `${episode.url}#${encodeURIComponent(sectionId)}` }),
-    );
+    void sendToTab(browser.tabs, tabId, { type: 'page/scroll-to', sectionId }).catch((error: unknown) => {
+      reportError('scrolling the page', error);
+      return browser.tabs.update(tabId, { url: `${episode.url}#${encodeURIComponent(sectionId)}` });
+    });
   return (
     <nav class="outline" aria-labelledby="outline-heading">
       <h2 id="outline-heading">{t('outlineHeading')}</h2>

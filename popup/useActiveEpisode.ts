@@ -8,6 +8,7 @@ import type { Episode } from '../src/episode/model';
 import { pageUrlOf, postAddressOfPage } from '../src/episode/urls';
 import { sendToBackground, sendToTab, type RevalidateFailure } from '../src/messages';
 import { getCachedEpisode } from '../src/storage/store';
+import { recover, reportError } from '../src/errors';
 
 /** Where the episode on screen was read from. */
 export type EpisodeOrigin = 'cache' | 'page' | 'markdown';
@@ -21,9 +22,9 @@ export type ActiveEpisode =
   | { kind: 'episode'; tabId: number; episode: Episode; origin: EpisodeOrigin; check: SourceCheck };
 
 async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Episode; origin: EpisodeOrigin } | null> {
-  const cached = await getCachedEpisode(pageUrl).catch(() => undefined);
+  const cached = await getCachedEpisode(pageUrl).catch(recover('reading the episode kept', undefined));
   if (cached) return { episode: cached.episode, origin: cached.source === 'markdown' ? 'cache' : 'page' };
-  const fromPage = await sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(() => null);
+  const fromPage = await sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(recover('reading the page', null));
   return fromPage && { episode: fromPage, origin: 'page' };
 }
 
@@ -44,7 +45,7 @@ export function useActiveEpisode(): ActiveEpisode {
       // Without a copy or a page parse (a tab opened before the extension was installed), the
       // source on GitHub is all there is.
       const result = await sendToBackground(browser.runtime, { type: 'episode/revalidate', url: pageUrl }).catch(
-        () => ({ status: 'failed', reason: 'offline' }) as const,
+        recover('checking the source', { status: 'failed', reason: 'offline' } as const),
       );
       if (result.status === 'failed') {
         show(
@@ -53,7 +54,10 @@ export function useActiveEpisode(): ActiveEpisode {
       } else {
         show({ kind: 'episode', tabId: tab.id, episode: result.episode, origin: 'markdown', check: { kind: 'done' } });
       }
-    })().catch(() => show({ kind: 'failed' }));
+    })().catch((error: unknown) => {
+      reportError('showing the episode', error);
+      show({ kind: 'failed' });
+    });
     return () => {
       closed = true;
     };

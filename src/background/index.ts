@@ -9,13 +9,16 @@ import { isBackgroundRequest, sendToTab, type BackgroundRequest } from '../messa
 import type { StoreChange } from '../storage/store';
 import { showEpisodeBadge } from './badge';
 import { refreshFromSource } from './sourceRefresh';
+import { recover } from '../errors';
 
 /** After a change (listened in the popup, an import…), the badges of open episode tabs follow. */
 async function refreshBadges(change: StoreChange): Promise<void> {
   const tabs = await browser.tabs.query({ url: 'https://lescastcodeurs.com/*' });
   for (const tab of tabs) {
     if (tab.id === undefined || !tab.url || !isPostPageUrl(tab.url)) continue;
-    const episode = await sendToTab(browser.tabs, tab.id, { type: 'page/identify' }).catch(() => null);
+    const episode = await sendToTab(browser.tabs, tab.id, { type: 'page/identify' }).catch(
+      recover('asking a tab which episode it shows', null),
+    );
     if (episode && (change.episodeIds === 'all' || change.episodeIds.includes(episode.id))) await showEpisodeBadge(tab.id, episode);
   }
 }

@@ -8,6 +8,7 @@ import type { Episode } from '../episode/model';
 import { identifyPostPage, parsePostPage, type EpisodeIdentity } from '../episode/page';
 import { isPostPageUrl } from '../episode/urls';
 import { isContentRequest, sendToBackground, type ContentAnswer, type ContentRequest, type MessageRuntime } from '../messages';
+import { recover } from '../errors';
 
 interface ContentRuntime extends MessageRuntime {
   onMessage: {
@@ -47,7 +48,9 @@ function answer(request: ContentRequest, identity: EpisodeIdentity): ContentAnsw
 
 const identity = identify();
 if (identity) {
-  void sendToBackground(runtime, { type: 'page/opened', episode: identity }).catch(() => undefined);
+  void sendToBackground(runtime, { type: 'page/opened', episode: identity }).catch(
+    recover('telling the background of this page', undefined),
+  );
   runtime.onMessage.addListener((message, _sender, respond) => {
     if (isContentRequest(message)) respond(answer(message, identity));
   });

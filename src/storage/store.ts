@@ -220,7 +220,7 @@ export async function listCachedEpisodes(): Promise<ReadRecords<CachedEpisode>> 
 }
 
 export async function getSettings(): Promise<Settings> {
-  const stored = await (await openStore()).get('settings', 'settings').catch(() => undefined);
+  const stored = await (await openStore()).get('settings', 'settings');
   return readRecord(settingsSchema, stored ?? {}) ?? DEFAULT_SETTINGS;
 }
 

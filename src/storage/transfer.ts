@@ -68,7 +68,8 @@ export function applyImport(plan: ImportPlan): Promise<void> {
       ]);
     } catch (error) {
       transaction.abort();
-      await transaction.done.catch(() => undefined);
+      // The transaction now rejects with the abort just asked for: the error to give is the first one.
+      await transaction.done.catch((abort: unknown) => abort);
       throw error;
     }
     await transaction.done;

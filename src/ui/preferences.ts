@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../storage/reco
 import { getSettings, onStoreChange } from '../storage/store';
 import { chooseLanguage, uiLanguage } from './i18n';
 import { keepLocalCopy, readLocalCopy } from './localCopy';
+import { recover, reportError } from '../errors';
 
 const HINT_KEY = 'lcc-companion/settings';
 
@@ -22,7 +23,10 @@ function lastSeenSettings(): Settings {
 
 async function apply(settings: Settings): Promise<void> {
   current = settings;
-  await chooseLanguage(settings.language).catch(() => chooseLanguage('auto'));
+  await chooseLanguage(settings.language).catch((error: unknown) => {
+    reportError(`loading the ${settings.language} strings`, error);
+    return chooseLanguage('auto');
+  });
   const root = document.documentElement;
   root.lang = uiLanguage().split('-')[0]!;
   if (settings.theme === 'auto') delete root.dataset['theme'];
@@ -36,7 +40,7 @@ export async function applyPreferences(draw: () => void): Promise<void> {
   await apply(lastSeenSettings());
   draw();
   const follow = async () => {
-    const stored = await getSettings().catch(() => current);
+    const stored = await getSettings().catch(recover('reading the settings', current));
     if (same(stored, current)) return;
     keepLocalCopy(HINT_KEY, stored);
     await apply(stored);

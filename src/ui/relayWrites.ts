@@ -2,7 +2,13 @@
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../messages';
 import { onLocalWrite } from '../storage/store';
+import { recover } from '../errors';
 
 export function relayWritesToBackground(): void {
-  onLocalWrite((change) => void sendToBackground(browser.runtime, { type: 'store/changed', change }).catch(() => undefined));
+  onLocalWrite(
+    (change) =>
+      void sendToBackground(browser.runtime, { type: 'store/changed', change }).catch(
+        recover('telling the background of a write', undefined),
+      ),
+  );
 }

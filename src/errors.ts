@@ -1,0 +1,23 @@
+/**
+ * Where every caught error goes, whichever context caught it: a console warning that says what
+ * was being done, so that no failure passes unseen. The one expected failure between contexts,
+ * a message that no one receives (a tab without the content script, a page closed meanwhile),
+ * is not reported.
+ */
+const NO_RECEIVER = /Receiving end does not exist|Could not establish connection|message channel closed|Message manager disconnected/i;
+
+export function isNoReceiver(error: unknown): boolean {
+  return error instanceof Error && NO_RECEIVER.test(error.message);
+}
+
+export function reportError(doing: string, error: unknown): void {
+  if (!isNoReceiver(error)) console.warn(`LCC Companion: ${doing} failed:`, error);
+}
+
+/** A rejection handler that reports the error and goes on with `fallback`. */
+export function recover<T>(doing: string, fallback: T): (error: unknown) => T {
+  return (error) => {
+    reportError(doing, error);
+    return fallback;
+  };
+}
