@@ -1,4 +1,5 @@
 import type { JournalEntry } from '../src/journal/journal';
+import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { t } from '../src/ui/i18n';
 
 /** An episode of the journal by name, linking back to its page (or its id when no copy is kept). */
@@ -7,7 +8,8 @@ export function EpisodeLink({ entry }: { entry: JournalEntry }) {
   if (!card) return <span class="episode-name">{state.episodeId}</span>;
   return (
     <a class="episode-name" href={card.url} target="_blank" rel="noopener noreferrer">
-      {card.number !== null && <span class="episode-number">{t('episodeNumber', card.number)}</span>} {card.title}
+      {card.number !== null && <span class="episode-number">{t('episodeNumber', card.number)}</span>}{' '}
+      {titleWithoutNumber(card.title, card.number)}
     </a>
   );
 }

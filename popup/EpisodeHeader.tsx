@@ -1,4 +1,5 @@
 import type { Episode } from '../src/episode/model';
+import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t } from '../src/ui/i18n';
 import { openLink } from './openLink';
 
@@ -8,7 +9,7 @@ export function EpisodeHeader({ episode }: { episode: Episode }) {
       {episode.number !== null && <p class="episode-number">{t('episodeNumber', episode.number)}</p>}
       {/* elementtiming marks the popup's first frame with an episode, which `npm run bench` reads. */}
       <h1 class="episode-title" elementtiming="popup-episode">
-        {episode.title}
+        {titleWithoutNumber(episode.title, episode.number)}
       </h1>
       <p class="episode-dates">
         <span>{t('publishedOn', formatDay(episode.publishedOn))}</span>

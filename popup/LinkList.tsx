@@ -1,44 +1,26 @@
+/** The episode's links by section, then by news item: the item once, then its links, each one click to open or copy. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Episode } from '../src/episode/model';
 import { MAX_EPISODE_LINKS } from '../src/episode/notes';
 import { t } from '../src/ui/i18n';
-import { filterLinks, groupBySection, markdownList, searchableLinks, sectionTitles, type SearchableLink } from '../src/ui/linkFilter';
+import {
+  filterLinks,
+  groupLinks,
+  markdownList,
+  searchableLinks,
+  sectionTitles,
+  type NewsItem,
+  type SearchableLink,
+} from '../src/ui/linkFilter';
+import { CopyButton } from './CopyButton';
+import { moveFocus } from './moveFocus';
 import { openLink } from './openLink';
+import { useCopy, type CopyState } from './useCopy';
+import { LINKS_PER_PAGE, useProgressiveLimit } from './useProgressiveLimit';
 
-type CopyState = { index: number | 'all'; ok: boolean } | null;
+type Copy = (key: number, text: string) => void;
 
-function useCopy() {
-  const [copied, setCopied] = useState<CopyState>(null);
-  const copy = async (index: number | 'all', text: string) => {
-    let ok = true;
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch {
-      ok = false;
-    }
-    setCopied({ index, ok });
-    setTimeout(() => setCopied((current) => (current?.index === index ? null : current)), 1500);
-  };
-  return { copied, copy };
-}
-
-function copyLabel(copied: CopyState, index: number | 'all', idle: string): string {
-  if (copied?.index !== index) return idle;
-  return copied.ok ? t('copied') : t('copyFailed');
-}
-
-/** Arrow keys move between the links of the list; the filter hands over with ArrowDown. */
-function moveFocus(list: HTMLElement | null, from: Element | null, step: 1 | -1, filter: HTMLInputElement | null) {
-  const links = Array.from(list?.querySelectorAll<HTMLAnchorElement>('a.link-open') ?? []);
-  if (links.length === 0) return;
-  const position = links.indexOf(from as HTMLAnchorElement);
-  if (position === -1) return links[step === 1 ? 0 : links.length - 1]!.focus();
-  const next = position + step;
-  if (next < 0) return filter?.focus();
-  links[Math.min(next, links.length - 1)]!.focus();
-}
-
-function LinkItem({ link, copied, copy }: { link: SearchableLink; copied: CopyState; copy: (index: number, text: string) => void }) {
+function LinkItem({ link, copied, copy }: { link: SearchableLink; copied: CopyState; copy: Copy }) {
   return (
     <li class="link">
       <a
@@ -48,38 +30,29 @@ function LinkItem({ link, copied, copy }: { link: SearchableLink; copied: CopySt
         onAuxClick={(event) => event.button === 1 && openLink(event, link.url)}
       >
         <span class="link-text">{link.label}</span>
-        <span class="link-host">{link.host}</span>
+        {!link.labelIsAddress && <span class="link-host">{link.host}</span>}
       </a>
-      {link.detail && <p class="link-context">{link.detail}</p>}
-      <button type="button" class="copy" onClick={() => copy(link.index, link.url)} title={t('copyLink')}>
-        {copyLabel(copied, link.index, t('copyLink'))}
-      </button>
+      <CopyButton state={copied?.key === link.index ? copied : 'idle'} label={t('copyLink')} onCopy={() => copy(link.index, link.url)} />
     </li>
   );
 }
 
-/** Links drawn in the first frame; the rest of the first page follows right after it, below the fold. */
-const FIRST_FRAME_LINKS = 30;
-/**
- * Links drawn at once after that, and added by each "show more": drawing a few hundred keeps the
- * popup answering input at once, where thousands (a hostile source) froze it.
- */
-const LINKS_PER_PAGE = 300;
+function NewsItemLinks({ item, copied, copy }: { item: NewsItem; copied: CopyState; copy: Copy }) {
+  return (
+    <li class="news-item">
+      {item.text && <p class="news-text">{item.text}</p>}
+      <ul class="news-links">
+        {item.links.map((link) => (
+          <LinkItem key={link.index} link={link} copied={copied} copy={copy} />
+        ))}
+      </ul>
+    </li>
+  );
+}
 
-/** How many links to draw: a first screenful, then a page once that has been painted, then more on demand. */
-function useProgressiveLimit(): [number, () => void] {
-  const [limit, setLimit] = useState(FIRST_FRAME_LINKS);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLimit(LINKS_PER_PAGE));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  return [limit, () => setLimit((current) => current + LINKS_PER_PAGE)];
+function copyFeedback(copied: CopyState): string {
+  if (!copied) return '';
+  return copied.ok ? t('copied') : t('copyFailed');
 }
 
 export function LinkList({ episode }: { episode: Episode }) {
@@ -91,7 +64,7 @@ export function LinkList({ episode }: { episode: Episode }) {
   const all = useMemo(() => searchableLinks(episode.links), [episode]);
   const titles = useMemo(() => sectionTitles(episode.outline), [episode]);
   const visible = useMemo(() => filterLinks(all, query), [all, query]);
-  const groups = useMemo(() => groupBySection(visible.slice(0, limit)), [visible, limit]);
+  const groups = useMemo(() => groupLinks(visible.slice(0, limit)), [visible, limit]);
 
   useEffect(() => {
     const focusFilterOnSlash = (event: KeyboardEvent) => {
@@ -109,7 +82,7 @@ export function LinkList({ episode }: { episode: Episode }) {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
     const from =
-      event.target === filterRef.current ? null : ((event.target as Element).closest('li')?.querySelector('a.link-open') ?? null);
+      event.target === filterRef.current ? null : ((event.target as Element).closest('li.link')?.querySelector('a.link-open') ?? null);
     moveFocus(listRef.current, from, event.key === 'ArrowDown' ? 1 : -1, filterRef.current);
   };
 
@@ -130,9 +103,12 @@ export function LinkList({ episode }: { episode: Episode }) {
           disabled={visible.length === 0}
           onClick={() => copy('all', markdownList(visible))}
         >
-          {copyLabel(copied, 'all', t('copyVisibleLinks'))}
+          {copied?.key === 'all' ? copyFeedback(copied) : t('copyVisibleLinks')}
         </button>
       </div>
+      <p class="visually-hidden" role="status">
+        {copyFeedback(copied)}
+      </p>
       {all.length > 0 && (
         <input
           ref={filterRef}
@@ -148,11 +124,11 @@ export function LinkList({ episode }: { episode: Episode }) {
         {all.length === 0 && <p class="empty">{t('noLinks')}</p>}
         {all.length > 0 && visible.length === 0 && <p class="empty">{t('noLinkMatches')}</p>}
         {groups.map((group) => (
-          <section class="link-group" key={`${group.sectionId}-${group.links[0]!.index}`}>
+          <section class="link-group" key={`${group.sectionId}-${group.items[0]!.links[0]!.index}`}>
             <h3>{group.sectionId === null ? t('introSection') : (titles.get(group.sectionId) ?? group.sectionId)}</h3>
-            <ul>
-              {group.links.map((link) => (
-                <LinkItem key={link.index} link={link} copied={copied} copy={copy} />
+            <ul class="news-items">
+              {group.items.map((item) => (
+                <NewsItemLinks key={item.links[0]!.index} item={item} copied={copied} copy={copy} />
               ))}
             </ul>
           </section>

@@ -6,10 +6,10 @@ export interface SearchableLink extends EpisodeLink {
   /** Position in the episode's links, stable across filtering. */
   index: number;
   host: string;
-  /** What the link is called on screen: its text, or its news item when the text is the bare address. */
+  /** What the link is called on screen: its text, or its address without the scheme when the text is the address. */
   label: string;
-  /** The news item, when it says more than the label. */
-  detail: string;
+  /** True when the label is the address itself, which then needs no host beside it. */
+  labelIsAddress: boolean;
   searchText: string;
 }
 
@@ -17,21 +17,33 @@ function isBareAddress(text: string): boolean {
   return text === '' || /^(?:https?:\/\/|www\.)\S*$/i.test(text);
 }
 
-/** What a link is called on screen, and its news item when that says more. */
+/** What a link is called in search results, and its news item when that says more. */
 export function labelAndDetail(link: Pick<EpisodeLink, 'url' | 'text' | 'context'>): { label: string; detail: string } {
   if (!isBareAddress(link.text)) return { label: link.text, detail: link.context === link.text ? '' : link.context };
   const title = link.context.split(link.text).join(' ').replace(/\s+/g, ' ').trim();
   return { label: title || link.url, detail: '' };
 }
 
+const SHORT_ADDRESS_LENGTH = 60;
+
+/** An address as a reader names it: no scheme, no `www.`, no trailing slash, cut if long. */
+export function shortAddress(url: string): string {
+  const short = url.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/\/$/, '');
+  return short.length > SHORT_ADDRESS_LENGTH ? `${short.slice(0, SHORT_ADDRESS_LENGTH - 1)}…` : short;
+}
+
 export function searchableLinks(links: EpisodeLink[]): SearchableLink[] {
-  return links.map((link, index) => ({
-    ...link,
-    ...labelAndDetail(link),
-    index,
-    host: new URL(link.url).hostname.replace(/^www\./, ''),
-    searchText: foldForSearch(`${link.text}\n${link.context}\n${link.url}`),
-  }));
+  return links.map((link, index) => {
+    const labelIsAddress = isBareAddress(link.text);
+    return {
+      ...link,
+      index,
+      host: new URL(link.url).hostname.replace(/^www\./, ''),
+      label: labelIsAddress ? shortAddress(link.url) : link.text,
+      labelIsAddress,
+      searchText: foldForSearch(`${link.text}\n${link.context}\n${link.url}`),
+    };
+  });
 }
 
 /** Every word of the query must appear in the link's text, context or address. */
@@ -41,19 +53,38 @@ export function filterLinks(links: SearchableLink[], query: string): SearchableL
   return links.filter((link) => words.every((word) => link.searchText.includes(word)));
 }
 
-export interface LinkGroup {
-  sectionId: string | null;
+/** A news item and its links, the item's text drawn once above them. */
+export interface NewsItem {
+  /** The item without the bare addresses of its links; empty when the item is only its link. */
+  text: string;
   links: SearchableLink[];
 }
 
-/** Consecutive links of the same section, in document order. */
-export function groupBySection(links: SearchableLink[]): LinkGroup[] {
+export interface LinkGroup {
+  sectionId: string | null;
+  items: NewsItem[];
+}
+
+const ITEM_PUNCTUATION_LEFT = /^[\s:–—-]+|[\s:–—-]+$/g;
+
+function newsItemText(context: string, links: SearchableLink[]): string {
+  let text = context;
+  for (const link of links) if (link.labelIsAddress && link.text) text = text.split(link.text).join(' ');
+  text = text.replace(/\s+/g, ' ').replace(ITEM_PUNCTUATION_LEFT, '');
+  return links.length === 1 && text === links[0]!.label ? '' : text;
+}
+
+/** Consecutive links by section, then by news item, in document order. */
+export function groupLinks(links: SearchableLink[]): LinkGroup[] {
   const groups: LinkGroup[] = [];
   for (const link of links) {
-    const last = groups.at(-1);
-    if (last && last.sectionId === link.sectionId) last.links.push(link);
-    else groups.push({ sectionId: link.sectionId, links: [link] });
+    let group = groups.at(-1);
+    if (!group || group.sectionId !== link.sectionId) groups.push((group = { sectionId: link.sectionId, items: [] }));
+    const item = group.items.at(-1);
+    if (item && item.links[0]!.context === link.context) item.links.push(link);
+    else group.items.push({ text: '', links: [link] });
   }
+  for (const group of groups) for (const item of group.items) item.text = newsItemText(item.links[0]!.context, item.links);
   return groups;
 }
 

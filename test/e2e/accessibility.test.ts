@@ -14,6 +14,7 @@ import { chromiumPresent, launchExtension, type ExtensionSession } from './suppo
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
+const NEWS_EPISODE = '/2026/05/12/lcc-340-episode-on-l-voit-on-l-voit-pas/';
 const VIEWS = ['history', 'bookmarks', 'stats', 'search', 'settings', 'data'] as const;
 const THEMES = { light: 'Clair', dark: 'Sombre' } as const;
 
@@ -58,6 +59,18 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in
     await session?.close();
   });
 
+  /** The popup of a news episode, scrolled to its links: axe, then a screenshot for the README. */
+  async function screenshotNewsLinks(file: string): Promise<void> {
+    const tab = await session.openSitePage(NEWS_EPISODE);
+    const popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.locator('.links').evaluate((links) => links.scrollIntoView());
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await popup.screenshot({ path: resolve(SCREENSHOTS, file) });
+    await tab.close();
+  }
+
   for (const [theme, label] of Object.entries(THEMES)) {
     describe(`${theme} theme`, () => {
       beforeAll(async () => {
@@ -87,6 +100,10 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in
         await tab.close();
       });
 
+      it('the links of a news episode have no axe violation', async () => {
+        await screenshotNewsLinks(`popup-links-${theme}.png`);
+      });
+
       it.each(VIEWS)('the journal view %s has no axe violation', async (view) => {
         await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}`);
         await expect.poll(() => journal.locator('#view-title').textContent()).not.toBe('');
@@ -100,6 +117,15 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in
       });
     });
   }
+
+  it('the popup in English has no axe violation', async () => {
+    const settings = await session.context.newPage();
+    await settings.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
+    await settings.getByRole('radio', { name: 'English' }).check();
+    await settings.waitForFunction(() => document.documentElement.lang === 'en');
+    await settings.close();
+    await screenshotNewsLinks('popup-links-en.png');
+  });
 
   it('is checked by an axe run that does report violations', async () => {
     const page = await session.context.newPage();

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMarkdownPost } from '../../src/episode/markdown';
 import { flattenOutline, type Episode, type OutlineNode } from '../../src/episode/model';
+import { titleWithoutNumber } from '../../src/ui/episodeTitle';
 import { corpusPresent, readPost } from '../support/corpus';
 import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
 
@@ -39,7 +40,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromi
 
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
     if (expected.number !== null) await expect.poll(() => popup.locator('.episode-number').textContent()).toBe(`LCC ${expected.number}`);
-    expect(await popup.locator('.episode-title').textContent()).toBe(expected.title);
+    expect(await popup.locator('.episode-title').textContent()).toBe(titleWithoutNumber(expected.title, expected.number));
     expect(await popup.locator('.outline-entry').count()).toBe(countOutline(expected.outline));
     await expect.poll(() => popup.locator('a.link-open').count()).toBe(expected.links.length);
     expect(await popup.locator('.links .count').first().textContent()).toBe(`${expected.links.length} sur ${expected.links.length}`);

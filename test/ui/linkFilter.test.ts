@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeLink, OutlineNode } from '../../src/episode/model';
-import { filterLinks, groupBySection, linkCountsBySection, markdownList, searchableLinks, sectionTitles } from '../../src/ui/linkFilter';
+import {
+  filterLinks,
+  groupLinks,
+  linkCountsBySection,
+  markdownList,
+  searchableLinks,
+  sectionTitles,
+  shortAddress,
+} from '../../src/ui/linkFilter';
 
 const LINKS: EpisodeLink[] = [
   { url: 'https://intro.example/', text: 'Épisode', context: 'Téléchargement de l’épisode', sectionId: null },
@@ -36,18 +44,54 @@ describe('link list helpers', () => {
     expect(filterLinks(links, 'nothing-like-this')).toEqual([]);
   });
 
-  it('names a bare-address link by its news item, and shows the host without www', () => {
-    expect(links[1]).toMatchObject({ label: 'Java 26 : les nouveautés', detail: '', host: 'foojay.io' });
-    expect(links[2]).toMatchObject({ label: 'GraalVM [native]', detail: 'Retour d’expérience GraalVM', host: 'graalvm.org' });
-    expect(links[3]).toMatchObject({ label: 'Kotlin', detail: '' });
+  it('names a bare-address link by its address, short, and shows the host of the others without www', () => {
+    expect(links[1]).toMatchObject({ label: 'foojay.io/java-26', labelIsAddress: true, host: 'foojay.io' });
+    expect(links[2]).toMatchObject({ label: 'GraalVM [native]', labelIsAddress: false, host: 'graalvm.org' });
+    expect(shortAddress(`https://www.example.com/${'a'.repeat(80)}/`)).toBe(`example.com/${'a'.repeat(47)}…`);
   });
 
-  it('groups consecutive links by section and counts links with subsections', () => {
-    expect(groupBySection(links).map((group) => [group.sectionId, group.links.length])).toEqual([
-      [null, 1],
-      ['langages', 2],
-      ['outillage', 1],
+  it('groups consecutive links by section, then by news item, the item said once without its bare addresses', () => {
+    const news = searchableLinks([
+      ...LINKS,
+      { url: 'https://kotlinlang.org/docs', text: 'la doc', context: 'Kotlin', sectionId: 'outillage' },
+      {
+        url: 'https://a.example/',
+        text: 'https://a.example/',
+        context: 'Deux liens https://a.example/ et https://b.example/',
+        sectionId: 'outillage',
+      },
+      {
+        url: 'https://b.example/',
+        text: 'https://b.example/',
+        context: 'Deux liens https://a.example/ et https://b.example/',
+        sectionId: 'outillage',
+      },
     ]);
+    expect(
+      groupLinks(news).map((group) => [group.sectionId, group.items.map((item) => [item.text, item.links.map((link) => link.index)])]),
+    ).toEqual([
+      [null, [['Téléchargement de l’épisode', [0]]]],
+      [
+        'langages',
+        [
+          ['Java 26 : les nouveautés', [1]],
+          ['Retour d’expérience GraalVM', [2]],
+        ],
+      ],
+      [
+        'outillage',
+        [
+          ['Kotlin', [3, 4]],
+          ['Deux liens et', [5, 6]],
+        ],
+      ],
+    ]);
+    expect(
+      groupLinks(searchableLinks([{ url: 'https://k.example/', text: 'Kotlin', context: 'Kotlin', sectionId: null }]))[0]!.items[0]!.text,
+    ).toBe('');
+  });
+
+  it('counts links with subsections and names sections', () => {
     expect(Object.fromEntries(linkCountsBySection(OUTLINE, LINKS))).toEqual({ news: 3, langages: 2, outillage: 1 });
     expect(sectionTitles(OUTLINE).get('outillage')).toBe('Outillage');
   });
