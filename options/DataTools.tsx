@@ -1,3 +1,4 @@
+/** The journal's data: export, import (with a preview), clear everything. */
 import { useState } from 'preact/hooks';
 import {
   exportFileName,
@@ -8,37 +9,15 @@ import {
   type ExportFile,
   type ImportMode,
   type ImportPlan,
-  type ImportProblem,
 } from '../src/storage/exportFile';
-import { StoreError } from '../src/storage/store';
 import { applyImport, clearEverything, exportEverything, readEverything } from '../src/storage/transfer';
-import { t, type MessageKey } from '../src/ui/i18n';
-import { storageFailureMessage } from '../src/ui/storageFailure';
-
-const PROBLEM_MESSAGES: Record<ImportProblem, MessageKey> = {
-  'too-large': 'importTooLarge',
-  'not-json': 'importNotJson',
-  'wrong-shape': 'importWrongShape',
-  'newer-version': 'importNewerVersion',
-  'bad-date': 'importBadDate',
-};
-
-function failureMessage(error: unknown): string {
-  if (error instanceof ImportRefused) return t(PROBLEM_MESSAGES[error.problem], error.detail);
-  if (error instanceof StoreError) return t(storageFailureMessage(error));
-  return t('importFailed');
-}
+import { t } from '../src/ui/i18n';
+import { failureMessage } from './dataFailure';
+import { downloadFile } from './downloadFile';
+import { ImportPreview } from './ImportPreview';
 
 async function downloadExport(): Promise<void> {
-  const file = await exportEverything();
-  const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 1)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = exportFileName();
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadFile(exportFileName(), JSON.stringify(await exportEverything(), null, 1), 'application/json');
 }
 
 type Step =
@@ -47,48 +26,6 @@ type Step =
   | { kind: 'done'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'confirm-clear' };
-
-function ImportPreview({
-  step,
-  setMode,
-  apply,
-  cancel,
-}: {
-  step: Extract<Step, { kind: 'preview' }>;
-  setMode: (mode: ImportMode) => void;
-  apply: () => void;
-  cancel: () => void;
-}) {
-  const { counts } = step.plan;
-  return (
-    <section class="preview" aria-labelledby="preview-title">
-      <h3 id="preview-title">{t('importPreviewTitle')}</h3>
-      <fieldset>
-        <legend>{t('importModeLegend')}</legend>
-        {(['merge', 'replace'] as const).map((mode) => (
-          <label key={mode}>
-            <input type="radio" name="import-mode" checked={step.mode === mode} onChange={() => setMode(mode)} />
-            {t(mode === 'merge' ? 'importModeMerge' : 'importModeReplace')}
-          </label>
-        ))}
-      </fieldset>
-      <ul class="preview-counts">
-        <li>{t('importNewStates', counts.newStates)}</li>
-        <li>{t('importChangedStates', counts.changedStates)}</li>
-        <li>{t('importNewEvents', counts.newEvents)}</li>
-        <li>{t('importNewEpisodes', counts.newEpisodes)}</li>
-        {step.mode === 'replace' && <li>{t('importRemovedStates', counts.removedStates)}</li>}
-        {step.plan.settings && <li>{t('importSettingsReplaced')}</li>}
-      </ul>
-      <button type="button" class="primary" onClick={apply}>
-        {t('importApply')}
-      </button>{' '}
-      <button type="button" onClick={cancel}>
-        {t('cancel')}
-      </button>
-    </section>
-  );
-}
 
 export function DataTools() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
