@@ -21,7 +21,7 @@ export function App() {
   switch (active.kind) {
     case 'loading':
       return (
-        <p class="status" role="status">
+        <p class="status loading" role="status">
           {t('loading')}
         </p>
       );

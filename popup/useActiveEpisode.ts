@@ -22,10 +22,13 @@ export type ActiveEpisode =
   | { kind: 'episode'; tabId: number; episode: Episode; origin: EpisodeOrigin; check: SourceCheck };
 
 async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Episode; origin: EpisodeOrigin } | null> {
+  // The page is asked at once, while the database opens: where no copy is kept, its answer is
+  // then there as soon as it is needed.
+  const fromPage = sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(recover('reading the page', null));
   const cached = await getCachedEpisode(pageUrl).catch(recover('reading the episode kept', undefined));
   if (cached) return { episode: cached.episode, origin: cached.source === 'markdown' ? 'cache' : 'page' };
-  const fromPage = await sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(recover('reading the page', null));
-  return fromPage && { episode: fromPage, origin: 'page' };
+  const episode = await fromPage;
+  return episode && { episode, origin: 'page' };
 }
 
 export function useActiveEpisode(): ActiveEpisode {

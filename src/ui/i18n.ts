@@ -34,26 +34,41 @@ export function uiLanguage(): string {
   return chosen?.language ?? (browser.i18n.getUILanguage() || 'fr');
 }
 
+/**
+ * Intl formatters cost a millisecond or more to make and nothing to reuse: the popup's outline
+ * alone formats dozens of counts. One of each kind per language and options.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules>();
+
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
 /** A `YYYY-MM-DD` day as the interface language writes it, e.g. "1 juillet 2021". */
 export function formatDay(day: string, language = uiLanguage()): string {
   const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, month! - 1, date!)));
+  const format = formatter(`day ${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }));
+  return format.format(new Date(Date.UTC(year!, month! - 1, date!)));
 }
 
 /** A `YYYY-MM` month, e.g. "juillet 2021". */
 export function formatMonth(month: string, language = uiLanguage()): string {
   const [year, index] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year!, index! - 1, 1)),
+  const format = formatter(
+    `month ${language}`,
+    () => new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   );
+  return format.format(new Date(Date.UTC(year!, index! - 1, 1)));
 }
 
 export function formatNumber(value: number, language = uiLanguage(), options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(language, options).format(value);
+  return formatter(`number ${language} ${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(language, options)).format(value);
 }
 
 /** Picks the `One` or `Other` form of a message by the plural rules of the interface language. */
 export function plural(keys: { one: MessageKey; other: MessageKey }, count: number, language = uiLanguage()): string {
-  const form = new Intl.PluralRules(language).select(count) === 'one' ? keys.one : keys.other;
+  const form = formatter(`plural ${language}`, () => new Intl.PluralRules(language)).select(count) === 'one' ? keys.one : keys.other;
   return t(form, formatNumber(count, language));
 }
