@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# Installs what building and testing need on a fresh Debian machine: Chromium for the browser
-# tests, in French too, (never a downloaded browser build), then the exact npm dependencies of the lock file.
+# Installs what building and testing need on a fresh Debian machine: Chromium (in French too) and
+# Firefox ESR for the browser tests, from Debian (never a downloaded browser build), then the exact
+# npm dependencies of the lock file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# chromium-l10n carries the French interface the browser tests run in.
-if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/lib/chromium/locales/fr.pak ]; then
+# chromium-l10n carries the French interface the browser tests run in; firefox-esr runs the
+# Firefox build for real (driven over WebDriver BiDi by puppeteer-core).
+packages=()
+if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/lib/chromium/locales/fr.pak ]; then packages+=(chromium chromium-l10n); fi
+if ! command -v firefox-esr >/dev/null 2>&1; then packages+=(firefox-esr); fi
+if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
   export DEBIAN_FRONTEND=noninteractive
   "${apt_get[@]}" update -qq
-  "${apt_get[@]}" install -y -qq chromium chromium-l10n >/dev/null
+  "${apt_get[@]}" install -y -qq "${packages[@]}" >/dev/null
 fi
 
 npm ci --no-audit --no-fund

@@ -1,11 +1,20 @@
-/** The Firefox build, as Mozilla's own linter (web-ext lint, the add-ons store's checks) sees it. */
+/**
+ * The Firefox build: as Mozilla's own linter (web-ext lint, the add-ons store's checks) sees it,
+ * and as it runs in Debian's Firefox ESR, on the real pages, through the real toolbar popup.
+ */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { flattenOutline } from '../../src/episode/model';
+import { parsePostPage } from '../../src/episode/page';
+import { corpusPresent, documentOf, liveUrlOf, readPage } from '../support/corpus';
+import { firefoxPresent, launchFirefox, until, type FirefoxSession } from './support/firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIREFOX_DIST = resolve(ROOT, 'dist/firefox');
+const POST_262 = '2021-09-02-lcc-262-interview-cloud-de-confiance-avec-quentin-adam';
+const PAGE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
 
 interface LintReport {
   count: number;
@@ -34,5 +43,103 @@ describe('the Firefox build', () => {
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([]);
     expect(report.summary).toEqual({ errors: 0, notices: 0, warnings: 0 });
+  });
+});
+
+/** Clicks the button of the page or popup whose text is `name`. */
+const click = (name: string) =>
+  `(() => { const button = [...document.querySelectorAll('button')].find((each) => each.textContent.trim() === ${JSON.stringify(name)}); button.click(); return true; })()`;
+const text = (selector: string) => `document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`;
+
+// Firefox here speaks English (Debian's build has no French language pack), and reaches no GitHub:
+// the popup reads the page itself, as it does whenever GitHub cannot be reached.
+describe.skipIf(!corpusPresent || !firefoxPresent)('the extension running in Firefox', () => {
+  let session: FirefoxSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('shows the episode of the page in the toolbar popup: number, outline and links', async () => {
+    session = await launchFirefox();
+    // Read from the page, as the popup does without GitHub.
+    const expected = parsePostPage(documentOf(readPage(`${POST_262}.html`)), liveUrlOf(`${POST_262}.html`));
+    await session.openSitePage(PAGE_262);
+    await session.openPopup();
+    const popup = session;
+    await until(
+      () => popup.evaluateInPopup<string | null>(text('.source-note')),
+      (note) => typeof note === 'string' && note.includes('GitHub'),
+    );
+    expect(await popup.evaluateInPopup(text('.episode-number'))).toBe('LCC 262');
+    expect(await popup.evaluateInPopup(`document.querySelectorAll('.outline-entry').length`)).toBe(flattenOutline(expected.outline).length);
+    expect(await popup.evaluateInPopup(`document.querySelectorAll('a.link-open').length`)).toBe(expected.links.length);
+    expect(await popup.evaluateInPopup(text('.links .count'))).toBe(`${expected.links.length} of ${expected.links.length}`);
+  });
+
+  it('keeps an episode marked listened in the popup in the journal, through export, clear and import', async () => {
+    session = await launchFirefox();
+    await session.openSitePage(PAGE_262);
+    await session.openPopup();
+    await until(
+      () => session!.evaluateInPopup<string | null>(text('.episode-number')),
+      (number) => number === 'LCC 262',
+    );
+    await session.evaluateInPopup(click('Listened'));
+    await until(
+      () => session!.evaluateInPopup<number>(`document.querySelectorAll('input[type="date"]').length`),
+      (count) => count === 1,
+    );
+
+    const journal = await session.openExtensionPage('options/index.html#history');
+    const historyNames = `[...document.querySelectorAll('.entries .episode-name')].map((each) => each.textContent.trim())`;
+    await until(
+      () => session!.evaluate<string[]>(journal, historyNames),
+      (names) => names.length === 1 && names[0]!.startsWith('LCC 262'),
+    );
+
+    // Export: the file the page hands to the browser, kept as the page makes it.
+    await session.evaluate(
+      journal,
+      `(() => { const make = URL.createObjectURL; URL.createObjectURL = (blob) => { window.lastExport = blob; return make(blob); }; location.hash = '#data'; return true; })()`,
+    );
+    await until(
+      () => session!.evaluate<string | null>(journal, text('#export-title')),
+      (title) => title !== null,
+    );
+    await session.evaluate(journal, click('Export my journal'));
+    const exported = await until(
+      () => session!.evaluate<string | null>(journal, `window.lastExport ? window.lastExport.text() : null`),
+      (file) => file !== null,
+    );
+    expect(JSON.parse(exported!)).toMatchObject({ format: 'lcc-companion-export', listening: [{ episodeId: 'lcc-262' }] });
+
+    await session.evaluate(journal, click('Clear my whole journal…'));
+    await session.evaluate(journal, click('Yes, clear everything'));
+    await until(
+      () => session!.evaluate<string | null>(journal, text('[role="status"]')),
+      (status) => status === 'Journal cleared.',
+    );
+
+    await session.evaluate(
+      journal,
+      `(() => { const input = document.querySelector('#import-file'); const files = new DataTransfer();
+        files.items.add(new File([${JSON.stringify(exported)}], 'lcc-companion-export.json', { type: 'application/json' }));
+        input.files = files.files; input.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`,
+    );
+    await until(
+      () => session!.evaluate<string | null>(journal, text('.preview-counts')),
+      (counts) => counts?.includes('Episodes added: 1') ?? false,
+    );
+    await session.evaluate(journal, click('Import'));
+    await until(
+      () => session!.evaluate<string | null>(journal, text('[role="status"]')),
+      (status) => status === 'Import done.',
+    );
+    await session.evaluate(journal, `(() => { location.hash = '#history'; return true; })()`);
+    await until(
+      () => session!.evaluate<string[]>(journal, historyNames),
+      (names) => names.length === 1 && names[0]!.startsWith('LCC 262'),
+    );
   });
 });

@@ -1,0 +1,175 @@
+/**
+ * The built extension in Debian's Firefox ESR, as ../shared/docs/testing-in-firefox.md describes:
+ * puppeteer-core over WebDriver BiDi, the real pages of the site from the corpus through request
+ * interception, extension pages opened from the browser window, and the real toolbar popup read
+ * through a frame script (BiDi does not list the popup's panel among its contexts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { CORPUS_DIR } from '../../support/corpus';
+
+export const FIREFOX = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
+export const firefoxPresent = existsSync(FIREFOX);
+const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist/firefox');
+const GECKO_ID = 'lcc-companion@listeners.lescastcodeurs';
+/** Any fixed UUID: the extension's pages then have addresses the tests know. */
+const UUID = '8c1f2f3e-1111-4222-8333-944455556666';
+export const EXTENSION_ORIGIN = `moz-extension://${UUID}`;
+
+type Connection = { send(method: string, params: object): Promise<{ result: unknown }> };
+interface Context {
+  context: string;
+  url: string;
+  children?: Context[];
+}
+type EvaluateResult =
+  { type: 'success'; result: { type: string; value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
+
+function corpusPage(pathname: string): string | null {
+  const post = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/$/.exec(decodeURIComponent(pathname));
+  const file = post && join(CORPUS_DIR, 'pages', `${post[1]}-${post[2]}-${post[3]}-${post[4]}.html`);
+  return file && existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
+/** The site from the corpus; anything else from the network fails, as there is none here. */
+function serve(request: HTTPRequest): void {
+  const url = new URL(request.url());
+  if (url.hostname !== 'lescastcodeurs.com') return void request.abort('internetdisconnected');
+  const page = corpusPage(url.pathname);
+  void request.respond(
+    page === null
+      ? { status: 404, contentType: 'text/plain', body: 'not in the corpus' }
+      : { status: 200, contentType: 'text/html; charset=utf-8', body: page },
+  );
+}
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** A tab on a page of the site, e.g. `/2021/09/02/lcc-262-…/`, in front. */
+  openSitePage(path: string): Promise<Page>;
+  /** Opens an extension page (`options/index.html#data`) in a tab behind the others; gives its context. */
+  openExtensionPage(path: string): Promise<string>;
+  /** The value of `expression` (awaited, then passed through JSON) in a context. */
+  evaluate<T>(context: string, expression: string): Promise<T>;
+  /** Opens the real toolbar popup over the tab in front, as a click on the icon does. */
+  openPopup(): Promise<void>;
+  /** The value of `expression` (awaited, then passed through JSON) in the open popup. */
+  evaluateInPopup<T>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<FirefoxSession> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // Lets BiDi reach the browser window, from which extension pages open and the popup is read.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      'extensions.openPopupWithoutUserGesture.enabled': true,
+    },
+  });
+  try {
+    await browser.installExtension(FIREFOX_DIST);
+    const connection = (browser as unknown as { connection: Connection }).connection;
+    const tree = async (scope?: 'chrome') =>
+      ((await connection.send('browsingContext.getTree', scope ? { 'moz:scope': scope } : {})).result as { contexts: Context[] }).contexts;
+    const [window] = await tree('chrome');
+    const run = async (context: string, expression: string): Promise<unknown> => {
+      const { result } = await connection.send('script.evaluate', {
+        target: { context },
+        expression: `(async () => JSON.stringify(await (${expression})))()`,
+        awaitPromise: true,
+      });
+      const outcome = result as EvaluateResult;
+      if (outcome.type === 'exception') throw new Error(`in Firefox: ${outcome.exceptionDetails.text}`);
+      const text = outcome.result.value;
+      return typeof text === 'string' ? JSON.parse(text) : undefined;
+    };
+    let extensionContext: string | null = null;
+
+    const session: FirefoxSession = {
+      browser,
+      async openSitePage(path) {
+        const page = await browser.newPage();
+        await page.setRequestInterception(true);
+        page.on('request', serve);
+        await page.goto(`https://lescastcodeurs.com${path}`);
+        await page.bringToFront();
+        return page;
+      },
+      async openExtensionPage(path) {
+        const url = `${EXTENSION_ORIGIN}/${path}`;
+        const known = new Set((await tree()).map((context) => context.context));
+        await run(
+          window!.context,
+          `gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }) && true`,
+        );
+        for (let attempt = 0; attempt < 100; attempt += 1) {
+          const opened = (await tree()).find((context) => !known.has(context.context) && context.url === url);
+          if (opened) {
+            await run(
+              opened.context,
+              `new Promise((ready) => document.readyState === 'complete' ? ready(true) : addEventListener('load', () => ready(true)))`,
+            );
+            return (extensionContext = opened.context);
+          }
+          await new Promise((wait) => setTimeout(wait, 50));
+        }
+        throw new Error(`the extension page ${path} did not open`);
+      },
+      evaluate: (context, expression) => run(context, expression) as Promise<never>,
+      async openPopup() {
+        // action.openPopup() needs an extension page to call it from; the tab in front stays in front.
+        const from = extensionContext ?? (await session.openExtensionPage('options/index.html'));
+        await run(from, 'browser.action.openPopup()');
+        await run(
+          window!.context,
+          `new Promise((opened, failed) => {
+            const started = Date.now();
+            const look = () => {
+              const popup = document.querySelector('.webextension-popup-browser');
+              if (popup?.currentURI?.spec.startsWith(${JSON.stringify(`${EXTENSION_ORIGIN}/popup/`)})) opened(true);
+              else if (Date.now() - started > 10000) failed(new Error('the toolbar popup did not open'));
+              else setTimeout(look, 50);
+            };
+            look();
+          })`,
+        );
+      },
+      async evaluateInPopup(expression) {
+        // A frame script runs in the popup's own process and sends the value back to the window.
+        const script = `(async () => { const window = content; const document = content.document; let value; try { value = { ok: JSON.stringify(await (${expression})) }; } catch (error) { value = { error: String(error) }; } sendAsyncMessage('lcc-test:value', value); })()`;
+        const value = (await run(
+          window!.context,
+          `new Promise((done) => {
+            const manager = document.querySelector('.webextension-popup-browser').messageManager;
+            const listener = (message) => { manager.removeMessageListener('lcc-test:value', listener); done(message.data); };
+            manager.addMessageListener('lcc-test:value', listener);
+            manager.loadFrameScript(${JSON.stringify(`data:,${encodeURIComponent(script)}`)}, false);
+          })`,
+        )) as { ok?: string; error?: string };
+        if (value.error !== undefined) throw new Error(`in the Firefox popup: ${value.error}`);
+        return (value.ok === undefined ? undefined : JSON.parse(value.ok)) as never;
+      },
+      close: () => browser.close(),
+    };
+    return session;
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+/** Polls `read` until it gives `expected` (compared as JSON), or fails with the last value after `timeout` ms. */
+export async function until<T>(read: () => Promise<T>, expected: (value: T) => boolean, timeout = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read().catch((error: unknown) => error as T);
+    if (expected(value)) return value;
+    if (Date.now() - started > timeout) throw new Error(`still ${JSON.stringify(value)} after ${timeout} ms`);
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+}
