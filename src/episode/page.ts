@@ -4,7 +4,7 @@
  * It reads only standard DOM, never a browser extension API.
  */
 import { episodeId, NotAPostError, type Episode } from './model';
-import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem } from './notes';
+import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem, type NotesDigest } from './notes';
 import { collapseWhitespace, episodeNumberOfAudioUrl, httpUrlOf } from './text';
 import { pageUrlOf, postAddressOfPage, type PostAddress } from './urls';
 
@@ -137,6 +137,16 @@ function readBlocks(container: Element, blocks: NoteBlock[], depth = 0): void {
   }
 }
 
+/**
+ * The outline, links, summary and recording date of notes as the site renders them: the page's
+ * `.post-content`, or a feed entry's content (the same HTML). Null reads as empty notes.
+ */
+export function readRenderedNotes(content: Element | null, pageUrl: string, publishedOn: string): NotesDigest {
+  const blocks: NoteBlock[] = [];
+  if (content) readBlocks(content, blocks);
+  return digestNotes(blocks, pageUrl, publishedOn);
+}
+
 function attribute(document: Document, selector: string, name: string): string | null {
   return document.querySelector(selector)?.getAttribute(name)?.trim() || null;
 }
@@ -190,10 +200,8 @@ export function parsePostPage(document: Document, pageUrl?: string): Episode {
   const published = attribute(document, 'time.dt-published', 'datetime');
   const publishedOn = published && /^\d{4}-\d{2}-\d{2}/.test(published) ? published.slice(0, 10) : post.date;
 
-  const blocks: NoteBlock[] = [];
   const content = article.querySelector('.post-content');
-  if (content) readBlocks(content, blocks);
-  const notes = digestNotes(blocks, url, publishedOn);
+  const notes = readRenderedNotes(content, url, publishedOn);
 
   return {
     id: episodeId(number, post.slug),
