@@ -80,6 +80,24 @@ export interface Settings {
   openLinksIn: 'foreground' | 'background';
 }
 
+/** An episode as the site's feed gives it, kept in the archive under its page address. */
+export interface ArchiveEpisode {
+  url: string;
+  episode: Episode;
+}
+
+/** Where the archive stands: the feed's validators, when it was checked and updated, and the last failure. */
+export interface FeedState {
+  etag: string | null;
+  lastModified: string | null;
+  /** ms since the epoch */
+  checkedAt: number;
+  /** ms since the epoch, or null before the first update */
+  updatedAt: number | null;
+  episodeCount: number;
+  failure: { at: number; problem: string } | null;
+}
+
 export const DEFAULT_SETTINGS: Settings = { language: 'auto', theme: 'auto', openLinksIn: 'foreground' };
 
 const episodeId = v.pipe(v.string(), v.minLength(1));
@@ -160,3 +178,19 @@ export function readRecords<T>(schema: v.GenericSchema<unknown, T>, values: unkn
   }
   return { records, unreadable: values.length - records.length };
 }
+
+export const archiveEpisodeSchema: v.GenericSchema<unknown, ArchiveEpisode> = v.pipe(
+  v.object({ url: v.string(), episode: episodeSchema }),
+  v.check((entry) => entry.url === entry.episode.url),
+);
+
+const milliseconds = v.pipe(v.number(), v.minValue(0), v.finite());
+
+export const feedStateSchema: v.GenericSchema<unknown, FeedState> = v.object({
+  etag: v.nullable(v.string()),
+  lastModified: v.nullable(v.string()),
+  checkedAt: milliseconds,
+  updatedAt: v.nullable(milliseconds),
+  episodeCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  failure: v.nullable(v.object({ at: milliseconds, problem: v.string() })),
+});

@@ -4,7 +4,9 @@
  * with data in it.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { cardOf, type CachedEpisode, type EpisodeCard, type EpisodeLog, type ListeningState, type Settings } from './records';
+import type { Citation } from '../archive/citations';
+import type { StoredSearchIndex } from '../archive/search';
+import { cardOf, type ArchiveEpisode, type CachedEpisode, type EpisodeCard, type EpisodeLog, type FeedState, type ListeningState, type Settings } from './records';
 
 export const DATABASE_NAME = 'lcc-companion';
 
@@ -23,7 +25,20 @@ export interface CompanionSchemaV3 extends CompanionSchemaV2 {
   cards: { key: string; value: EpisodeCard };
 }
 
-export type CompanionSchema = CompanionSchemaV3;
+/**
+ * The archive of every episode from the site's feed, apart from the listener's own data (which is
+ * what an export holds): the episodes, their cards for the catalogue, the feed's state and the
+ * search index (`archiveMeta`, under `feed` and `search`), and the addresses cited in several
+ * episodes.
+ */
+export interface CompanionSchemaV4 extends CompanionSchemaV3 {
+  archive: { key: string; value: ArchiveEpisode };
+  archiveCards: { key: string; value: EpisodeCard };
+  archiveMeta: { key: 'feed' | 'search'; value: FeedState | StoredSearchIndex };
+  citations: { key: string; value: Citation };
+}
+
+export type CompanionSchema = CompanionSchemaV4;
 export type CompanionDatabase = IDBPDatabase<CompanionSchema>;
 
 type UpgradeTransaction = IDBPTransaction<CompanionSchema, StoreNames<CompanionSchema>[], 'versionchange'>;
@@ -60,6 +75,13 @@ export const MIGRATIONS: Migration[] = [
       .objectStore('episodes')
       .getAll()
       .then((entries) => entries.forEach((entry) => void cards.put(cardOf(entry.episode))));
+  },
+  // 4: the archive from the feed, in stores of its own.
+  (database) => {
+    database.createObjectStore('archive', { keyPath: 'url' });
+    database.createObjectStore('archiveCards', { keyPath: 'url' });
+    database.createObjectStore('archiveMeta');
+    database.createObjectStore('citations', { keyPath: 'url' });
   },
 ];
 

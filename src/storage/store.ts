@@ -32,6 +32,8 @@ export interface StoreChange {
   /** The episodes whose data changed; `all` after an import or a clear. */
   episodeIds: string[] | 'all';
   settings?: boolean;
+  /** The archive was updated from the feed, or a try to update it failed. */
+  archive?: boolean;
 }
 
 /** Raised for storage failures a listener can act on; the message key says which. */

@@ -79,7 +79,17 @@ describe('the schema migrations', () => {
 
   it('creates every store from nothing', async () => {
     const database = await openAtVersion(`${DATABASE_NAME}-from-nothing`, DATABASE_VERSION);
-    expect([...database.objectStoreNames].sort()).toEqual(['cards', 'episodes', 'listening', 'logs', 'settings']);
+    expect([...database.objectStoreNames].sort()).toEqual([
+      'archive',
+      'archiveCards',
+      'archiveMeta',
+      'cards',
+      'citations',
+      'episodes',
+      'listening',
+      'logs',
+      'settings',
+    ]);
     expect([...database.transaction('episodes').store.indexNames]).toEqual(['byEpisodeId']);
     database.close();
   });
@@ -211,5 +221,45 @@ describe('migration 2 → 3, from a version 2 database with data in it', () => {
     });
     expect(await v3.count('settings')).toBe(0);
     v3.close();
+  });
+});
+
+describe('migration 3 → 4, from a version 3 database with data in it', () => {
+  it("keeps every record of the listener and adds the archive's stores, empty", async () => {
+    const name = `${DATABASE_NAME}-v3`;
+    const v3 = await openAtVersion(name, 3);
+    const cached = { url: EPISODE.url, episode: EPISODE, source: 'markdown' as const, etag: '"e"', checkedAt: 5 };
+    const state = {
+      episodeId: 'lcc-262',
+      listenedOn: '2021-09-03',
+      bookmarkedAt: null,
+      note: 'Bien',
+      rating: 4,
+      updatedAt: '2021-09-05T08:00:00.000Z',
+    };
+    const log = { episodeId: 'lcc-262', events: [{ kind: 'listened' as const, at: state.updatedAt, listenedOn: '2021-09-03' }] };
+    const settings = { language: 'en' as const, theme: 'dark' as const, openLinksIn: 'background' as const };
+    await v3.put('episodes', cached);
+    await v3.put('listening', state);
+    await v3.put('logs', log);
+    await v3.put('settings', settings, 'settings');
+    await v3.put('cards', {
+      id: 'lcc-262',
+      number: 262,
+      title: EPISODE.title,
+      url: EPISODE.url,
+      publishedOn: EPISODE.publishedOn,
+      audioBytes: null,
+    });
+    v3.close();
+
+    const v4 = await openAtVersion(name, 4);
+    expect(await v4.get('episodes', EPISODE.url)).toEqual(cached);
+    expect(await v4.get('listening', 'lcc-262')).toEqual(state);
+    expect(await v4.get('logs', 'lcc-262')).toEqual(log);
+    expect(await v4.get('settings', 'settings')).toEqual(settings);
+    expect(await v4.count('cards')).toBe(1);
+    for (const store of ['archive', 'archiveCards', 'archiveMeta', 'citations'] as const) expect(await v4.count(store)).toBe(0);
+    v4.close();
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * "Also in": the addresses the archive cites in more than one episode, and where. Boilerplate is
+ * left out: the contact section, the conference lists, and addresses so common (more than 5 % of
+ * episodes: the show's own pages, its sponsors) that naming the episodes says nothing.
+ */
+import type { Episode, OutlineNode } from '../episode/model';
+
+export interface CitingEpisode {
+  url: string;
+  number: number | null;
+  title: string;
+}
+
+export interface Citation {
+  /** The cited address. */
+  url: string;
+  episodes: CitingEpisode[];
+}
+
+const BOILERPLATE_SECTION = /contact|conf[ée]rences?|agenda|sponsor/i;
+export const MAX_CITING_SHARE = 0.05;
+
+/** The ids of the sections whose links are boilerplate: such a section, or one under it. */
+function boilerplateSections(outline: OutlineNode[], inherited = false, found = new Set<string>()): Set<string> {
+  for (const node of outline) {
+    const boilerplate = inherited || BOILERPLATE_SECTION.test(node.title);
+    if (boilerplate) found.add(node.id);
+    boilerplateSections(node.children, boilerplate, found);
+  }
+  return found;
+}
+
+export function citationsOf(episodes: Episode[]): Citation[] {
+  const citing = new Map<string, CitingEpisode[]>();
+  for (const episode of episodes) {
+    const skipped = boilerplateSections(episode.outline);
+    const cited = new Set(episode.links.filter((link) => link.sectionId === null || !skipped.has(link.sectionId)).map((link) => link.url));
+    const { url, number, title } = episode;
+    for (const address of cited) {
+      const list = citing.get(address);
+      if (list) list.push({ url, number, title });
+      else citing.set(address, [{ url, number, title }]);
+    }
+  }
+  const most = Math.max(1, Math.floor(episodes.length * MAX_CITING_SHARE));
+  return [...citing]
+    .filter(([, list]) => list.length >= 2 && list.length <= most)
+    .map(([url, list]) => ({ url, episodes: list.sort((a, b) => (b.number ?? 0) - (a.number ?? 0)) }));
+}

@@ -1,0 +1,76 @@
+/**
+ * Keeps the archive in step with the site's feed: a conditional GET (If-None-Match,
+ * If-Modified-Since), at most every 12 hours unless asked; a 304 changes only the check time;
+ * a feed that is refused leaves the archive exactly as it was and records why. It runs where
+ * DOMParser is (Chrome's offscreen document, Firefox's event page): see `archiveRunner.ts`.
+ */
+import { citationsOf } from '../archive/citations';
+import { FEED_URL, FeedRefused, MAX_FEED_BYTES, parseFeed, type DocumentParser } from '../archive/feed';
+import { buildSearchIndex } from '../archive/search';
+import { getFeedState, markFeedChecked, readArchive, recordFeedFailure, saveArchive } from '../storage/archive';
+import type { ArchiveEpisode, FeedState } from '../storage/records';
+
+export const REFRESH_EVERY_MS = 12 * 60 * 60 * 1000;
+
+const NEVER_CHECKED: FeedState = { etag: null, lastModified: null, checkedAt: 0, updatedAt: null, episodeCount: 0, failure: null };
+
+export interface RefreshOptions {
+  /** Check now, however recent the last check (at install, when the journal opens). */
+  force?: boolean;
+  fetchFeed?: typeof fetch;
+  now?: () => number;
+}
+
+export async function refreshArchive(parser: DocumentParser, options: RefreshOptions = {}): Promise<FeedState> {
+  const { force = false, fetchFeed = fetch, now = Date.now } = options;
+  const state = (await getFeedState()) ?? NEVER_CHECKED;
+  if (!force && now() - state.checkedAt < REFRESH_EVERY_MS) return state;
+  const fail = async (problem: string) => {
+    await recordFeedFailure(state, problem, now());
+    return (await getFeedState())!;
+  };
+
+  let response: Response;
+  try {
+    const headers: Record<string, string> = {};
+    if (state.etag) headers['If-None-Match'] = state.etag;
+    if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
+    response = await fetchFeed(FEED_URL, { headers, cache: 'no-cache', credentials: 'omit' });
+  } catch {
+    return fail('offline');
+  }
+  if (response.status === 304 && state.updatedAt !== null) {
+    await markFeedChecked(state, now());
+    return { ...state, checkedAt: now() };
+  }
+  if (!response.ok) return fail(`http-${response.status}`);
+  if (Number(response.headers.get('Content-Length')) > MAX_FEED_BYTES) return fail('too-large');
+
+  let fresh;
+  try {
+    fresh = parseFeed(await response.text(), parser);
+  } catch (error) {
+    if (error instanceof FeedRefused) return fail(error.problem);
+    throw error;
+  }
+  // Episodes that left the feed stay; the feed's copy of the others replaces the archive's.
+  const byUrl = new Map((await readArchive()).records.map((entry) => [entry.url, entry.episode]));
+  for (const episode of fresh) byUrl.set(episode.url, episode);
+  const everything = [...byUrl.values()].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn));
+  const checkedAt = now();
+  const next: FeedState = {
+    etag: response.headers.get('ETag'),
+    lastModified: response.headers.get('Last-Modified'),
+    checkedAt,
+    updatedAt: checkedAt,
+    episodeCount: everything.length,
+    failure: null,
+  };
+  await saveArchive({
+    episodes: fresh.map((episode): ArchiveEpisode => ({ url: episode.url, episode })),
+    search: buildSearchIndex(everything),
+    citations: citationsOf(everything),
+    state: next,
+  });
+  return next;
+}

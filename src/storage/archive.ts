@@ -1,0 +1,89 @@
+/**
+ * Reads and writes of the archive (the episodes of the site's feed), apart from the listener's
+ * own data. An update is one transaction: episodes and cards put (never deleted: an episode that
+ * left the feed stays), the search index and citations replaced, the feed's state recorded.
+ */
+import type { Citation } from '../archive/citations';
+import type { StoredSearchIndex } from '../archive/search';
+import {
+  archiveEpisodeSchema,
+  cardOf,
+  episodeCardSchema,
+  feedStateSchema,
+  readRecord,
+  readRecords,
+  type ArchiveEpisode,
+  type EpisodeCard,
+  type FeedState,
+  type ReadRecords,
+} from './records';
+import { openStore, write } from './store';
+
+export async function getFeedState(): Promise<FeedState | null> {
+  return readRecord(feedStateSchema, await (await openStore()).get('archiveMeta', 'feed'));
+}
+
+function writeFeedState(state: FeedState): Promise<void> {
+  return write({ episodeIds: [], archive: true }, async (database) => {
+    await database.put('archiveMeta', state, 'feed');
+  });
+}
+
+/** A check that changed nothing (a 304): only its time is kept, and nobody needs telling. */
+export async function markFeedChecked(state: FeedState, checkedAt: number): Promise<void> {
+  await (await openStore()).put('archiveMeta', { ...state, checkedAt }, 'feed');
+}
+
+/** A refused or failed update: the archive stays as it was, the journal says why. */
+export function recordFeedFailure(state: FeedState, problem: string, at: number): Promise<void> {
+  return writeFeedState({ ...state, checkedAt: at, failure: { at, problem } });
+}
+
+export async function readArchive(): Promise<ReadRecords<ArchiveEpisode>> {
+  return readRecords(archiveEpisodeSchema, await (await openStore()).getAll('archive'));
+}
+
+export async function getArchiveEpisode(url: string): Promise<ArchiveEpisode | undefined> {
+  return readRecord(archiveEpisodeSchema, await (await openStore()).get('archive', url)) ?? undefined;
+}
+
+export async function listArchiveCards(): Promise<ReadRecords<EpisodeCard>> {
+  return readRecords(episodeCardSchema, await (await openStore()).getAll('archiveCards'));
+}
+
+export async function getSearchIndex(): Promise<StoredSearchIndex | null> {
+  const stored = (await (await openStore()).get('archiveMeta', 'search')) as StoredSearchIndex | undefined;
+  return stored && typeof stored.index === 'string' && Array.isArray(stored.episodes) ? stored : null;
+}
+
+/** The citations of these addresses, for the ones cited in several episodes. */
+export async function getCitations(urls: string[]): Promise<Citation[]> {
+  const store = (await openStore()).transaction('citations').objectStore('citations');
+  const found = await Promise.all(urls.map((url) => store.get(url)));
+  return found.filter((citation): citation is Citation => citation !== undefined);
+}
+
+export interface ArchiveUpdate {
+  episodes: ArchiveEpisode[];
+  search: StoredSearchIndex;
+  citations: Citation[];
+  state: FeedState;
+}
+
+export function saveArchive(update: ArchiveUpdate): Promise<void> {
+  return write({ episodeIds: [], archive: true }, async (database) => {
+    const transaction = database.transaction(['archive', 'archiveCards', 'archiveMeta', 'citations'], 'readwrite', { durability: 'relaxed' });
+    const citations = transaction.objectStore('citations');
+    await citations.clear();
+    await Promise.all([
+      ...update.episodes.flatMap((entry) => [
+        transaction.objectStore('archive').put(entry),
+        transaction.objectStore('archiveCards').put(cardOf(entry.episode)),
+      ]),
+      ...update.citations.map((citation) => citations.put(citation)),
+      transaction.objectStore('archiveMeta').put(update.search, 'search'),
+      transaction.objectStore('archiveMeta').put(update.state, 'feed'),
+    ]);
+    await transaction.done;
+  });
+}

@@ -1,0 +1,119 @@
+/** The archive refresh: conditional GETs, 304s, refused feeds that change nothing, episodes that stay. */
+import 'fake-indexeddb/auto';
+import { DOMParser } from 'linkedom';
+import { describe, expect, it, vi } from 'vitest';
+import type { DocumentParser } from '../../src/archive/feed';
+import { loadSearchIndex } from '../../src/archive/search';
+import { REFRESH_EVERY_MS, refreshArchive } from '../../src/background/archiveRefresh';
+import { getFeedState, getSearchIndex, listArchiveCards, readArchive } from '../../src/storage/archive';
+import { openStore } from '../../src/storage/store';
+
+const parser = new DOMParser() as unknown as DocumentParser;
+
+function entry(number: number, day: string, extra = ''): string {
+  return `<entry><title type="html">LCC ${number} - Épisode ${number}</title>
+  <link href="https://lescastcodeurs.com/${day.replaceAll('-', '/')}/lcc-${number}-episode/" rel="alternate" type="text/html" />
+  <link rel="enclosure" type="audio/mpeg" length="${number * 1000}" href="https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-${number}.mp3" />
+  <published>${day}T00:00:00+02:00</published>
+  <content type="html">&lt;h2 id="news"&gt;News&lt;/h2&gt;&lt;ul&gt;&lt;li&gt;GraalVM ${extra} &lt;a href="https://github.com/oracle/graal"&gt;graal&lt;/a&gt;&lt;/li&gt;&lt;/ul&gt;</content></entry>`;
+}
+const feed = (...entries: string[]) =>
+  `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">${entries.join('')}</feed>\n`;
+
+type Answer = { status: number; body?: string; headers?: Record<string, string> } | 'offline';
+
+function site(...answers: Answer[]) {
+  const requests: Record<string, string>[] = [];
+  const fetchFeed = vi.fn(async (_: RequestInfo | URL, init?: RequestInit) => {
+    requests.push({ ...(init?.headers as Record<string, string>) });
+    const answer = answers.shift()!;
+    if (answer === 'offline') throw new TypeError('Failed to fetch');
+    return new Response(answer.status === 304 ? null : (answer.body ?? ''), { status: answer.status, headers: answer.headers ?? {} });
+  });
+  return { fetchFeed: fetchFeed as unknown as typeof fetch, requests };
+}
+
+async function snapshot(): Promise<string> {
+  const database = await openStore();
+  const [archive, cards, citations, search] = await Promise.all([
+    database.getAll('archive'),
+    database.getAll('archiveCards'),
+    database.getAll('citations'),
+    database.get('archiveMeta', 'search'),
+  ]);
+  return JSON.stringify({ archive, cards, citations, search });
+}
+
+describe('refreshArchive', () => {
+  let clock = Date.parse('2026-11-29T08:00:00Z');
+  const now = () => clock;
+
+  it('stores every episode of the feed, its cards and search index, and keeps the validators', async () => {
+    const server = site({
+      status: 200,
+      body: feed(entry(301, '2023-11-01'), entry(300, '2023-10-05')),
+      headers: { ETag: '"v1"', 'Last-Modified': 'Wed, 01 Nov 2023 00:00:00 GMT' },
+    });
+    const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    expect(state).toMatchObject({
+      etag: '"v1"',
+      lastModified: 'Wed, 01 Nov 2023 00:00:00 GMT',
+      episodeCount: 2,
+      failure: null,
+      updatedAt: clock,
+    });
+    expect((await readArchive()).records.map((each) => each.episode.id).sort()).toEqual(['lcc-300', 'lcc-301']);
+    expect((await listArchiveCards()).records.map((card) => card.audioBytes).sort()).toEqual([300000, 301000]);
+    expect(loadSearchIndex((await getSearchIndex())!).search('graal').total).toBe(2);
+  });
+
+  it('asks again only after 12 hours, or when told to, and conditionally; a 304 changes the check time only', async () => {
+    const server = site({ status: 304 }, { status: 304 });
+    clock += 60_000;
+    await refreshArchive(parser, { fetchFeed: server.fetchFeed, now });
+    expect(server.requests).toHaveLength(0);
+    const before = await snapshot();
+    await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    expect(server.requests).toEqual([{ 'If-None-Match': '"v1"', 'If-Modified-Since': 'Wed, 01 Nov 2023 00:00:00 GMT' }]);
+    clock += REFRESH_EVERY_MS;
+    await refreshArchive(parser, { fetchFeed: server.fetchFeed, now });
+    expect(server.requests).toHaveLength(2);
+    expect(await snapshot()).toBe(before);
+    expect(await getFeedState()).toMatchObject({ checkedAt: clock, etag: '"v1"' });
+  });
+
+  it.each<[string, Answer, string]>([
+    ['a feed cut short', { status: 200, body: feed(entry(302, '2023-12-01')).slice(0, 400) }, 'cut-short'],
+    ['a feed without entries', { status: 200, body: feed() }, 'no-entries'],
+    ['an answer that is not XML', { status: 200, body: '<html>Bad gateway</html>' }, 'not-a-feed'],
+    [
+      'a feed over 50 MB',
+      { status: 200, body: feed(entry(302, '2023-12-01')), headers: { 'Content-Length': String(60 * 1024 * 1024) } },
+      'too-large',
+    ],
+    ['a server error', { status: 500 }, 'http-500'],
+    ['no network', 'offline', 'offline'],
+  ])('refuses %s: the archive stays as it was, the failure is recorded', async (_, answer, problem) => {
+    const before = await snapshot();
+    clock += 1000;
+    const state = await refreshArchive(parser, { fetchFeed: site(answer).fetchFeed, now, force: true });
+    expect(state.failure).toEqual({ at: clock, problem });
+    expect(await snapshot()).toBe(before);
+    expect(state.updatedAt).not.toBe(clock);
+  });
+
+  it("keeps an episode that left the feed, and takes the feed's new copy of the others", async () => {
+    clock += 1000;
+    const server = site({
+      status: 200,
+      body: feed(entry(302, '2023-12-01'), entry(301, '2023-11-01', 'nouveau')),
+      headers: { ETag: '"v2"' },
+    });
+    const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    expect(state).toMatchObject({ episodeCount: 3, failure: null, etag: '"v2"' });
+    const archive = (await readArchive()).records;
+    expect(archive.map((each) => each.episode.id).sort()).toEqual(['lcc-300', 'lcc-301', 'lcc-302']);
+    expect(archive.find((each) => each.episode.id === 'lcc-301')!.episode.links[0]!.context).toBe('GraalVM nouveau graal');
+    expect(loadSearchIndex((await getSearchIndex())!).search('graal').total).toBe(3);
+  });
+});
