@@ -15,9 +15,11 @@ const GECKO = {
 };
 
 function firefoxManifest(): ManifestV3Export {
-  const { background, ...rest } = manifest;
+  const { background, permissions, ...rest } = manifest;
   return {
     ...rest,
+    // The event page has DOMParser: Firefox needs no offscreen document (and has no such API).
+    permissions: permissions.filter((permission) => permission !== 'offscreen'),
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: { gecko: GECKO, gecko_android: { strict_min_version: GECKO.strict_min_version } },
   } as unknown as ManifestV3Export;
@@ -55,6 +57,8 @@ export default defineConfig(({ mode }) => {
       }),
     ],
     build: {
+      // Chrome's offscreen document, where the feed is parsed (Firefox parses it in its event page).
+      rollupOptions: firefox ? {} : { input: { offscreen: 'offscreen/index.html' } },
       outDir: firefox ? 'dist/firefox' : 'dist',
       emptyOutDir: true,
       target: 'es2022',

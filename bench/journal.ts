@@ -1,21 +1,18 @@
 /**
  * The journal with a heavy listener's data: 340 cached episodes (the corpus, repeated) and
  * 10,000 events. Figures: the options page's first paint of the history against a blank
- * extension page, the import of the export file through the page, and a search query.
+ * extension page, and the import of the export file through the page.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseMarkdownPost } from '../src/episode/markdown';
 import type { Episode } from '../src/episode/model';
 import type { ExportFile } from '../src/storage/exportFile';
 import type { ListeningEvent, ListeningState } from '../src/storage/records';
-import { chromiumPresent, launchExtension } from '../test/e2e/support/browser';
+import { chromiumPresent, launchExtension, type ExtensionSession } from '../test/e2e/support/browser';
 import { corpusPresent, postFiles, readPost } from '../test/support/corpus';
 import { BLANK_PAGE, extensionWithBlankPage, paintedAt } from './blankPage';
-import type { SearchTimings } from './journal-entry';
-import { runShipped } from './shipped';
 import { median } from './timing';
 
 const EPISODES = 340;
@@ -55,27 +52,32 @@ function heavyExport(): ExportFile {
   };
 }
 
-export async function benchJournal(): Promise<string[]> {
-  if (!corpusPresent || !chromiumPresent) return ['journal figures skipped: needs the corpus and Chromium'];
-  const file = heavyExport();
+/** Imports a heavy listener's export file through the journal's page; returns how long it took. */
+export async function importHeavyJournal(session: ExtensionSession): Promise<{ total: number; preview: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'lcc-bench-journal-'));
   const exportPath = join(dir, 'lcc-companion-export-2026-11-28.json');
-  writeFileSync(exportPath, JSON.stringify(file));
+  writeFileSync(exportPath, JSON.stringify(heavyExport()));
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options/index.html#data`);
+  const started = Date.now();
+  await page.setInputFiles('#import-file', exportPath);
+  await page.locator('.preview-counts').waitFor({ timeout: 60_000 });
+  const previewed = Date.now();
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  await page.getByText('Import terminé.').waitFor({ timeout: 60_000 });
+  const done = Date.now();
+  await page.close();
+  return { total: done - started, preview: previewed - started };
+}
 
+export async function benchJournal(): Promise<string[]> {
+  if (!corpusPresent || !chromiumPresent) return ['journal figures skipped: needs the corpus and Chromium'];
   const session = await launchExtension({ dist: extensionWithBlankPage() });
   const lines: string[] = [];
   try {
-    const page = await session.context.newPage();
-    await page.goto(`chrome-extension://${session.extensionId}/options/index.html#data`);
-    const started = Date.now();
-    await page.setInputFiles('#import-file', exportPath);
-    await page.locator('.preview-counts').waitFor({ timeout: 60_000 });
-    const previewed = Date.now();
-    await page.getByRole('button', { name: 'Importer', exact: true }).click();
-    await page.getByText('Import terminé.').waitFor({ timeout: 60_000 });
-    const done = Date.now();
+    const imported = await importHeavyJournal(session);
     lines.push(
-      `journal import of the export file (${EPISODES} episodes, ${EVENTS} events, through the page): ${done - started} ms (${previewed - started} ms to read, check and preview it, ${done - previewed} ms to write it)`,
+      `journal import of the export file (${EPISODES} episodes, ${EVENTS} events, through the page): ${imported.total} ms (${imported.preview} ms to read, check and preview it, ${imported.total - imported.preview} ms to write it)`,
     );
 
     // From the start of the page's navigation to the history's first paint (the blank page: its own).
@@ -99,14 +101,5 @@ export async function benchJournal(): Promise<string[]> {
   } finally {
     await session.close();
   }
-
-  const search = await runShipped<SearchTimings>(
-    fileURLToPath(new URL('./journal-entry.ts', import.meta.url)),
-    'measureSearch',
-    exportPath,
-  );
-  lines.push(
-    `journal search over ${EPISODES} episodes (${search.entries} entries): ${median(search.times).toFixed(2)} ms median, ${Math.max(...search.times).toFixed(2)} ms worst`,
-  );
   return lines;
 }

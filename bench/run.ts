@@ -3,6 +3,7 @@
  * tests. The parser ratio stays the last line: scripts read it there.
  */
 import { benchParsers } from './corpus';
+import { benchArchive } from './archive';
 import { benchJournal } from './journal';
 import { benchPopup, benchWorstCase } from './popup';
 import { benchSizes } from './sizes';
@@ -11,6 +12,7 @@ for (const line of benchSizes()) console.log(line);
 for (const line of await benchPopup()) console.log(line);
 for (const line of await benchWorstCase()) console.log(line);
 for (const line of await benchJournal()) console.log(line);
+for (const line of await benchArchive()) console.log(line);
 const parsers = await benchParsers();
 for (const line of parsers.lines) console.log(line);
 console.log(`markdown parser / marked.lexer time ratio: ${parsers.ratio === null ? 'n/a' : parsers.ratio.toFixed(3)}`);

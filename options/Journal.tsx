@@ -3,6 +3,7 @@ import { t, type MessageKey } from '../src/ui/i18n';
 import type { JournalEntry } from '../src/journal/journal';
 import { useLazyModule } from '../src/ui/useLazyModule';
 import { Bookmarks } from './Bookmarks';
+import { Episodes } from './Episodes';
 import { UnreadableRecords } from './UnreadableRecords';
 import { History } from './History';
 import { useJournal } from './useJournal';
@@ -29,6 +30,7 @@ function OtherViews({ view, entries }: { view: 'stats' | 'search' | 'settings' |
 }
 
 const VIEWS = {
+  episodes: 'viewEpisodes',
   history: 'viewHistory',
   bookmarks: 'viewBookmarks',
   stats: 'viewStats',
@@ -42,7 +44,7 @@ type View = keyof typeof VIEWS;
 function viewOfHash(): View {
   const name = location.hash.slice(1);
   // Own names only: `#constructor` or `#__proto__` are in every object's prototype chain.
-  return Object.hasOwn(VIEWS, name) ? (name as View) : 'history';
+  return Object.hasOwn(VIEWS, name) ? (name as View) : 'episodes';
 }
 
 export function Journal() {
@@ -55,6 +57,7 @@ export function Journal() {
   }, []);
 
   const entries = journal.kind === 'ready' ? journal.entries : null;
+  const drawsEntries = view === 'episodes' || view === 'history' || view === 'bookmarks' || view === 'stats';
   return (
     <>
       <header class="journal-header">
@@ -74,15 +77,16 @@ export function Journal() {
       <main id="view" aria-labelledby="view-title">
         <h2 id="view-title">{t(VIEWS[view])}</h2>
         {journal.kind === 'failed' && <p role="alert">{t('storageUnavailable')}</p>}
-        {journal.kind === 'ready' && journal.unreadable > 0 && (view === 'history' || view === 'bookmarks' || view === 'stats') && (
-          <UnreadableRecords count={journal.unreadable} />
-        )}
-        {journal.kind === 'loading' && (view === 'history' || view === 'bookmarks' || view === 'stats') && (
-          <p role="status">{t('loading')}</p>
-        )}
+        {journal.kind === 'ready' &&
+          journal.unreadable > 0 &&
+          (view === 'episodes' || view === 'history' || view === 'bookmarks' || view === 'stats') && (
+            <UnreadableRecords count={journal.unreadable} />
+          )}
+        {journal.kind === 'loading' && drawsEntries && <p role="status">{t('loading')}</p>}
+        {view === 'episodes' && entries && <Episodes entries={entries} />}
         {view === 'history' && entries && <History entries={entries} />}
         {view === 'bookmarks' && entries && <Bookmarks entries={entries} />}
-        {view !== 'history' && view !== 'bookmarks' && <OtherViews view={view} entries={entries} />}
+        {view !== 'episodes' && view !== 'history' && view !== 'bookmarks' && <OtherViews view={view} entries={entries} />}
       </main>
     </>
   );

@@ -1,23 +1,75 @@
+/**
+ * Search across the notes: the whole archive's index when the archive is there (built once per
+ * update, only loaded here), else an index of the episodes kept from page visits.
+ */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { buildSearchIndex, search, type SearchIndex } from '../src/journal/search';
+import { buildSearchIndex, loadSearchIndex, type ArchiveHit, type ArchiveSearch } from '../src/archive/search';
+import { reportError } from '../src/errors';
+import { getSearchIndex } from '../src/storage/archive';
 import { listCachedEpisodes } from '../src/storage/store';
+import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { t } from '../src/ui/i18n';
-import { labelAndDetail } from '../src/ui/linkFilter';
 import { UnreadableRecords } from './UnreadableRecords';
 
-const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', link: 'hitLink' } as const;
+const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', item: 'hitLink' } as const;
+
+async function openIndex(): Promise<{ search: ArchiveSearch; unreadable: number }> {
+  const stored = await getSearchIndex();
+  if (stored) return { search: loadSearchIndex(stored), unreadable: 0 };
+  const cached = await listCachedEpisodes();
+  return { search: loadSearchIndex(buildSearchIndex(cached.records.map((entry) => entry.episode))), unreadable: cached.unreadable };
+}
+
+function episodeName(episode: ArchiveHit['episode']): string {
+  return episode.number === null
+    ? episode.title
+    : `${t('episodeNumber', episode.number)} ${titleWithoutNumber(episode.title, episode.number)}`;
+}
+
+function Hit({ hit }: { hit: ArchiveHit }) {
+  return (
+    <li>
+      <span class="kind">{t(KIND_LABELS[hit.kind])}</span>{' '}
+      <a href={hit.target} target="_blank" rel="noopener noreferrer">
+        {hit.kind === 'episode' ? episodeName(hit.episode) : hit.text}
+      </a>
+      {hit.kind !== 'episode' && (
+        <>
+          {' · '}
+          <a class="hint" href={hit.episode.url} target="_blank" rel="noopener noreferrer">
+            {episodeName(hit.episode)}
+          </a>
+        </>
+      )}
+      {hit.links.length > 0 && (
+        <ul class="hit-links">
+          {hit.links.map((link) => (
+            <li key={link.url}>
+              <a href={link.url} target="_blank" rel="noopener noreferrer">
+                {link.text || link.url}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
 
 export function SearchView() {
-  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [index, setIndex] = useState<ArchiveSearch | null>(null);
   const [unreadable, setUnreadable] = useState(0);
   const [query, setQuery] = useState('');
   useEffect(() => {
-    void listCachedEpisodes().then((cached) => {
-      setIndex(buildSearchIndex(cached.records));
-      setUnreadable(cached.unreadable);
-    });
+    void openIndex().then(
+      (opened) => {
+        setIndex(opened.search);
+        setUnreadable(opened.unreadable);
+      },
+      (error: unknown) => reportError('opening the search index', error),
+    );
   }, []);
-  const result = useMemo(() => (index ? search(index, query) : { hits: [], total: 0 }), [index, query]);
+  const result = useMemo(() => (index ? index.search(query) : { hits: [], total: 0 }), [index, query]);
 
   return (
     <div class="search">
@@ -31,29 +83,9 @@ export function SearchView() {
         </p>
       )}
       <ul class="hits">
-        {result.hits.map((hit, position) => {
-          const { label, detail } =
-            hit.kind === 'link'
-              ? labelAndDetail({ url: hit.url, text: hit.text, context: hit.detail })
-              : { label: hit.text, detail: hit.detail };
-          return (
-            <li key={`${hit.url}-${position}`}>
-              <span class="kind">{t(KIND_LABELS[hit.kind])}</span>{' '}
-              <a href={hit.url} target="_blank" rel="noopener noreferrer">
-                {label}
-              </a>
-              {hit.kind !== 'episode' && (
-                <>
-                  {' · '}
-                  <a class="hint" href={hit.episodeUrl} target="_blank" rel="noopener noreferrer">
-                    {hit.episodeTitle}
-                  </a>
-                </>
-              )}
-              {detail && <p class="hint">{detail}</p>}
-            </li>
-          );
-        })}
+        {result.hits.map((hit, position) => (
+          <Hit key={`${hit.target}-${position}`} hit={hit} />
+        ))}
       </ul>
     </div>
   );

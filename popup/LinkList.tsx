@@ -1,5 +1,7 @@
 /** The episode's links by section, then by news item: the item once, then its links, each one click to open or copy. */
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CitingEpisode } from '../src/archive/citations';
 import type { Episode } from '../src/episode/model';
 import { MAX_EPISODE_LINKS } from '../src/episode/notes';
 import { t } from '../src/ui/i18n';
@@ -15,12 +17,31 @@ import {
 import { CopyButton } from './CopyButton';
 import { moveFocus } from './moveFocus';
 import { openLink } from './openLink';
+import { useAlsoIn, type AlsoIn } from './useAlsoIn';
 import { useCopy, type CopyState } from './useCopy';
 import { LINKS_PER_PAGE, useProgressiveLimit } from './useProgressiveLimit';
 
 type Copy = (key: number, text: string) => void;
 
-function LinkItem({ link, copied, copy }: { link: SearchableLink; copied: CopyState; copy: Copy }) {
+/** "aussi dans LCC 287, 312": the other episodes that cite the link, each a link to its page. */
+function AlsoInEpisodes({ episodes }: { episodes: CitingEpisode[] }) {
+  return (
+    <p class="also-in">
+      {t('alsoIn')}{' '}
+      {episodes.map((episode, position) => (
+        <Fragment key={episode.url}>
+          {position > 0 && ', '}
+          <a href={episode.url} title={episode.title} onClick={(event) => openLink(event, episode.url)}>
+            {episode.number === null ? episode.title : t('episodeNumber', episode.number)}
+          </a>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+function LinkItem({ link, copied, copy, alsoIn }: { link: SearchableLink; copied: CopyState; copy: Copy; alsoIn: AlsoIn }) {
+  const citing = alsoIn.get(link.url);
   return (
     <li class="link">
       <a
@@ -33,17 +54,18 @@ function LinkItem({ link, copied, copy }: { link: SearchableLink; copied: CopySt
         {!link.labelIsAddress && <span class="link-host">{link.host}</span>}
       </a>
       <CopyButton state={copied?.key === link.index ? copied : 'idle'} label={t('copyLink')} onCopy={() => copy(link.index, link.url)} />
+      {citing && <AlsoInEpisodes episodes={citing} />}
     </li>
   );
 }
 
-function NewsItemLinks({ item, copied, copy }: { item: NewsItem; copied: CopyState; copy: Copy }) {
+function NewsItemLinks({ item, copied, copy, alsoIn }: { item: NewsItem; copied: CopyState; copy: Copy; alsoIn: AlsoIn }) {
   return (
     <li class="news-item">
       {item.text && <p class="news-text">{item.text}</p>}
       <ul class="news-links">
         {item.links.map((link) => (
-          <LinkItem key={link.index} link={link} copied={copied} copy={copy} />
+          <LinkItem key={link.index} link={link} copied={copied} copy={copy} alsoIn={alsoIn} />
         ))}
       </ul>
     </li>
@@ -61,6 +83,7 @@ export function LinkList({ episode }: { episode: Episode }) {
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const { copied, copy } = useCopy();
+  const alsoIn = useAlsoIn(episode);
   const all = useMemo(() => searchableLinks(episode.links), [episode]);
   const titles = useMemo(() => sectionTitles(episode.outline), [episode]);
   const visible = useMemo(() => filterLinks(all, query), [all, query]);
@@ -128,7 +151,7 @@ export function LinkList({ episode }: { episode: Episode }) {
             <h3>{group.sectionId === null ? t('introSection') : (titles.get(group.sectionId) ?? group.sectionId)}</h3>
             <ul class="news-items">
               {group.items.map((item) => (
-                <NewsItemLinks key={item.links[0]!.index} item={item} copied={copied} copy={copy} />
+                <NewsItemLinks key={item.links[0]!.index} item={item} copied={copied} copy={copy} alsoIn={alsoIn} />
               ))}
             </ul>
           </section>

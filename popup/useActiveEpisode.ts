@@ -7,6 +7,7 @@ import browser from 'webextension-polyfill';
 import type { Episode } from '../src/episode/model';
 import { pageUrlOf, postAddressOfPage } from '../src/episode/urls';
 import { sendToBackground, sendToTab, type RevalidateFailure } from '../src/messages';
+import { getArchiveEpisode } from '../src/storage/archive';
 import { getCachedEpisode } from '../src/storage/store';
 import { recover, reportError } from '../src/errors';
 
@@ -27,6 +28,9 @@ async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Ep
   const fromPage = sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(recover('reading the page', null));
   const cached = await getCachedEpisode(pageUrl).catch(recover('reading the episode kept', undefined));
   if (cached) return { episode: cached.episode, origin: cached.source === 'markdown' ? 'cache' : 'page' };
+  // No copy of its own: the archive's, from the feed, is the page's notes too.
+  const archived = await getArchiveEpisode(pageUrl).catch(recover('reading the archive', undefined));
+  if (archived) return { episode: archived.episode, origin: 'page' };
   const episode = await fromPage;
   return episode && { episode, origin: 'page' };
 }

@@ -6,13 +6,16 @@
  */
 import type { Episode } from './episode/model';
 import type { EpisodeIdentity } from './episode/page';
+import type { ParsedFeed } from './archive/feed';
+import type { FeedState } from './storage/records';
 import type { StoreChange } from './storage/store';
 
 /** To the background, from the content script or the popup. */
 export type BackgroundRequest =
   | { type: 'page/opened'; episode: EpisodeIdentity }
   | { type: 'episode/revalidate'; url: string }
-  | { type: 'store/changed'; change: StoreChange };
+  | { type: 'store/changed'; change: StoreChange }
+  | { type: 'archive/refresh'; force: boolean };
 
 export type RevalidateFailure = 'offline' | 'not-found' | 'unparsable';
 
@@ -22,6 +25,8 @@ export interface BackgroundAnswers {
   'page/opened': null;
   'episode/revalidate': RevalidateResult;
   'store/changed': null;
+  /** Null where the archive cannot be refreshed (no DOMParser and no offscreen document). */
+  'archive/refresh': FeedState | null;
 }
 
 /** To the content script of an episode's tab, from the popup (episode, scroll) or the background (identity). */
@@ -33,7 +38,15 @@ export interface ContentAnswers {
   'page/scroll-to': boolean;
 }
 
+/** To Chrome's offscreen document, from the background: the work that needs DOMParser. */
+export type OffscreenRequest = { type: 'offscreen/parse-feed'; text: string };
+
+export interface OffscreenAnswers {
+  'offscreen/parse-feed': ParsedFeed;
+}
+
 export type BackgroundAnswer<R extends BackgroundRequest> = BackgroundAnswers[R['type']];
+export type OffscreenAnswer<R extends OffscreenRequest> = OffscreenAnswers[R['type']];
 export type ContentAnswer<R extends ContentRequest> = ContentAnswers[R['type']];
 
 /** The part of the runtime API both senders need; the content script passes its own, lighter one. */
@@ -43,6 +56,10 @@ export interface MessageRuntime {
 
 export function sendToBackground<R extends BackgroundRequest>(runtime: MessageRuntime, request: R): Promise<BackgroundAnswer<R>> {
   return runtime.sendMessage(request) as Promise<BackgroundAnswer<R>>;
+}
+
+export function sendToOffscreen<R extends OffscreenRequest>(runtime: MessageRuntime, request: R): Promise<OffscreenAnswer<R>> {
+  return runtime.sendMessage(request) as Promise<OffscreenAnswer<R>>;
 }
 
 export interface TabMessenger {
@@ -59,7 +76,13 @@ function hasType(message: unknown): message is { type: string } {
 
 // Keyed by the answers' types, so that a message added to a union without its answer, or
 // without being recognised here, does not compile.
-const BACKGROUND_TYPES: Record<keyof BackgroundAnswers, true> = { 'page/opened': true, 'episode/revalidate': true, 'store/changed': true };
+const BACKGROUND_TYPES: Record<keyof BackgroundAnswers, true> = {
+  'page/opened': true,
+  'episode/revalidate': true,
+  'store/changed': true,
+  'archive/refresh': true,
+};
+const OFFSCREEN_TYPES: Record<keyof OffscreenAnswers, true> = { 'offscreen/parse-feed': true };
 const CONTENT_TYPES: Record<keyof ContentAnswers, true> = { 'page/identify': true, 'page/get-episode': true, 'page/scroll-to': true };
 
 export function isBackgroundRequest(message: unknown): message is BackgroundRequest {
@@ -68,4 +91,8 @@ export function isBackgroundRequest(message: unknown): message is BackgroundRequ
 
 export function isContentRequest(message: unknown): message is ContentRequest {
   return hasType(message) && Object.hasOwn(CONTENT_TYPES, message.type);
+}
+
+export function isOffscreenRequest(message: unknown): message is OffscreenRequest {
+  return hasType(message) && Object.hasOwn(OFFSCREEN_TYPES, message.type);
 }

@@ -104,3 +104,15 @@ export function parseFeed(text: string, parser: DocumentParser): Episode[] {
   if (episodes.length === 0) throw new FeedRefused('no-entries');
   return episodes;
 }
+
+/** A feed read into episodes, or why it was refused: what crosses from the context that parses it. */
+export type ParsedFeed = { episodes: Episode[] } | { refused: FeedProblem };
+
+export function readFeed(text: string, parser: DocumentParser): ParsedFeed {
+  try {
+    return { episodes: parseFeed(text, parser) };
+  } catch (error) {
+    if (error instanceof FeedRefused) return { refused: error.problem };
+    throw error;
+  }
+}

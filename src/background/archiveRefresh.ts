@@ -1,11 +1,12 @@
 /**
  * Keeps the archive in step with the site's feed: a conditional GET (If-None-Match,
  * If-Modified-Since), at most every 12 hours unless asked; a 304 changes only the check time;
- * a feed that is refused leaves the archive exactly as it was and records why. It runs where
- * DOMParser is (Chrome's offscreen document, Firefox's event page): see `archiveRunner.ts`.
+ * a feed that is refused leaves the archive exactly as it was and records why. The feed is
+ * parsed where DOMParser is (Chrome's offscreen document, Firefox's event page): `parse` is
+ * given by `archiveRunner.ts`.
  */
 import { citationsOf } from '../archive/citations';
-import { FEED_URL, FeedRefused, MAX_FEED_BYTES, parseFeed, type DocumentParser } from '../archive/feed';
+import { FEED_URL, MAX_FEED_BYTES, type ParsedFeed } from '../archive/feed';
 import { buildSearchIndex } from '../archive/search';
 import { getFeedState, markFeedChecked, readArchive, recordFeedFailure, saveArchive } from '../storage/archive';
 import type { ArchiveEpisode, FeedState } from '../storage/records';
@@ -21,7 +22,7 @@ export interface RefreshOptions {
   now?: () => number;
 }
 
-export async function refreshArchive(parser: DocumentParser, options: RefreshOptions = {}): Promise<FeedState> {
+export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed>, options: RefreshOptions = {}): Promise<FeedState> {
   const { force = false, fetchFeed = fetch, now = Date.now } = options;
   const state = (await getFeedState()) ?? NEVER_CHECKED;
   if (!force && now() - state.checkedAt < REFRESH_EVERY_MS) return state;
@@ -46,13 +47,9 @@ export async function refreshArchive(parser: DocumentParser, options: RefreshOpt
   if (!response.ok) return fail(`http-${response.status}`);
   if (Number(response.headers.get('Content-Length')) > MAX_FEED_BYTES) return fail('too-large');
 
-  let fresh;
-  try {
-    fresh = parseFeed(await response.text(), parser);
-  } catch (error) {
-    if (error instanceof FeedRefused) return fail(error.problem);
-    throw error;
-  }
+  const parsed = await parse(await response.text());
+  if ('refused' in parsed) return fail(parsed.refused);
+  const fresh = parsed.episodes;
   // Episodes that left the feed stay; the feed's copy of the others replaces the archive's.
   const byUrl = new Map((await readArchive()).records.map((entry) => [entry.url, entry.episode]));
   for (const episode of fresh) byUrl.set(episode.url, episode);

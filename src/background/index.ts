@@ -1,6 +1,7 @@
 /**
- * The background (service worker in Chrome, event page in Firefox): badges per tab and the
- * source refresh. It keeps no state of its own between events, since it may sleep between them:
+ * The background (service worker in Chrome, event page in Firefox): badges per tab, the source
+ * refresh, and the archive refresh (at install, when the journal opens, and otherwise at most
+ * every 12 hours, checked hourly). It keeps no state of its own between events, since it may sleep between them:
  * what it knows of a tab comes back from the tab's content script or from the store.
  */
 import browser from 'webextension-polyfill';
@@ -10,6 +11,9 @@ import type { StoreChange } from '../storage/store';
 import { showEpisodeBadge } from './badge';
 import { refreshFromSource } from './sourceRefresh';
 import { recover } from '../errors';
+import { runArchiveRefresh } from './archiveRunner';
+
+const ARCHIVE_ALARM = 'archive-refresh';
 
 /** After a change (listened in the popup, an import…), the badges of open episode tabs follow. */
 async function refreshBadges(change: StoreChange): Promise<void> {
@@ -35,8 +39,19 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
       return refreshFromSource(request.url);
     case 'store/changed':
       return refreshBadges(request.change).then(() => null);
+    case 'archive/refresh':
+      return runArchiveRefresh(request.force);
   }
 }
+
+browser.runtime.onInstalled.addListener(() => {
+  void browser.alarms.create(ARCHIVE_ALARM, { periodInMinutes: 60 });
+  void runArchiveRefresh(true).catch(recover('building the archive at install', null));
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === ARCHIVE_ALARM) void runArchiveRefresh(false).catch(recover('refreshing the archive', null));
+});
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;

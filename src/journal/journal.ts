@@ -46,6 +46,11 @@ export function bookmarks(entries: JournalEntry[]): JournalEntry[] {
 /** The feed's mp3s are encoded at 128 kbit/s: bytes to seconds of listening. */
 const AUDIO_BYTES_PER_SECOND = 128_000 / 8;
 
+/** How long an episode lasts, from the size of its mp3. */
+export function audioSeconds(bytes: number): number {
+  return bytes / AUDIO_BYTES_PER_SECOND;
+}
+
 export interface ListeningStats {
   total: number;
   perYear: { year: string; count: number }[];
@@ -75,7 +80,7 @@ export function listeningStats(entries: JournalEntry[], today: Date): ListeningS
     perMonth.set(day.slice(0, 7), (perMonth.get(day.slice(0, 7)) ?? 0) + 1);
     perYear.set(day.slice(0, 4), (perYear.get(day.slice(0, 4)) ?? 0) + 1);
     const bytes = entry.card?.audioBytes;
-    if (bytes) seconds += bytes / AUDIO_BYTES_PER_SECOND;
+    if (bytes) seconds += audioSeconds(bytes);
     else episodesWithoutSize += 1;
   }
   const year = today.getFullYear();

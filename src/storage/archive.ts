@@ -72,7 +72,9 @@ export interface ArchiveUpdate {
 
 export function saveArchive(update: ArchiveUpdate): Promise<void> {
   return write({ episodeIds: [], archive: true }, async (database) => {
-    const transaction = database.transaction(['archive', 'archiveCards', 'archiveMeta', 'citations'], 'readwrite', { durability: 'relaxed' });
+    const transaction = database.transaction(['archive', 'archiveCards', 'archiveMeta', 'citations'], 'readwrite', {
+      durability: 'relaxed',
+    });
     const citations = transaction.objectStore('citations');
     await citations.clear();
     await Promise.all([

@@ -44,6 +44,8 @@ export interface ListeningEvent {
   at: string;
   /** For `listened`: the day the listener says they listened, `YYYY-MM-DD`. */
   listenedOn?: string;
+  /** The bulk change that wrote the event ("everything up to LCC 200"), which one undo takes back. */
+  batch?: string;
 }
 
 /**
@@ -129,6 +131,7 @@ const eventEntries = {
   kind: v.picklist(EVENT_KINDS),
   at: isoTimestamp,
   listenedOn: v.optional(calendarDay),
+  batch: v.optional(v.pipe(v.string(), v.minLength(1))),
 };
 
 /** An event as an export file holds it, naming its episode. */

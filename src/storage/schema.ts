@@ -6,7 +6,16 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Citation } from '../archive/citations';
 import type { StoredSearchIndex } from '../archive/search';
-import { cardOf, type ArchiveEpisode, type CachedEpisode, type EpisodeCard, type EpisodeLog, type FeedState, type ListeningState, type Settings } from './records';
+import {
+  cardOf,
+  type ArchiveEpisode,
+  type CachedEpisode,
+  type EpisodeCard,
+  type EpisodeLog,
+  type FeedState,
+  type ListeningState,
+  type Settings,
+} from './records';
 
 export const DATABASE_NAME = 'lcc-companion';
 

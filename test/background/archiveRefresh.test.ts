@@ -2,13 +2,14 @@
 import 'fake-indexeddb/auto';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import type { DocumentParser } from '../../src/archive/feed';
+import { readFeed, type DocumentParser } from '../../src/archive/feed';
 import { loadSearchIndex } from '../../src/archive/search';
 import { REFRESH_EVERY_MS, refreshArchive } from '../../src/background/archiveRefresh';
 import { getFeedState, getSearchIndex, listArchiveCards, readArchive } from '../../src/storage/archive';
 import { openStore } from '../../src/storage/store';
 
-const parser = new DOMParser() as unknown as DocumentParser;
+const domParser = new DOMParser() as unknown as DocumentParser;
+const parser = async (text: string) => readFeed(text, domParser);
 
 function entry(number: number, day: string, extra = ''): string {
   return `<entry><title type="html">LCC ${number} - Épisode ${number}</title>

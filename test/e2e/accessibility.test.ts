@@ -15,7 +15,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
 const NEWS_EPISODE = '/2026/05/12/lcc-340-episode-on-l-voit-on-l-voit-pas/';
-const VIEWS = ['history', 'bookmarks', 'stats', 'search', 'settings', 'data'] as const;
+const VIEWS = ['episodes', 'history', 'bookmarks', 'stats', 'search', 'settings', 'data'] as const;
 const THEMES = { light: 'Clair', dark: 'Sombre' } as const;
 
 interface AxeViolation {
@@ -107,7 +107,8 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in
       it.each(VIEWS)('the journal view %s has no axe violation', async (view) => {
         await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}`);
         await expect.poll(() => journal.locator('#view-title').textContent()).not.toBe('');
-        if (view === 'search') await journal.getByLabel('Chercher dans les épisodes gardés : titres, sections, liens').fill('cloud');
+        if (view === 'search')
+          await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('cloud');
         await journal.waitForLoadState('networkidle');
         await expect.poll(() => journal.getByRole('status').filter({ hasText: 'Chargement…' }).count()).toBe(0);
         expect(await axeViolations(journal)).toEqual([]);

@@ -47,11 +47,11 @@ describe.skipIf(!chromiumPresent)('the journal at an address of no view', () => 
     session = undefined;
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'nothing'])('#%s shows the history', async (hash) => {
+  it.each(['constructor', '__proto__', 'toString', 'nothing'])('#%s shows the episodes', async (hash) => {
     session ??= await launchExtension();
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${hash}`);
-    await expect.poll(() => journal.locator('#view-title').textContent()).toBe('Historique');
+    await expect.poll(() => journal.locator('#view-title').textContent()).toBe('Épisodes');
     await journal.close();
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookmarks, historyByMonth, journalEntries, listeningStats } from '../../src/journal/journal';
 import { noteNodes } from '../../src/journal/note';
-import { buildSearchIndex, search } from '../../src/journal/search';
-import type { CachedEpisode, EpisodeCard, ListeningState } from '../../src/storage/records';
+import type { EpisodeCard, ListeningState } from '../../src/storage/records';
 
 function state(episodeId: string, listenedOn: string | null, bookmarkedAt: string | null = null): ListeningState {
   return { episodeId, listenedOn, bookmarkedAt, note: '', rating: null, updatedAt: '2026-01-01T00:00:00.000Z' };
@@ -60,51 +59,6 @@ describe('the journal', () => {
     expect(stats.episodesWithoutSize).toBe(2);
     expect(listeningStats(entries, new Date(2026, 11, 15)).monthStreak).toBe(2);
     expect(listeningStats(entries, new Date(2027, 1, 1)).monthStreak).toBe(0);
-  });
-});
-
-describe('search over cached episodes', () => {
-  const cached: CachedEpisode[] = [
-    {
-      url: 'https://lescastcodeurs.com/a/',
-      source: 'markdown',
-      etag: null,
-      checkedAt: 0,
-      episode: {
-        id: 'lcc-340',
-        number: 340,
-        title: 'LCC 340 - Épisode GraalVM',
-        url: 'https://lescastcodeurs.com/a/',
-        publishedOn: '2026-05-12',
-        recordedOn: null,
-        author: '',
-        team: [],
-        summary: 'Java 26',
-        audio: null,
-        video: null,
-        outline: [{ id: 'langages', level: 2, title: 'Langages', children: [{ id: 'kotlin', level: 3, title: 'Kotlin', children: [] }] }],
-        links: [
-          { url: 'https://foojay.io/java-26', text: 'Java 26 nouveautés', context: 'Les nouveautés de Java 26', sectionId: 'langages' },
-        ],
-      },
-    },
-  ];
-  const index = buildSearchIndex(cached);
-
-  it('finds titles, sections and links, accent- and case-insensitive, episodes first', () => {
-    expect(search(index, 'graalvm episode').hits.map((hit) => hit.kind)).toEqual(['episode']);
-    expect(search(index, 'KOTLIN').hits[0]).toMatchObject({
-      kind: 'section',
-      url: 'https://lescastcodeurs.com/a/#kotlin',
-      episodeTitle: 'LCC 340 - Épisode GraalVM',
-    });
-    expect(search(index, 'nouveautes').hits[0]).toMatchObject({
-      kind: 'link',
-      url: 'https://foojay.io/java-26',
-      episodeUrl: 'https://lescastcodeurs.com/a/',
-    });
-    expect(search(index, '   ')).toEqual({ hits: [], total: 0 });
-    expect(search(index, 'e', 1)).toMatchObject({ total: 3 });
   });
 });
 

@@ -60,8 +60,15 @@ function corpusFileOfPath(pathname: string): string | null {
   return post ? `pages/${post[1]}-${post[2]}-${post[3]}-${post[4]}.html` : null;
 }
 
-async function serveSite(route: Route): Promise<void> {
+async function serveSite(route: Route, withFeed: boolean): Promise<void> {
   const url = new URL(route.request().url());
+  if (url.pathname === '/feed-intern.atom' && withFeed) {
+    return route.fulfill({
+      status: 200,
+      contentType: 'application/atom+xml; charset=utf-8',
+      body: readFileSync(join(CORPUS_DIR, 'feed.atom')),
+    });
+  }
   const file = corpusFileOfPath(url.pathname);
   const path = file && join(CORPUS_DIR, file);
   if (path && existsSync(path)) {
@@ -90,7 +97,13 @@ async function serveSource(route: Route, source: SourceRoute): Promise<void> {
 }
 
 export async function launchExtension(
-  options: { source?: SourceRoute['mode']; colorScheme?: 'light' | 'dark'; dist?: string } = {},
+  options: {
+    source?: SourceRoute['mode'];
+    colorScheme?: 'light' | 'dark';
+    dist?: string;
+    /** Serve the corpus feed (the archive then downloads at install); without, the feed answers 404. */
+    feed?: boolean;
+  } = {},
 ): Promise<ExtensionSession> {
   const dist = options.dist ?? DIST;
   const profile = mkdtempSync(join(tmpdir(), 'lcc-profile-'));
@@ -129,7 +142,7 @@ export async function launchExtension(
     await context.route(/^https?:\/\//, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }),
     );
-    await context.route('https://lescastcodeurs.com/**', serveSite);
+    await context.route('https://lescastcodeurs.com/**', (route) => serveSite(route, options.feed ?? false));
     await context.route('https://raw.githubusercontent.com/**', (route) => serveSource(route, source));
     const currentWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL((await currentWorker()).url()).host;

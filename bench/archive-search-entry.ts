@@ -1,0 +1,75 @@
+/**
+ * The archive search timing, bundled as the extension ships it and run in a plain Node process
+ * (see shipped.ts): the corpus feed into episodes, the index built and stored as JSON, then loaded
+ * as the journal loads it, and fifty fixed queries (words, prefixes, hosts and addresses).
+ */
+import { readFileSync } from 'node:fs';
+import { DOMParser } from 'linkedom';
+import { parseFeed, type DocumentParser } from '../src/archive/feed';
+import { buildSearchIndex, loadSearchIndex } from '../src/archive/search';
+import { timeMs } from './timing';
+
+export const QUERIES = [
+  'graal',
+  'graalvm native',
+  'quarkus',
+  'kotlin',
+  'kotlin coroutines',
+  'java 21',
+  'jdk',
+  'loom',
+  'virtual threads',
+  'panama',
+  'spring boot',
+  'micronaut',
+  'kubernetes',
+  'docker',
+  'podman',
+  'wasm',
+  'webassembly',
+  'rust',
+  'golang',
+  'typescript',
+  'react',
+  'angular',
+  'vue',
+  'htmx',
+  'ia',
+  'llm',
+  'chatgpt',
+  'copilot',
+  'mcp',
+  'langchain4j',
+  'sécurité',
+  'log4shell',
+  'cve',
+  'devoxx',
+  'conférence',
+  'expérience',
+  'open source',
+  'licence',
+  'postgres',
+  'kafka',
+  'github.com',
+  'github.com/oracle/graal',
+  'openjdk.org',
+  'infoq.com',
+  'foojay',
+  'martinfowler.com',
+  'youtube',
+  'medium.com',
+  'xyzzy',
+  'e',
+];
+
+export interface ArchiveSearchTimings {
+  episodes: number;
+  times: number[];
+}
+
+export function measureArchiveSearch(feedPath: string): ArchiveSearchTimings {
+  const episodes = parseFeed(readFileSync(feedPath, 'utf8'), new DOMParser() as unknown as DocumentParser);
+  const search = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(episodes))));
+  const times = Array.from({ length: 5 }, () => QUERIES.map((query) => timeMs(() => search.search(query)))).flat();
+  return { episodes: episodes.length, times };
+}

@@ -1,0 +1,86 @@
+/**
+ * Setting up the log in a minute: mark every episode up to LCC N listened, or the selection, with
+ * a preview of how many change, then one undo that puts the log back exactly as it was.
+ */
+import { useState } from 'preact/hooks';
+import { localToday } from '../src/episode/text';
+import { unheardUpTo, type CatalogueRow } from '../src/journal/catalogue';
+import { markListenedInBulk, undoBulkMark, type BulkMark } from '../src/storage/store';
+import { formatDay, t } from '../src/ui/i18n';
+
+export function BulkMarkTools({
+  rows,
+  selected,
+  clearSelection,
+  onFailure,
+}: {
+  rows: CatalogueRow[];
+  selected: CatalogueRow[];
+  clearSelection: () => void;
+  onFailure: (error: unknown) => void;
+}) {
+  const [upTo, setUpTo] = useState('');
+  const [done, setDone] = useState<BulkMark | null>(null);
+  const [undone, setUndone] = useState(false);
+  const number = Number.parseInt(upTo, 10);
+  const preview = Number.isSafeInteger(number) ? unheardUpTo(rows, number) : [];
+
+  const mark = (targets: CatalogueRow[]) =>
+    void markListenedInBulk(
+      targets.map((row) => row.card.id),
+      localToday(),
+    ).then((result) => {
+      setDone(result);
+      setUndone(false);
+      clearSelection();
+      setUpTo('');
+    }, onFailure);
+
+  return (
+    <section class="bulk" aria-label={t('bulkApply')}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (preview.length > 0) mark(preview);
+        }}
+      >
+        <label for="bulk-up-to">{t('bulkUpToLabel')}</label>{' '}
+        <input
+          id="bulk-up-to"
+          type="number"
+          min="0"
+          inputMode="numeric"
+          value={upTo}
+          onInput={(event) => setUpTo(event.currentTarget.value)}
+        />{' '}
+        <button type="submit" disabled={preview.length === 0}>
+          {t('bulkApply')}
+        </button>
+        {upTo !== '' && (
+          <span class="hint" role="status">
+            {' '}
+            {t('bulkUpToPreview', preview.length)}
+          </span>
+        )}
+      </form>
+      {selected.length > 0 && (
+        <button type="button" onClick={() => mark(selected)}>
+          {t('bulkSelection', selected.length)}
+        </button>
+      )}
+      {done && !undone && (
+        <p role="status" class="ok">
+          {t('bulkDone', done.before.length, formatDay(done.listenedOn), done.batch)}{' '}
+          <button type="button" onClick={() => void undoBulkMark(done).then(() => setUndone(true), onFailure)}>
+            {t('bulkUndo')}
+          </button>
+        </p>
+      )}
+      {undone && (
+        <p role="status" class="ok">
+          {t('bulkUndone')}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+/** One episode of the catalogue: its number, title, date and length, and the listener's state, toggled in place. */
+import { localToday } from '../src/episode/text';
+import type { CatalogueRow } from '../src/journal/catalogue';
+import { audioSeconds } from '../src/journal/journal';
+import { updateListeningState } from '../src/storage/store';
+import { titleWithoutNumber } from '../src/ui/episodeTitle';
+import { formatDay, t } from '../src/ui/i18n';
+
+function duration(bytes: number | null): string {
+  if (!bytes) return '';
+  const minutes = Math.round(audioSeconds(bytes) / 60);
+  return t('durationHoursMinutes', Math.floor(minutes / 60), String(minutes % 60).padStart(2, '0'));
+}
+
+export interface RowProps {
+  row: CatalogueRow;
+  selected: boolean;
+  /** The row's checkbox was clicked; with Shift, the range since the last one. */
+  onSelect: (row: CatalogueRow, range: boolean) => void;
+  onFailure: (error: unknown) => void;
+}
+
+export function CatalogueRowView({ row, selected, onSelect, onFailure }: RowProps) {
+  const { card, state } = row;
+  const name = card.number === null ? card.title : `${t('episodeNumber', card.number)} ${titleWithoutNumber(card.title, card.number)}`;
+  const change = (update: Parameters<typeof updateListeningState>[1]) =>
+    void updateListeningState({ id: card.id }, update).catch(onFailure);
+  return (
+    <li class="row">
+      <input type="checkbox" checked={selected} aria-label={t('selectEpisode', name)} onClick={(event) => onSelect(row, event.shiftKey)} />
+      <span class="number">{card.number === null ? '' : card.number}</span>
+      <a class="title" href={card.url} target="_blank" rel="noopener noreferrer">
+        {titleWithoutNumber(card.title, card.number)}
+      </a>
+      <span class="when">{formatDay(card.publishedOn)}</span>
+      <span class="length">{duration(card.audioBytes)}</span>
+      <span class="state">
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={Boolean(state?.listenedOn)}
+          title={state?.listenedOn ? t('listenedOnDay', formatDay(state.listenedOn)) : undefined}
+          onClick={() => change((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
+        >
+          {state?.listenedOn ? t('listenedOnDay', formatDay(state.listenedOn)) : t('listened')}
+        </button>
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={Boolean(state?.bookmarkedAt)}
+          onClick={() => change((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
+        >
+          {t('bookmarked')}
+        </button>
+        {state?.rating ? <span class="rating-value">{'★'.repeat(state.rating)}</span> : null}
+        {state?.note ? <span class="has-note">{t('hasNote')}</span> : null}
+      </span>
+    </li>
+  );
+}
