@@ -1,0 +1,62 @@
+/** The archive from a fresh install, in Chromium, with the corpus feed served as the site serves it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from 'linkedom';
+import { afterEach, describe, expect, it } from 'vitest';
+import { citationsOf } from '../../src/archive/citations';
+import { parseFeed, type DocumentParser } from '../../src/archive/feed';
+import { CORPUS_DIR, corpusPresent } from '../support/corpus';
+import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+
+const episodes = corpusPresent
+  ? parseFeed(readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8'), new DOMParser() as unknown as DocumentParser)
+  : [];
+
+describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', () => {
+  let session: ExtensionSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  async function journalWithArchive(view: string) {
+    session = await launchExtension({ feed: true });
+    const journal = await session.context.newPage();
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}`);
+    return journal;
+  }
+
+  it('lists every entry of the feed in the catalogue, and marks everything up to LCC 100 listened, then undoes it', async () => {
+    const journal = await journalWithArchive('episodes');
+    await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
+    expect(await journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${episodes.length}`);
+
+    const upTo100 = episodes.filter((episode) => episode.number !== null && episode.number <= 100).length;
+    await journal.getByLabel('Tout marquer écouté jusqu’à LCC').fill('100');
+    await expect.poll(() => journal.locator('.bulk [role="status"]').textContent()).toContain(`${upTo100} épisode(s) passeront`);
+    await journal.getByRole('button', { name: 'Marquer écoutés' }).click();
+    await expect.poll(() => journal.locator('.progress').textContent()).toContain(`${upTo100} écoutés sur ${episodes.length}`);
+    await journal.getByRole('button', { name: 'Annuler' }).click();
+    await expect.poll(() => journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${episodes.length}`);
+  });
+
+  it('finds an episode by a word of one of its links', async () => {
+    const journal = await journalWithArchive('episodes');
+    await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
+    await journal.getByRole('link', { name: 'Recherche' }).click();
+    await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('asciidoctor-maven');
+    await expect.poll(() => journal.locator('.hits > li').count()).toBeGreaterThan(0);
+    expect(await journal.locator('.hits').textContent()).toContain('LCC 318');
+  });
+
+  it('shows under a link of the popup the other episodes that cite it', async () => {
+    const cited = citationsOf(episodes).find((citation) => citation.url === 'https://github.com/asciidoctor/asciidoctor-maven-plugin')!;
+    const journal = await journalWithArchive('episodes');
+    await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
+    const page318 = cited.episodes.find((episode) => episode.number === 318)!;
+    const tab = await session!.openSitePage(new URL(page318.url).pathname);
+    const popup = await session!.openPopup(tab);
+    const link = popup.locator('li.link', { has: popup.locator(`a.link-open[href="${cited.url}"]`) });
+    await expect.poll(() => link.locator('.also-in').textContent()).toBe('aussi dans LCC 144');
+  });
+});
