@@ -18,10 +18,14 @@ import {
 import type { JournalEntry } from '../src/journal/journal';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t, type MessageKey } from '../src/ui/i18n';
+import { useProgressiveLimit } from '../src/ui/useProgressiveLimit';
 import { storageFailureMessage } from '../src/ui/storageFailure';
 import { BulkMarkTools } from './BulkMark';
 import { CatalogueRowView } from './CatalogueRowView';
 import { refreshArchiveNow, useArchive, type ArchiveData } from './useArchive';
+
+/** Rows drawn in the first frame, a screenful and more; the others right after it. */
+const FIRST_FRAME_ROWS = 40;
 
 const FILTERS: Record<CatalogueFilter, MessageKey> = {
   all: 'filterAll',
@@ -83,8 +87,9 @@ export function Episodes({ entries }: { entries: JournalEntry[] }) {
       ),
     [archive, entries],
   );
+  const [limit] = useProgressiveLimit(FIRST_FRAME_ROWS, Number.POSITIVE_INFINITY);
   const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
-  const years = useMemo(() => rowsByYear(shown), [shown]);
+  const years = useMemo(() => rowsByYear(shown.slice(0, limit)), [shown, limit]);
   const { listened, total, percent } = progress(rows);
 
   const select = (row: CatalogueRow, range: boolean) => {

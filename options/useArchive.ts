@@ -35,10 +35,12 @@ export function useArchive(): ArchiveData {
         },
       );
     load();
-    void refreshArchiveNow();
+    // After the first paint: the check (most times a 304) must not compete with drawing.
+    const frame = requestAnimationFrame(() => setTimeout(() => void refreshArchiveNow()));
     const stop = onStoreChange((change) => change.archive === true && load());
     return () => {
       open = false;
+      cancelAnimationFrame(frame);
       stop();
     };
   }, []);

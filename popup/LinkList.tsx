@@ -19,9 +19,17 @@ import { moveFocus } from './moveFocus';
 import { openLink } from './openLink';
 import { useAlsoIn, type AlsoIn } from './useAlsoIn';
 import { useCopy, type CopyState } from './useCopy';
-import { LINKS_PER_PAGE, useProgressiveLimit } from './useProgressiveLimit';
+import { useProgressiveLimit } from '../src/ui/useProgressiveLimit';
 
 type Copy = (key: number, text: string) => void;
+
+/** Links drawn in the first frame; the rest of the first page follows right after it, below the fold. */
+const FIRST_FRAME_LINKS = 30;
+/**
+ * Links drawn at once after that, and added by each "show more": drawing a few hundred keeps the
+ * popup answering input at once, where thousands (a hostile source) froze it.
+ */
+const LINKS_PER_PAGE = 300;
 
 /** "aussi dans LCC 287, 312": the other episodes that cite the link, each a link to its page. */
 function AlsoInEpisodes({ episodes }: { episodes: CitingEpisode[] }) {
@@ -79,7 +87,7 @@ function copyFeedback(copied: CopyState): string {
 
 export function LinkList({ episode }: { episode: Episode }) {
   const [query, setQuery] = useState('');
-  const [limit, showMore] = useProgressiveLimit();
+  const [limit, showMore] = useProgressiveLimit(FIRST_FRAME_LINKS, LINKS_PER_PAGE);
   const filterRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const { copied, copy } = useCopy();
@@ -157,7 +165,7 @@ export function LinkList({ episode }: { episode: Episode }) {
           </section>
         ))}
         {visible.length > limit && limit >= LINKS_PER_PAGE && (
-          <button type="button" class="link-button show-more" onClick={showMore}>
+          <button type="button" class="link-button show-more" onClick={() => showMore(LINKS_PER_PAGE)}>
             {t('showMore', Math.min(LINKS_PER_PAGE, visible.length - limit))}
           </button>
         )}

@@ -36,10 +36,22 @@ interface SearchDocument {
 /** Title first, then a section, then a news item, as the listener looks for them. */
 const KIND_BOOST: Record<ArchiveHitKind, number> = { episode: 8, section: 3, item: 1 };
 
+/**
+ * Folding a term (Unicode normalization) costs more than the rest of indexing it, and the
+ * archive says the same few thousand words over and over: each is folded once.
+ */
+const foldedTerms = new Map<string, string>();
+
+function foldTerm(term: string): string {
+  let folded = foldedTerms.get(term);
+  if (folded === undefined) foldedTerms.set(term, (folded = foldForSearch(term)));
+  return folded;
+}
+
 const OPTIONS: Options<SearchDocument> = {
   fields: ['text', 'addresses'],
   storeFields: ['kind', 'episode', 'target', 'text', 'links'],
-  processTerm: (term) => foldForSearch(term),
+  processTerm: foldTerm,
   searchOptions: {
     prefix: true,
     combineWith: 'AND',
