@@ -11,7 +11,7 @@ import type { Page, Route, Worker } from 'playwright-core';
 import { chromiumPresent, launchExtension } from '../test/e2e/support/browser';
 import { CORPUS_DIR, corpusPresent } from '../test/support/corpus';
 import type { ArchiveSearchTimings } from './archive-search-entry';
-import { BLANK_PAGE, extensionWithBlankPage, paintedAt } from './blankPage';
+import { extensionWithBlankPage, medianFirstPaints } from './blankPage';
 import { importHeavyJournal } from './journal';
 import { runShipped } from './shipped';
 import { median } from './timing';
@@ -90,22 +90,10 @@ export async function benchArchive(): Promise<string[]> {
     );
 
     await importHeavyJournal(session);
-    const paint = async (path: string, element: string | null) => {
-      const tab = await session.context.newPage();
-      await tab.goto(`chrome-extension://${session.extensionId}/${path}`);
-      const since = (await paintedAt(tab, element)) - (await tab.evaluate(() => performance.timeOrigin));
-      await tab.close();
-      return since;
-    };
-    const catalogue: number[] = [];
-    const blank: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      catalogue.push(await paint('options/index.html#episodes', 'journal-catalogue'));
-      blank.push(await paint(BLANK_PAGE, null));
-    }
+    const catalogue = await medianFirstPaints(session, 'options/index.html#episodes', 'journal-catalogue', RUNS);
     lines.push(
-      `catalogue first paint (${entries} archive episodes, 10000 events): ${median(catalogue).toFixed(0)} ms; blank extension page: ${median(blank).toFixed(0)} ms (medians of ${RUNS})`,
-      `catalogue / blank page paint ratio: ${(median(catalogue) / median(blank)).toFixed(2)}`,
+      `catalogue first paint (${entries} archive episodes, 10000 events): ${catalogue.page.toFixed(0)} ms; blank extension page: ${catalogue.blank.toFixed(0)} ms (medians of ${RUNS})`,
+      `catalogue / blank page paint ratio: ${(catalogue.page / catalogue.blank).toFixed(2)}`,
     );
   } finally {
     await session.close();

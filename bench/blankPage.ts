@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DIST } from '../test/e2e/support/browser';
+import { DIST, type ExtensionSession } from '../test/e2e/support/browser';
+import { median } from './timing';
 
 export const BLANK_PAGE = 'blank.html';
 
@@ -41,4 +42,30 @@ export async function paintedAt(page: Page, element: string | null): Promise<num
       }),
     element,
   );
+}
+
+/**
+ * The medians over `runs` of a journal view's first paint (its `elementtiming` element) and of
+ * the blank page's, each from the start of its page's navigation, taken in turns.
+ */
+export async function medianFirstPaints(
+  session: ExtensionSession,
+  path: string,
+  element: string,
+  runs: number,
+): Promise<{ page: number; blank: number }> {
+  const paint = async (target: string, marked: string | null) => {
+    const tab = await session.context.newPage();
+    await tab.goto(`chrome-extension://${session.extensionId}/${target}`);
+    const since = (await paintedAt(tab, marked)) - (await tab.evaluate(() => performance.timeOrigin));
+    await tab.close();
+    return since;
+  };
+  const page: number[] = [];
+  const blank: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    page.push(await paint(path, element));
+    blank.push(await paint(BLANK_PAGE, null));
+  }
+  return { page: median(page), blank: median(blank) };
 }

@@ -12,8 +12,7 @@ import type { ExportFile } from '../src/storage/exportFile';
 import type { ListeningEvent, ListeningState } from '../src/storage/records';
 import { chromiumPresent, launchExtension, type ExtensionSession } from '../test/e2e/support/browser';
 import { corpusPresent, postFiles, readPost } from '../test/support/corpus';
-import { BLANK_PAGE, extensionWithBlankPage, paintedAt } from './blankPage';
-import { median } from './timing';
+import { extensionWithBlankPage, medianFirstPaints } from './blankPage';
 
 const EPISODES = 340;
 const EVENTS = 10_000;
@@ -80,24 +79,11 @@ export async function benchJournal(): Promise<string[]> {
       `journal import of the export file (${EPISODES} episodes, ${EVENTS} events, through the page): ${imported.total} ms (${imported.preview} ms to read, check and preview it, ${imported.total - imported.preview} ms to write it)`,
     );
 
-    // From the start of the page's navigation to the history's first paint (the blank page: its own).
-    const paint = async (path: string, element: string | null) => {
-      const tab = await session.context.newPage();
-      await tab.goto(`chrome-extension://${session.extensionId}/${path}`);
-      const since = (await paintedAt(tab, element)) - (await tab.evaluate(() => performance.timeOrigin));
-      await tab.close();
-      return since;
-    };
-    const history: number[] = [];
-    const blank: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      history.push(await paint('options/index.html#history', 'journal-history'));
-      blank.push(await paint(BLANK_PAGE, null));
-    }
+    const history = await medianFirstPaints(session, 'options/index.html#history', 'journal-history', RUNS);
     lines.push(
-      `journal history first paint: ${median(history).toFixed(0)} ms; blank extension page, first paint: ${median(blank).toFixed(0)} ms (medians of ${RUNS})`,
+      `journal history first paint: ${history.page.toFixed(0)} ms; blank extension page, first paint: ${history.blank.toFixed(0)} ms (medians of ${RUNS})`,
     );
-    lines.push(`journal history / blank page time ratio: ${(median(history) / median(blank)).toFixed(2)}`);
+    lines.push(`journal history / blank page time ratio: ${(history.page / history.blank).toFixed(2)}`);
   } finally {
     await session.close();
   }
