@@ -10,19 +10,51 @@ import {
   type ImportMode,
   type ImportPlan,
 } from '../src/storage/exportFile';
-import { applyImport, clearEverything, exportEverything, readEverything } from '../src/storage/transfer';
-import { t } from '../src/ui/i18n';
+import { localToday } from '../src/episode/text';
+import { csvImport, logCsv, readLogCsv } from '../src/storage/formats/csv';
+import { logMarkdown } from '../src/storage/formats/markdown';
+import type { EpisodeCard } from '../src/storage/records';
+import { applyImport, clearEverything, exportEverything, readEverything, readLogEntries } from '../src/storage/transfer';
+import { formatDay, t, type MessageKey } from '../src/ui/i18n';
 import { failureMessage } from './dataFailure';
 import { downloadFile } from './downloadFile';
 import { ImportPreview } from './ImportPreview';
 
-async function downloadExport(): Promise<void> {
-  downloadFile(exportFileName(), JSON.stringify(await exportEverything(), null, 1), 'application/json');
+type ExportFormat = 'json' | 'csv' | 'markdown';
+
+async function downloadExport(format: ExportFormat): Promise<void> {
+  const name = exportFileName();
+  if (format === 'json') return downloadFile(name, JSON.stringify(await exportEverything(), null, 1), 'application/json');
+  const entries = await readLogEntries();
+  if (format === 'csv') return downloadFile(name.replace(/\.json$/, '.csv'), logCsv(entries), 'text/csv;charset=utf-8');
+  const kept = entries.filter(({ state }) => state.listenedOn !== null || state.bookmarkedAt !== null).length;
+  const markdown = logMarkdown(entries, {
+    title: t('markdownTitle'),
+    intro: t('markdownIntro', formatDay(localToday()), kept),
+    page: t('markdownPage'),
+    published: t('markdownPublished'),
+    listenedOn: t('markdownListenedOn'),
+    bookmarkedOn: t('markdownBookmarkedOn'),
+    rating: t('markdownRating'),
+    note: t('markdownNote'),
+  });
+  downloadFile(name.replace(/\.json$/, '.md'), markdown, 'text/markdown;charset=utf-8');
 }
+
+/** A CSV export (by its name, or its first column) or else the JSON one. */
+function readImportFile(name: string, text: string, size: number): { file: ExportFile; cards: EpisodeCard[] } {
+  if (/\.csv$/i.test(name) || /^\uFEFF?number,/.test(text)) return csvImport(readLogCsv(text));
+  return { file: readExportFile(text, size), cards: [] };
+}
+
+const EXPORT_LABELS = { json: 'exportButton', csv: 'exportCsv', markdown: 'exportMarkdown' } as const satisfies Record<
+  ExportFormat,
+  MessageKey
+>;
 
 type Step =
   | { kind: 'idle' }
-  | { kind: 'preview'; file: ExportFile; mode: ImportMode; plan: ImportPlan }
+  | { kind: 'preview'; file: ExportFile; cards: EpisodeCard[]; mode: ImportMode; plan: ImportPlan }
   | { kind: 'done'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'confirm-clear' };
@@ -30,8 +62,8 @@ type Step =
 export function DataTools() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
-  const preview = async (file: ExportFile, mode: ImportMode) =>
-    setStep({ kind: 'preview', file, mode, plan: planImport(await readEverything(), file, mode) });
+  const preview = async ({ file, cards }: { file: ExportFile; cards: EpisodeCard[] }, mode: ImportMode) =>
+    setStep({ kind: 'preview', file, cards, mode, plan: planImport(await readEverything(), file, mode, cards) });
 
   const chooseFile = async (input: HTMLInputElement) => {
     const chosen = input.files?.[0];
@@ -39,7 +71,7 @@ export function DataTools() {
     if (!chosen) return;
     try {
       if (chosen.size > MAX_IMPORT_BYTES) throw new ImportRefused('too-large', `${Math.ceil(chosen.size / 1024 / 1024)} MB`);
-      await preview(readExportFile(await chosen.text(), chosen.size), 'merge');
+      await preview(readImportFile(chosen.name, await chosen.text(), chosen.size), 'merge');
     } catch (error) {
       setStep({ kind: 'error', message: failureMessage(error) });
     }
@@ -59,21 +91,29 @@ export function DataTools() {
       <section aria-labelledby="export-title">
         <h3 id="export-title">{t('exportTitle')}</h3>
         <p class="hint">{t('exportHint')}</p>
-        <button
-          type="button"
-          onClick={() => void downloadExport().catch((error) => setStep({ kind: 'error', message: failureMessage(error) }))}
-        >
-          {t('exportButton')}
-        </button>
+        {(['json', 'csv', 'markdown'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            onClick={() => void downloadExport(format).catch((error) => setStep({ kind: 'error', message: failureMessage(error) }))}
+          >
+            {t(EXPORT_LABELS[format])}
+          </button>
+        ))}
       </section>
       <section aria-labelledby="import-title">
         <h3 id="import-title">{t('importTitle')}</h3>
         <label for="import-file">{t('importChoose')}</label>
-        <input id="import-file" type="file" accept="application/json,.json" onChange={(event) => void chooseFile(event.currentTarget)} />
+        <input
+          id="import-file"
+          type="file"
+          accept="application/json,.json,text/csv,.csv"
+          onChange={(event) => void chooseFile(event.currentTarget)}
+        />
         {step.kind === 'preview' && (
           <ImportPreview
             step={step}
-            setMode={(mode) => void preview(step.file, mode)}
+            setMode={(mode) => void preview(step, mode)}
             apply={() => void apply(step.plan)}
             cancel={() => setStep({ kind: 'idle' })}
           />

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { BAD_DATE, isoTimestamp } from '../episode/schema';
 import { cachedEpisodeSchema, listeningEventSchema, listeningStateSchema, settingsSchema } from './records';
-import type { CachedEpisode, ListeningEvent, ListeningState, Settings } from './records';
+import type { CachedEpisode, EpisodeCard, ListeningEvent, ListeningState, Settings } from './records';
 
 export const EXPORT_FORMAT = 'lcc-companion-export';
 export const EXPORT_VERSION = 1;
@@ -129,6 +129,8 @@ export interface ImportPlan {
   episodes: CachedEpisode[];
   listening: ListeningState[];
   events: ListeningEvent[];
+  /** Cards that name episodes a CSV file has states for (a JSON file's come with its episodes). */
+  cards: EpisodeCard[];
   counts: { newStates: number; changedStates: number; newEvents: number; newEpisodes: number; removedStates: number };
 }
 
@@ -141,7 +143,7 @@ function eventKey(event: ListeningEvent): string {
  * and time is the same event); cached episodes are added where missing. Replace: the file's
  * data, and nothing else.
  */
-export function planImport(stored: StoredData, file: ExportFile, mode: ImportMode): ImportPlan {
+export function planImport(stored: StoredData, file: ExportFile, mode: ImportMode, cards: EpisodeCard[] = []): ImportPlan {
   const storedStates = new Map(stored.listening.map((state) => [state.episodeId, state]));
   if (mode === 'replace') {
     const incoming = new Set(file.listening.map((state) => state.episodeId));
@@ -151,6 +153,7 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
       episodes: file.episodes,
       listening: file.listening,
       events: file.events,
+      cards,
       counts: {
         newStates: file.listening.filter((state) => !storedStates.has(state.episodeId)).length,
         changedStates: file.listening.filter((state) => storedStates.has(state.episodeId)).length,
@@ -179,6 +182,7 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
     episodes,
     listening,
     events,
+    cards: cards.filter((card) => listening.some((state) => state.episodeId === card.id)),
     counts: {
       newStates: listening.filter((state) => !storedStates.has(state.episodeId)).length,
       changedStates: listening.filter((state) => storedStates.has(state.episodeId)).length,

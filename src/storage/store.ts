@@ -138,15 +138,15 @@ type CardStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[],
  * Writes the card of an episode, unless the card of that number belongs to another page: a copy
  * read for one address never renames the episode of another. For the storage modules only.
  */
-export async function putCard(cards: CardStore, episode: Episode): Promise<void> {
-  const current = await cards.get(episode.id);
-  if (!current || current.url === episode.url) await cards.put(cardOf(episode));
+export async function putCard(cards: CardStore, card: EpisodeCard): Promise<void> {
+  const current = await cards.get(card.id);
+  if (!current || current.url === card.url) await cards.put(card);
 }
 
 export function putCachedEpisode(entry: CachedEpisode): Promise<void> {
   return write({ episodeIds: [entry.episode.id] }, async (database) => {
     const transaction = database.transaction(['episodes', 'cards'], 'readwrite');
-    await Promise.all([transaction.objectStore('episodes').put(entry), putCard(transaction.objectStore('cards'), entry.episode)]);
+    await Promise.all([transaction.objectStore('episodes').put(entry), putCard(transaction.objectStore('cards'), cardOf(entry.episode))]);
     await transaction.done;
   });
 }
@@ -206,7 +206,7 @@ export function updateListeningState(
     }
     if ('url' in episode && (await transaction.objectStore('episodes').count(episode.url)) === 0) {
       await transaction.objectStore('episodes').put({ url: episode.url, episode, source: 'page', etag: null, checkedAt: 0 });
-      await putCard(transaction.objectStore('cards'), episode);
+      await putCard(transaction.objectStore('cards'), cardOf(episode));
     }
     await transaction.done;
     return next;

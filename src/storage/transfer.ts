@@ -3,7 +3,17 @@
  * everyday operations, so that only the page that moves data loads this (and the file checks).
  */
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportPlan, type StoredData } from './exportFile';
-import { cachedEpisodeSchema, episodeLogSchema, listeningStateSchema, readRecords, type EpisodeLog, type ListeningEvent } from './records';
+import type { LogEntry } from './formats/csv';
+import {
+  cachedEpisodeSchema,
+  cardOf,
+  episodeCardSchema,
+  episodeLogSchema,
+  listeningStateSchema,
+  readRecords,
+  type EpisodeLog,
+  type ListeningEvent,
+} from './records';
 import { getSettings, openStore, putCard, write } from './store';
 
 function flatten(log: EpisodeLog): ListeningEvent[] {
@@ -61,7 +71,8 @@ export function applyImport(plan: ImportPlan): Promise<void> {
       const touched = new Set(plan.events.map((event) => event.episodeId));
       for (const log of logsById.values()) if (touched.has(log.episodeId)) log.events.sort((a, b) => a.at.localeCompare(b.at));
       await Promise.all([
-        ...plan.episodes.flatMap((entry) => [episodes.put(entry), putCard(cards, entry.episode)]),
+        ...plan.episodes.flatMap((entry) => [episodes.put(entry), putCard(cards, cardOf(entry.episode))]),
+        ...plan.cards.map((card) => putCard(cards, card)),
         ...plan.listening.map((state) => listening.put(state)),
         ...[...touched].map((episodeId) => logs.put(logsById.get(episodeId)!)),
         ...(plan.settings ? [transaction.objectStore('settings').put(plan.settings, 'settings')] : []),
@@ -86,5 +97,24 @@ export function clearEverything(): Promise<void> {
       transaction.objectStore('logs').clear(),
     ]);
     await transaction.done;
+  });
+}
+
+/**
+ * The log as the open formats hold it: each episode the listener has a state for, named by the
+ * card kept from its page or source, else by the archive's.
+ */
+export async function readLogEntries(): Promise<LogEntry[]> {
+  const transaction = (await openStore()).transaction(['listening', 'cards', 'archiveCards']);
+  const [states, kept, archived] = await Promise.all([
+    transaction.objectStore('listening').getAll(),
+    transaction.objectStore('cards').getAll(),
+    transaction.objectStore('archiveCards').getAll(),
+  ]);
+  const cards = new Map(readRecords(episodeCardSchema, archived).records.map((card) => [card.id, card]));
+  for (const card of readRecords(episodeCardSchema, kept).records) cards.set(card.id, card);
+  return readRecords(listeningStateSchema, states).records.flatMap((state) => {
+    const card = cards.get(state.episodeId);
+    return card ? [{ card, state }] : [];
   });
 }

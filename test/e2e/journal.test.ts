@@ -61,6 +61,53 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', (
     await expect.poll(() => historyEntry.count()).toBe(1);
   });
 
+  it('exports the log as CSV and Markdown, and imports the CSV back after a clear, with a preview', async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(EPISODE_262);
+    const popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    await popup.getByRole('button', { name: 'Écouté' }).click();
+    await popup.getByRole('button', { name: 'Favori' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed')).toBe('true');
+
+    const journal = await session.context.newPage();
+    await journal.addInitScript(() => {
+      const createObjectURL = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob) => {
+        (window as unknown as { lastExport: Blob }).lastExport = blob;
+        return createObjectURL(blob);
+      };
+    });
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#data`);
+    const lastExport = () => journal.evaluate(() => (window as unknown as { lastExport: Blob }).lastExport.text());
+
+    let download = journal.waitForEvent('download');
+    await journal.getByRole('button', { name: 'Exporter en Markdown' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^lcc-companion-export-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(await lastExport()).toContain(
+      '## LCC 262 - Interview Cloud de Confiance avec Quentin Adam\n\n- Page : <https://lescastcodeurs.com',
+    );
+
+    download = journal.waitForEvent('download');
+    await journal.getByRole('button', { name: 'Exporter en CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = await lastExport();
+    expect(csv.split('\r\n')[1]).toMatch(/^262,LCC 262 - Interview Cloud de Confiance avec Quentin Adam,https:\/\/lescastcodeurs\.com/);
+    const csvPath = join(mkdtempSync(join(tmpdir(), 'lcc-csv-')), file.suggestedFilename());
+    writeFileSync(csvPath, csv);
+
+    await journal.getByRole('button', { name: 'Effacer tout mon journal…' }).click();
+    await journal.getByRole('button', { name: 'Oui, tout effacer' }).click();
+    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Journal effacé.');
+    await journal.setInputFiles('#import-file', csvPath);
+    await expect.poll(() => journal.locator('.preview-counts').textContent()).toContain('Épisodes ajoutés : 1');
+    await journal.getByRole('button', { name: 'Importer', exact: true }).click();
+    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé.');
+    await journal.getByRole('link', { name: 'Favoris' }).click();
+    await expect.poll(() => journal.locator('.entries li').count()).toBe(1);
+  });
+
   it('refuses a broken import file with a message and keeps the journal', async () => {
     session = await launchExtension();
     const tab = await session.openSitePage(EPISODE_262);
