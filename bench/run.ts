@@ -7,8 +7,10 @@ import { benchArchive } from './archive';
 import { benchJournal } from './journal';
 import { benchPopup, benchWorstCase } from './popup';
 import { benchSizes } from './sizes';
+import { benchSync } from './sync';
 
 for (const line of benchSizes()) console.log(line);
+for (const line of benchSync()) console.log(line);
 for (const line of await benchPopup()) console.log(line);
 for (const line of await benchWorstCase()) console.log(line);
 for (const line of await benchJournal()) console.log(line);

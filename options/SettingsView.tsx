@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../src/storage/records';
-import { getSettings, saveSettings } from '../src/storage/store';
+import { getSettings, listListeningStates, saveSettings } from '../src/storage/store';
+import { encodeForSync } from '../src/sync/encoding';
 import { t, type MessageKey } from '../src/ui/i18n';
 
 type Choice<K extends keyof Settings> = { value: Settings[K]; label: MessageKey };
@@ -29,7 +30,28 @@ const CHOICES: { [K in keyof Settings]: { legend: MessageKey; options: Choice<K>
       { value: 'background', label: 'openLinksBackground' },
     ],
   },
+  sync: {
+    legend: 'settingSync',
+    options: [
+      { value: 'off', label: 'settingSyncOff' },
+      { value: 'on', label: 'settingSyncOn' },
+    ],
+  },
 };
+
+/** What sync sends, in one sentence, and what did not fit in the browser's quota. */
+function SyncHint({ on }: { on: boolean }) {
+  const [leftOut, setLeftOut] = useState(0);
+  useEffect(() => {
+    if (on) void listListeningStates().then((states) => setLeftOut(encodeForSync(states.records).notesLeftOut.length));
+  }, [on]);
+  return (
+    <>
+      <p class="hint">{t('settingSyncHint')}</p>
+      {on && leftOut > 0 && <p class="hint">{t('syncNotesLeftOut', leftOut)}</p>}
+    </>
+  );
+}
 
 export function SettingsView() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -58,6 +80,7 @@ export function SettingsView() {
               {t(option.label)}
             </label>
           ))}
+          {key === 'sync' && <SyncHint on={settings.sync === 'on'} />}
         </fieldset>
       ))}
     </form>

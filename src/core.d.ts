@@ -1,5 +1,5 @@
 /**
- * The one platform API the pure core uses: the WHATWG URL parser, which browsers and Node both
+ * The platform APIs the pure core uses: the WHATWG URL parser (and TextEncoder below), which browsers and Node both
  * provide. Declared here, as the core builds without the DOM and Node type libraries.
  */
 declare class URL {
@@ -8,4 +8,9 @@ declare class URL {
   readonly protocol: string;
   readonly hostname: string;
   readonly pathname: string;
+}
+
+/** The WHATWG text encoder, to count bytes as storage quotas count them; browsers and Node both have it. */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
 }

@@ -1,7 +1,7 @@
 /**
  * The background (service worker in Chrome, event page in Firefox): badges per tab, the source
  * refresh, and the archive refresh (at install, when the journal opens, and otherwise at most
- * every 12 hours, checked hourly). It keeps no state of its own between events, since it may sleep between them:
+ * every 12 hours, checked hourly), and the sync between the listener's browsers when it is on. It keeps no state of its own between events, since it may sleep between them:
  * what it knows of a tab comes back from the tab's content script or from the store.
  */
 import browser from 'webextension-polyfill';
@@ -12,6 +12,7 @@ import { showEpisodeBadge } from './badge';
 import { refreshFromSource } from './sourceRefresh';
 import { recover } from '../errors';
 import { runArchiveRefresh } from './archiveRunner';
+import { listenToSync, syncSoon } from './sync';
 
 const ARCHIVE_ALARM = 'archive-refresh';
 
@@ -38,11 +39,14 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
     case 'episode/revalidate':
       return refreshFromSource(request.url);
     case 'store/changed':
+      if (request.change.episodeIds.length !== 0 || request.change.settings) syncSoon();
       return refreshBadges(request.change).then(() => null);
     case 'archive/refresh':
       return runArchiveRefresh(request.force);
   }
 }
+
+listenToSync();
 
 browser.runtime.onInstalled.addListener(() => {
   void browser.alarms.create(ARCHIVE_ALARM, { periodInMinutes: 60 });

@@ -80,6 +80,8 @@ export interface Settings {
   language: 'auto' | 'fr' | 'en';
   theme: 'auto' | 'light' | 'dark';
   openLinksIn: 'foreground' | 'background';
+  /** The listening state in the browser's own sync (the listener's Google or Firefox account): off unless chosen. */
+  sync: 'off' | 'on';
 }
 
 /** An episode as the site's feed gives it, kept in the archive under its page address. */
@@ -100,7 +102,7 @@ export interface FeedState {
   failure: { at: number; problem: string } | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', theme: 'auto', openLinksIn: 'foreground' };
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off' };
 
 const episodeId = v.pipe(v.string(), v.minLength(1));
 
@@ -159,6 +161,7 @@ export const settingsSchema: v.GenericSchema<unknown, Settings> = v.object({
   language: v.optional(v.picklist(['auto', 'fr', 'en']), DEFAULT_SETTINGS.language),
   theme: v.optional(v.picklist(['auto', 'light', 'dark']), DEFAULT_SETTINGS.theme),
   openLinksIn: v.optional(v.picklist(['foreground', 'background']), DEFAULT_SETTINGS.openLinksIn),
+  sync: v.optional(v.picklist(['off', 'on']), DEFAULT_SETTINGS.sync),
 });
 
 /** A record read back, or null where it no longer has its shape. */

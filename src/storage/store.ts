@@ -283,3 +283,25 @@ export function undoBulkMark(mark: BulkMark): Promise<void> {
     await transaction.done;
   });
 }
+
+/**
+ * Takes states changed on another of the listener's browsers: each is written, with the events
+ * of its change, only if it is still newer than the one here (checked in the transaction).
+ */
+export function applySyncedStates(states: ListeningState[]): Promise<void> {
+  return write({ episodeIds: states.map((state) => state.episodeId) }, async (database) => {
+    const transaction = database.transaction(['listening', 'logs'], 'readwrite');
+    const stored = transaction.objectStore('listening');
+    const logs = transaction.objectStore('logs');
+    for (const state of states) {
+      const current = readRecord(listeningStateSchema, await stored.get(state.episodeId)) ?? emptyState(state.episodeId);
+      if (Date.parse(current.updatedAt) >= Date.parse(state.updatedAt)) continue;
+      await stored.put(state);
+      const added = eventsOfChange(current, state);
+      if (added.length === 0) continue;
+      const log = readRecord(episodeLogSchema, await logs.get(state.episodeId)) ?? { episodeId: state.episodeId, events: [] };
+      await logs.put({ ...log, events: [...log.events, ...added.map(({ episodeId: _, ...event }) => event)] });
+    }
+    await transaction.done;
+  });
+}

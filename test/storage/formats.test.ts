@@ -32,7 +32,7 @@ async function seedLog(): Promise<void> {
       note: NOTES[index % NOTES.length]!,
     }));
   }
-  await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground' });
+  await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off' });
 }
 
 describe('the log as CSV', () => {

@@ -250,13 +250,13 @@ describe('export, then import', () => {
 
   it("takes the settings of the file on replace, and keeps this device's on merge", async () => {
     await seed();
-    await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground' });
+    await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off' });
     const file = readExportFile(JSON.stringify({ ...validFile(), settings: { theme: 'dark', language: 'en' } }));
     await applyImport(planImport(await readEverything(), file, 'merge'));
-    expect(await getSettings()).toEqual({ language: 'auto', theme: 'auto', openLinksIn: 'foreground' });
+    expect(await getSettings()).toEqual({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off' });
     await applyImport(planImport(await readEverything(), file, 'replace'));
-    expect(await getSettings()).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground' });
-    expect((await exportEverything()).settings).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground' });
+    expect(await getSettings()).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground', sync: 'off' });
+    expect((await exportEverything()).settings).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground', sync: 'off' });
   });
 
   it('merges with the newest state winning, and replace keeps only the file', async () => {
@@ -321,13 +321,13 @@ describe('the export round trip (issue 13, 6)', () => {
     await updateListeningState(episode(1), () => ({ rating: 4, bookmarkedAt: '2026-03-01T08:00:00.000Z' }));
     await updateListeningState(episode(3), () => ({ listenedOn: '2026-04-02', note: 'Accents « é » et "guillemets",\nlignes' }));
     await putCachedEpisode({ url: episode(3).url, episode: episode(3), source: 'page', etag: null, checkedAt: 1_764_000_000_000 });
-    await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background' });
+    await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off' });
     const first = JSON.stringify(await exportEverything(new Date('2026-11-28T12:00:00Z')), null, 1);
 
     for (const mode of ['replace', 'merge'] as const) {
       await clearEverything();
       await applyImport(planImport(await readEverything(), readExportFile(first), mode));
-      if (mode === 'merge') await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background' });
+      if (mode === 'merge') await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off' });
       const second = JSON.stringify(await exportEverything(new Date('2026-11-29T12:00:00Z')), null, 1);
       expect(second.replace('2026-11-29T12:00:00.000Z', '2026-11-28T12:00:00.000Z')).toBe(first);
     }

@@ -5,6 +5,7 @@ import { episodeFixture } from '../support/episodes';
 import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade, type CompanionSchema } from '../../src/storage/schema';
 import {
   getCachedEpisode,
+  applySyncedStates,
   listCachedEpisodes,
   listEpisodeCards,
   listListeningStates,
@@ -244,7 +245,8 @@ describe('migration 3 → 4, from a version 3 database with data in it', () => {
     await v3.put('episodes', cached);
     await v3.put('listening', state);
     await v3.put('logs', log);
-    await v3.put('settings', settings, 'settings');
+    // Settings of version 3 had no sync choice: the record is kept as it is, and reads take `off`.
+    await v3.put('settings', settings as never, 'settings');
     await v3.put('cards', {
       id: 'lcc-262',
       number: 262,
@@ -285,5 +287,28 @@ describe('a bulk mark and its undo', () => {
 
     await undoBulkMark(mark);
     expect(JSON.stringify(await readEverything())).toBe(before);
+  });
+});
+
+describe('states from another browser', () => {
+  it('are written with the events of their change only where newer than the state here', async () => {
+    await updateListeningState({ id: 'lcc-600' }, () => ({ listenedOn: '2026-11-01' }));
+    const here = (await getListeningState('lcc-600'))!;
+    const older = { ...here, listenedOn: '2026-10-01', updatedAt: '2000-01-01T00:00:00.000Z' };
+    const newer = {
+      episodeId: 'lcc-601',
+      listenedOn: null,
+      bookmarkedAt: '2026-11-20T10:00:00.000Z',
+      note: 'vu ailleurs',
+      rating: 3,
+      updatedAt: '2026-11-20T10:00:00.000Z',
+    };
+    await applySyncedStates([older, newer]);
+    expect(await getListeningState('lcc-600')).toEqual(here);
+    expect(await getListeningState('lcc-601')).toEqual(newer);
+    expect((await readEverything()).events.filter((event) => event.episodeId === 'lcc-601')).toEqual([
+      { episodeId: 'lcc-601', kind: 'bookmarked', at: newer.updatedAt },
+      { episodeId: 'lcc-601', kind: 'note-edited', at: newer.updatedAt },
+    ]);
   });
 });

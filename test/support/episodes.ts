@@ -1,4 +1,5 @@
 import type { Episode } from '../../src/episode/model';
+import type { ListeningState } from '../../src/storage/records';
 
 /** A small episode for unit tests of what stores or shows episodes. */
 export function episodeFixture(number: number, overrides: Partial<Episode> = {}): Episode {
@@ -18,4 +19,17 @@ export function episodeFixture(number: number, overrides: Partial<Episode> = {})
     links: [],
     ...overrides,
   };
+}
+
+/** A listener of every episode: listened, a third bookmarked, half rated, no notes. */
+export function everyEpisodeListened(count = 359): ListeningState[] {
+  return Array.from({ length: count }, (_, index) => ({
+    episodeId: `lcc-${index + 1}`,
+    note: '',
+    listenedOn: `20${String(10 + (index % 16)).padStart(2, '0')}-${String(1 + (index % 12)).padStart(2, '0')}-${String(1 + (index % 28)).padStart(2, '0')}`,
+    bookmarkedAt:
+      index % 3 === 0 ? `2025-0${1 + (index % 9)}-1${index % 10}T08:30:1${index % 10}.${String(index % 1000).padStart(3, '0')}Z` : null,
+    rating: index % 2 === 0 ? 1 + (index % 5) : null,
+    updatedAt: new Date(Date.UTC(2026, 0, 1) + index * 3_600_123).toISOString(),
+  }));
 }

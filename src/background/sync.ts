@@ -1,0 +1,50 @@
+/**
+ * Sync between the listener's own browsers, through the browser's own `storage.sync` (their
+ * Google or Firefox account), when they turn it on: local changes are pushed in one batch two
+ * seconds after the last (the browser limits writes), changes from the other browsers are taken
+ * where they are newer, by the import's rule. Nothing is lost here when the quota is reached:
+ * what does not fit is not sent, and the settings say so.
+ */
+import browser from 'webextension-polyfill';
+import { recover } from '../errors';
+import { applySyncedStates, getSettings, listListeningStates } from '../storage/store';
+import { decodeFromSync, encodeForSync, newerRemoteStates, type SyncItems } from '../sync/encoding';
+
+const PUSH_AFTER_MS = 2000;
+
+let pushTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function syncIsOn(): Promise<boolean> {
+  return (await getSettings()).sync === 'on';
+}
+
+/** Takes the states changed on another browser since they were last here. */
+export async function pullFromSync(): Promise<void> {
+  if (!(await syncIsOn())) return;
+  const remote = decodeFromSync((await browser.storage.sync.get(null)) as SyncItems);
+  const newer = newerRemoteStates((await listListeningStates()).records, remote);
+  if (newer.length > 0) await applySyncedStates(newer);
+}
+
+/** Sends this browser's states, writing only the items that changed. */
+export async function pushToSync(): Promise<void> {
+  if (!(await syncIsOn())) return;
+  const { items } = encodeForSync((await listListeningStates()).records);
+  const current = (await browser.storage.sync.get(null)) as SyncItems;
+  const changed = Object.fromEntries(Object.entries(items).filter(([key, value]) => current[key] !== value));
+  const stale = Object.keys(current).filter((key) => !(key in items));
+  if (Object.keys(changed).length > 0) await browser.storage.sync.set(changed);
+  if (stale.length > 0) await browser.storage.sync.remove(stale);
+}
+
+/** After a change here (or sync turned on): what the others changed first, then ours, batched. */
+export function syncSoon(): void {
+  clearTimeout(pushTimer);
+  pushTimer = setTimeout(() => void pullFromSync().then(pushToSync).catch(recover('syncing with the browser', undefined)), PUSH_AFTER_MS);
+}
+
+export function listenToSync(): void {
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'sync') void pullFromSync().catch(recover('taking changes from the browser sync', undefined));
+  });
+}

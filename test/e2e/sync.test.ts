@@ -1,0 +1,52 @@
+/**
+ * Sync between two of the listener's browsers, in Chromium: two profiles, the first one's
+ * `storage.sync` read and handed to the second's, as the browser's own sync would carry it.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { corpusPresent } from '../support/corpus';
+import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+
+const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
+type SyncApi = { chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } } };
+
+async function turnSyncOn(session: ExtensionSession): Promise<void> {
+  const settings = await session.context.newPage();
+  await settings.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
+  await settings.getByRole('group', { name: 'Synchroniser avec mon navigateur' }).getByRole('radio', { name: 'Oui' }).check();
+  await expect.poll(() => settings.locator('.settings .hint').first().textContent()).toContain('compte Google ou Firefox');
+  await settings.close();
+}
+
+async function syncItems(session: ExtensionSession): Promise<Record<string, unknown>> {
+  return (await session.worker()).evaluate(() => (globalThis as unknown as SyncApi).chrome.storage.sync.get(null));
+}
+
+describe.skipIf(!corpusPresent || !chromiumPresent)('sync between two browsers in Chromium', () => {
+  const sessions: ExtensionSession[] = [];
+  afterEach(async () => {
+    for (const session of sessions.splice(0)) await session.close();
+  });
+
+  it('carries an episode marked listened and bookmarked on one browser to the other, without a reload', async () => {
+    const first = await launchExtension();
+    sessions.push(first);
+    await turnSyncOn(first);
+    const tab = await first.openSitePage(EPISODE_262);
+    const popup = await first.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouté' }).click();
+    await popup.getByRole('button', { name: 'Favori' }).click();
+    await expect.poll(async () => String((await syncItems(first))['s0'] ?? ''), { timeout: 15_000 }).toMatch(/^262\|\w+\|\w+\|\|\w+$/);
+
+    const second = await launchExtension();
+    sessions.push(second);
+    await turnSyncOn(second);
+    const journal = await second.context.newPage();
+    await journal.goto(`chrome-extension://${second.extensionId}/options/index.html#bookmarks`);
+    await expect.poll(() => journal.locator('.empty').textContent()).toBe('Aucun favori pour l’instant.');
+    const items = await syncItems(first);
+    await (await second.worker()).evaluate((carried) => (globalThis as unknown as SyncApi).chrome.storage.sync.set(carried), items);
+    await expect.poll(() => journal.locator('.entries li').count(), { timeout: 15_000 }).toBe(1);
+    await journal.getByRole('link', { name: 'Historique' }).click();
+    await expect.poll(() => journal.locator('.history .episode-name').count()).toBe(1);
+  });
+});
