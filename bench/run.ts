@@ -4,6 +4,7 @@
  */
 import { benchParsers } from './corpus';
 import { benchArchive } from './archive';
+import { benchConferences } from './conferencesRun';
 import { benchJournal } from './journal';
 import { benchPopup, benchWorstCase } from './popup';
 import { benchSizes } from './sizes';
@@ -15,6 +16,7 @@ for (const line of await benchPopup()) console.log(line);
 for (const line of await benchWorstCase()) console.log(line);
 for (const line of await benchJournal()) console.log(line);
 for (const line of await benchArchive()) console.log(line);
+for (const line of await benchConferences()) console.log(line);
 const parsers = await benchParsers();
 for (const line of parsers.lines) console.log(line);
 console.log(`markdown parser / marked.lexer time ratio: ${parsers.ratio === null ? 'n/a' : parsers.ratio.toFixed(3)}`);
