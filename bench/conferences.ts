@@ -1,7 +1,8 @@
 /** The extraction of every conference of the corpus from its posts' sources, as shipped, in plain Node. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { conferencesOfMarkdown, mergeConferences } from '../src/conferences/conference';
+import { conferencesOfLines, mergeConferences } from '../src/conferences/conference';
+import { conferenceLinesOfMarkdown } from '../src/conferences/markdownLines';
 import { timeMs } from './timing';
 
 export function measureConferences(postsDir: string, files: string[]): { items: number; merged: number; times: number[] } {
@@ -10,9 +11,12 @@ export function measureConferences(postsDir: string, files: string[]): { items: 
   let merged = 0;
   const times = Array.from({ length: 15 }, () =>
     timeMs(() => {
-      const lists = sources.map((source, index) => conferencesOfMarkdown(source, files[index]!));
-      items = lists.reduce((sum, list) => sum + list.length, 0);
-      merged = mergeConferences(lists.reverse()).length;
+      const episodes = sources.map((source, index) => ({
+        id: files[index]!,
+        conferences: conferencesOfLines(conferenceLinesOfMarkdown(source)),
+      }));
+      items = episodes.reduce((sum, episode) => sum + episode.conferences.length, 0);
+      merged = mergeConferences(episodes.reverse()).length;
     }),
   );
   return { items, merged, times };

@@ -6,7 +6,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { conferencesOfMarkdown } from '../src/conferences/conference';
 import { parseMarkdownPost } from '../src/episode/markdown';
 
 async function main(files: string[]): Promise<number> {
@@ -18,10 +17,8 @@ async function main(files: string[]): Promise<number> {
   for (const path of files) {
     try {
       const source = await readFile(path, 'utf8');
-      const { id } = parseMarkdownPost(source, basename(path));
-      for (const { episodeIds: _, ...conference } of conferencesOfMarkdown(source, id)) {
-        process.stdout.write(`${JSON.stringify({ episodeId: id, ...conference })}\n`);
-      }
+      const { id, conferences } = parseMarkdownPost(source, basename(path));
+      for (const conference of conferences) process.stdout.write(`${JSON.stringify({ episodeId: id, ...conference })}\n`);
     } catch (error) {
       failed = true;
       const reason = error instanceof Error ? error.message : String(error);

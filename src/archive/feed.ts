@@ -5,6 +5,8 @@
  * size, date, author and summary. It takes what the platform's DOMParser makes (an offscreen
  * document in Chrome, the event page in Firefox) and touches no other browser API.
  */
+import { conferencesOfLines } from '../conferences/conference';
+import { conferenceLinesOfRenderedNotes } from '../conferences/renderedLines';
 import { episodeId, type Episode } from '../episode/model';
 import { readRenderedNotes } from '../episode/page';
 import { collapseWhitespace, episodeNumberOfAudioUrl, httpUrlOf, isCalendarDay } from '../episode/text';
@@ -85,6 +87,7 @@ function entryEpisode(entry: Element, parser: DocumentParser): Episode | null {
     video: notes.links.find((link) => link.sectionId === null && YOUTUBE.test(link.url))?.url ?? null,
     outline: notes.outline,
     links: notes.links,
+    conferences: conferencesOfLines(conferenceLinesOfRenderedNotes(content)),
   };
 }
 

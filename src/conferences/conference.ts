@@ -1,65 +1,51 @@
 /**
  * The conferences an episode's "Conférences" section announces (any heading level, "Conférences
- * à venir" too), read from the post's markdown source. Since late 2022 each is a list item:
- * `- 22-25 janvier 2025 : [SnowCamp 2025](https://snowcamp.io/) - Grenoble (France) <a href="…"><img
- * alt="CFP SnowCamp 2025" src="https://img.shields.io/static/v1?label=CFP&message=until%2015-October-2024…"></a>`;
- * older posts give a line of free text around a link, whose dates are read where certain.
+ * à venir" too). Since late 2022 each is a list item: `22-25 janvier 2025 : [SnowCamp 2025](…)
+ * - Grenoble (France)` and a CfP badge (`<a href="…"><img alt="CFP …" src="…message=until%2015-October-2024…"></a>`);
+ * older posts give a line of free text around a link, whose dates are read where certain. The
+ * markdown source and the rendered notes give the same lines (`ConferenceLine`), read here once.
  */
-import { isCalendarDay, isoDay } from '../episode/text';
+import type { CallForPapers, ConferenceItem } from '../episode/model';
+import { collapseWhitespace, isCalendarDay, isoDay } from '../episode/text';
 import { readFrenchDates } from './frenchDates';
 
-export interface CallForPapers {
-  url: string | null;
-  /** `YYYY-MM-DD`, or null where the badge gives no date */
-  closesOn: string | null;
-}
-
-export interface Conference {
-  name: string;
-  url: string;
-  startsOn: string | null;
-  endsOn: string | null;
-  city: string | null;
-  country: string | null;
-  online: boolean;
-  cfp: CallForPapers | null;
-  /** The episodes that announced it, newest first. */
+/** A conference item and every episode that announced it, newest first. */
+export interface Conference extends ConferenceItem {
   episodeIds: string[];
 }
 
-const SECTION_HEADING = /^(#{1,6})\s+Conf[ée]rences\b.*$/i;
-const ANY_HEADING = /^(#{1,6})\s/;
-const LINK = /\[((?:[^\][\\]|\\.|\[[^\]]*\])*)\]\(([^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)/;
-const LOCATION = /^\s*-\s*([^<]*?)\s*(?=<|$)/;
+/** An image after the conference's link (a badge), with the address of the link it stands in. */
+export interface Badge {
+  source: string;
+  alt: string;
+  href: string | null;
+}
+
+/** One line of a conference section, as either form of the notes gives it. */
+export interface ConferenceLine {
+  /** A list item (the form since late 2022), or a line of free text. */
+  listed: boolean;
+  /** The text before the first link. */
+  before: string;
+  name: string;
+  url: string;
+  /** The text after the link, markup left out. */
+  after: string;
+  badges: Badge[];
+}
+
+export const CONFERENCE_SECTION = /^Conf[ée]rences\b/i;
 const PLACE = /^(.*?)\s*\(([^()]+)\)$/;
-const IMAGE = /<img\b[^>]*>/gi;
-const OPENING_LINK = /<a\b([^>]*)>/gi;
-const ATTRIBUTE = (name: string) => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`, 'i');
+const MONTH_WORDS = /\b(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b/i;
 /** Badge messages write months in English, abbreviated or not, and now and then in French. */
 // prettier-ignore
 const MONTH_PREFIXES: [RegExp, number][] = [
-  [/^jan/, 1], [/^f[eé]v|^feb/, 2], [/^mar/, 3], [/^a[pv]r/, 4], [/^ma[iy]/, 5], [/^jui?n|^jun/, 6],
-  [/^juil|^jul/, 7], [/^ao[uû]|^aug/, 8], [/^sep/, 9], [/^oct/, 10], [/^nov/, 11], [/^d[eé]c/, 12],
+  [/^juil|^jul/, 7], [/^jan/, 1], [/^f[eé]v|^feb/, 2], [/^mar/, 3], [/^a[pv]r/, 4], [/^ma[iy]/, 5],
+  [/^jui?n|^jun/, 6], [/^ao[uû]|^aug/, 8], [/^sep/, 9], [/^oct/, 10], [/^nov/, 11], [/^d[eé]c/, 12],
 ];
-const MONTH_WORDS = /\b(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b/i;
-
-/** The lines of the post's conference sections. */
-function sectionLines(markdown: string): string[] {
-  const lines: string[] = [];
-  let level = 0;
-  for (const line of markdown.split(/\r?\n/)) {
-    const heading = ANY_HEADING.exec(line);
-    if (heading) level = SECTION_HEADING.test(line) ? heading[1]!.length : level && heading[1]!.length <= level ? 0 : level;
-    else if (level) lines.push(line);
-  }
-  return lines;
-}
 
 function monthNumber(word: string): number | null {
   const lower = word.toLowerCase();
-  // "juil" before "jui": July is checked first.
-  const july = MONTH_PREFIXES[6]!;
-  if (july[0].test(lower)) return july[1];
   return MONTH_PREFIXES.find(([prefix]) => prefix.test(lower))?.[1] ?? null;
 }
 
@@ -75,80 +61,67 @@ function closingDay(message: string): string | null {
   return isCalendarDay(day) ? day : null;
 }
 
-function callForPapers(rest: string): CallForPapers | null {
-  for (const image of rest.matchAll(IMAGE)) {
-    const source = ATTRIBUTE('src').exec(image[0])?.[1] ?? '';
-    const alt = ATTRIBUTE('alt').exec(image[0])?.[1] ?? '';
-    if (!/label=CFP/i.test(source) && !/^CFP\b/i.test(alt)) continue;
-    const message = decodeURIComponent(/message=([^&"]*)/.exec(source)?.[1] ?? '').replace(/\+/g, ' ');
-    // The badge's link is the last one opened before it (`hret`, a typo some items carry, too).
-    const link = [...rest.slice(0, image.index).matchAll(OPENING_LINK)].at(-1);
-    const url = link ? (/\b(?:href|hret)\s*=\s*"([^"]*)"/i.exec(link[1]!)?.[1] ?? null) : null;
-    return { url: url && /^https?:\/\//i.test(url) ? url : null, closesOn: closingDay(message) };
-  }
-  return null;
+function callForPapers(badges: Badge[]): CallForPapers | null {
+  const badge = badges.find(({ source, alt }) => /label=CFP/i.test(source) || /^CFP\b/i.test(alt));
+  if (!badge) return null;
+  const message = decodeURIComponent(/message=([^&"]*)/.exec(badge.source)?.[1] ?? '').replace(/\+/g, ' ');
+  return { url: badge.href && /^https?:\/\//i.test(badge.href) ? badge.href : null, closesOn: closingDay(message) };
 }
 
-function unescapeLabel(label: string): string {
-  return label.replace(/\\(.)/g, '$1').trim();
-}
-
-function conferenceOfLine(line: string, episodeId: string): Conference | null {
-  const item = /^\s*[-*+]\s+(.*)$/.exec(line);
-  const text = (item ? item[1] : line)!;
-  const link = LINK.exec(text);
-  if (!link || !/^https?:\/\//i.test(link[2]!)) return null;
-  const before = text.slice(0, link.index);
-  const after = text.slice(link.index + link[0].length);
+function conferenceOfLine(line: ConferenceLine): ConferenceItem {
   // Modern items put the dates before the link; old lines put them in its label or around it.
-  const dates = item && /:\s*$/.test(before) ? readFrenchDates(before) : readFrenchDates(`${link[1]} ${before} ${after}`);
-  const location = LOCATION.exec(after)?.[1] ?? '';
-  const places = location.split(/\s*&\s*/).filter(Boolean);
-  const online = places.some((place) => /^online$/i.test(place));
+  const dates =
+    line.listed && /:\s*$/.test(line.before) ? readFrenchDates(line.before) : readFrenchDates(`${line.name} ${line.before} ${line.after}`);
+  const location = /^\s*-\s*(.*)$/.exec(line.after)?.[1] ?? '';
+  const places = location
+    .split(/\s*&\s*/)
+    .map((place) => place.trim())
+    .filter(Boolean);
   const place = places.map((each) => PLACE.exec(each)).find((match) => match !== null);
   return {
-    name: unescapeLabel(link[1]!),
-    url: link[2]!,
+    name: collapseWhitespace(line.name),
+    url: line.url,
     ...dates,
     city: place ? place[1]!.trim() || null : null,
     country: place ? place[2]!.trim() : null,
-    online,
-    cfp: callForPapers(after),
-    episodeIds: [episodeId],
+    online: places.some((each) => /^online$/i.test(each)),
+    cfp: callForPapers(line.badges),
   };
 }
 
-/** Every conference item of a post's source, in the order written. */
-export function conferencesOfMarkdown(markdown: string, episodeId: string): Conference[] {
-  const lines = sectionLines(markdown);
-  const listed = lines.some((line) => /^\s*[-*+]\s+\d/.test(line));
-  // Where the section is a list of dated items, only those are conferences; in older free text,
-  // the lines that name a month (not the section's intro).
-  const candidates = lines.filter((line) => (listed ? /^\s*[-*+]\s+\d/.test(line) : MONTH_WORDS.test(line)));
-  return candidates.flatMap((line) => conferenceOfLine(line, episodeId) ?? []);
+/**
+ * The conferences of a section's lines: where the section is a list of dated items, those items;
+ * in older free text, the lines that name a month (not the section's intro).
+ */
+export function conferencesOfLines(lines: ConferenceLine[]): ConferenceItem[] {
+  const listed = lines.some((line) => line.listed && /^\s*\d/.test(line.before));
+  return lines
+    .filter((line) => /^https?:\/\//i.test(line.url))
+    .filter((line) => (listed ? line.listed && /^\s*\d/.test(line.before) : MONTH_WORDS.test(`${line.before} ${line.name} ${line.after}`)))
+    .map(conferenceOfLine);
 }
 
-const yearOf = (conference: Conference) => conference.startsOn?.slice(0, 4) ?? '';
+const yearOf = (conference: ConferenceItem) => conference.startsOn?.slice(0, 4) ?? '';
 
 /**
  * The same conference announced in many episodes is one (same address and year, or same name and
- * dates): the newest episode's entry wins, and every announcing episode is named. `lists` are
- * the conferences of each episode, newest episode first.
+ * dates): the newest episode's entry wins, and every announcing episode is named. `episodes` are
+ * given newest first.
  */
-export function mergeConferences(lists: Conference[][]): Conference[] {
+export function mergeConferences(episodes: { id: string; conferences: ConferenceItem[] }[]): Conference[] {
   const merged: Conference[] = [];
   const byAddress = new Map<string, Conference>();
   const byNameAndDates = new Map<string, Conference>();
-  for (const conferences of lists) {
+  for (const { id, conferences } of episodes) {
     for (const conference of conferences) {
       const addressKey = `${conference.url.replace(/\/$/, '')}|${yearOf(conference)}`;
       const nameKey = `${conference.name.toLowerCase()}|${conference.startsOn}|${conference.endsOn}`;
       const kept = byAddress.get(addressKey) ?? (conference.startsOn ? byNameAndDates.get(nameKey) : undefined);
       if (kept) {
-        for (const id of conference.episodeIds) if (!kept.episodeIds.includes(id)) kept.episodeIds.push(id);
+        if (!kept.episodeIds.includes(id)) kept.episodeIds.push(id);
         continue;
       }
-      const entry = { ...conference, episodeIds: [...conference.episodeIds] };
+      const entry = { ...conference, episodeIds: [id] };
       merged.push(entry);
       byAddress.set(addressKey, entry);
       byNameAndDates.set(nameKey, entry);

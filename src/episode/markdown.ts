@@ -5,6 +5,8 @@
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
+import { conferencesOfLines } from '../conferences/conference';
+import { conferenceLinesOfMarkdown } from '../conferences/markdownLines';
 import { HeadingIdAllocator } from './headingIds';
 import { episodeId, NotAPostError, type Episode } from './model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, segmentText, type NoteBlock, type NoteListItem } from './notes';
@@ -345,5 +347,6 @@ export function parseMarkdownPost(source: string, fileName: string): Episode {
     video: youtube ? httpUrlOf(videoUrlOf(youtube), url) : null,
     outline: notes.outline,
     links: notes.links,
+    conferences: conferencesOfLines(conferenceLinesOfMarkdown(body)),
   };
 }

@@ -26,6 +26,26 @@ export interface EpisodeAudio {
   bytes: number | null;
 }
 
+/** A call for papers, from the badge of a conference item. */
+export interface CallForPapers {
+  url: string | null;
+  /** `YYYY-MM-DD`, or null where the badge gives no day that exists */
+  closesOn: string | null;
+}
+
+/** A conference the notes' "Conférences" section announces (see src/conferences). */
+export interface ConferenceItem {
+  name: string;
+  url: string;
+  /** `YYYY-MM-DD`, or null where the notes do not say it for certain */
+  startsOn: string | null;
+  endsOn: string | null;
+  city: string | null;
+  country: string | null;
+  online: boolean;
+  cfp: CallForPapers | null;
+}
+
 export interface Episode {
   /** `lcc-262` for numbered episodes, the post slug otherwise. */
   id: string;
@@ -44,6 +64,7 @@ export interface Episode {
   video: string | null;
   outline: OutlineNode[];
   links: EpisodeLink[];
+  conferences: ConferenceItem[];
 }
 
 /** Which of the two forms of a post an episode was read from. */

@@ -3,6 +3,8 @@
  * `Document`. The content script runs it on the live page; Node tests run it on a DOM library.
  * It reads only standard DOM, never a browser extension API.
  */
+import { conferencesOfLines } from '../conferences/conference';
+import { conferenceLinesOfRenderedNotes } from '../conferences/renderedLines';
 import { episodeId, NotAPostError, type Episode } from './model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem, type NotesDigest } from './notes';
 import { collapseWhitespace, episodeNumberOfAudioUrl, httpUrlOf } from './text';
@@ -217,5 +219,6 @@ export function parsePostPage(document: Document, pageUrl?: string): Episode {
     video: video ?? null,
     outline: notes.outline,
     links: notes.links,
+    conferences: conferencesOfLines(conferenceLinesOfRenderedNotes(content)),
   };
 }

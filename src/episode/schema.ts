@@ -71,4 +71,23 @@ export const episodeSchema: v.GenericSchema<unknown, Episode> = v.object({
     ),
     v.maxLength(MAX_EPISODE_LINKS),
   ),
+  // Copies kept before conferences were read have none until their source is read again.
+  conferences: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          name: v.string(),
+          url: httpAddress,
+          startsOn: v.nullable(calendarDay),
+          endsOn: v.nullable(calendarDay),
+          city: v.nullable(v.string()),
+          country: v.nullable(v.string()),
+          online: v.boolean(),
+          cfp: v.nullable(v.object({ url: v.nullable(httpAddress), closesOn: v.nullable(calendarDay) })),
+        }),
+      ),
+      v.maxLength(MAX_EPISODE_LINKS),
+    ),
+    [],
+  ),
 });

@@ -44,7 +44,8 @@ function isAlreadyNormalHttpUrl(href: string): boolean {
   return PLAIN_HTTP_URL.test(href) && !MAYBE_DOT_SEGMENT.test(href);
 }
 
-const ESCAPED_PUNCTUATION = /\\([!-\/:-@[-`{-~])/g;
+/** A markdown backslash escape: only ASCII punctuation can be escaped. */
+export const ESCAPED_PUNCTUATION = /\\([!-\/:-@[-`{-~])/g;
 
 /**
  * An http(s) address from an href as written, or null for any other scheme or for text that is

@@ -42,6 +42,7 @@ describe('parseFeed', () => {
         { url: 'https://www.youtube.com/watch?v=x', text: 'vidéo', context: 'Intro vidéo', sectionId: null },
         { url: 'https://a.example/', text: 'A', context: 'A', sectionId: 'news' },
       ],
+      conferences: [],
     });
     expect(v.is(episodeSchema, episode)).toBe(true);
   });
@@ -75,6 +76,7 @@ describe.skipIf(!corpusPresent)('the corpus feed', () => {
     const page = parsePostPage(documentOf(readPage(file.replace(/\.md$/, '.html'))), url);
     expect(episode.outline).toEqual(page.outline);
     expect(episode.links).toEqual(page.links);
+    expect(episode.conferences).toEqual(page.conferences);
     expect(episode).toMatchObject({ id: page.id, number: page.number, publishedOn: page.publishedOn, recordedOn: page.recordedOn });
     expect(v.safeParse(episodeSchema, episode).issues).toBeUndefined();
   });

@@ -17,6 +17,7 @@ export function episodeFixture(number: number, overrides: Partial<Episode> = {})
     video: null,
     outline: [],
     links: [],
+    conferences: [],
     ...overrides,
   };
 }
