@@ -9,7 +9,7 @@ import { History } from './History';
 import { useJournal } from './useJournal';
 
 /** The views other than the lists, loaded when first shown. */
-function OtherViews({ view, entries }: { view: 'stats' | 'search' | 'settings' | 'data'; entries: JournalEntry[] | null }) {
+function OtherViews({ view, entries }: { view: 'stats' | 'search' | 'conferences' | 'settings' | 'data'; entries: JournalEntry[] | null }) {
   const lazy = useLazyModule(() => import('./otherViews'));
   if (lazy.kind === 'loading') return <p role="status">{t('loading')}</p>;
   if (lazy.kind === 'failed') {
@@ -25,6 +25,7 @@ function OtherViews({ view, entries }: { view: 'stats' | 'search' | 'settings' |
   const views = lazy.module;
   if (view === 'stats') return entries && <views.Statistics entries={entries} />;
   if (view === 'search') return <views.SearchView />;
+  if (view === 'conferences') return <views.Conferences />;
   if (view === 'settings') return <views.SettingsView />;
   return <views.DataTools />;
 }
@@ -35,6 +36,7 @@ const VIEWS = {
   bookmarks: 'viewBookmarks',
   stats: 'viewStats',
   search: 'viewSearch',
+  conferences: 'viewConferences',
   settings: 'viewSettings',
   data: 'viewData',
 } as const satisfies Record<string, MessageKey>;

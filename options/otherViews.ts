@@ -3,3 +3,4 @@ export { DataTools } from './DataTools';
 export { SearchView } from './SearchView';
 export { SettingsView } from './SettingsView';
 export { Statistics } from './Statistics';
+export { Conferences } from './Conferences';

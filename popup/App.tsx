@@ -1,4 +1,5 @@
 import { t } from '../src/ui/i18n';
+import { ConferenceTable } from './ConferenceTable';
 import { EpisodeHeader } from './EpisodeHeader';
 import { LinkList } from './LinkList';
 import { ListeningActions } from './ListeningActions';
@@ -40,6 +41,7 @@ export function App() {
           <ListeningActions episode={active.episode} />
           <Outline episode={active.episode} tabId={active.tabId} />
           <LinkList episode={active.episode} />
+          <ConferenceTable conferences={active.episode.conferences} />
           <footer class="popup-footer">
             <SourceNote origin={active.origin} check={active.check} />
             <JournalButton />

@@ -6,6 +6,7 @@ import type { Episode } from '../src/episode/model';
 import { MAX_EPISODE_LINKS } from '../src/episode/notes';
 import { t } from '../src/ui/i18n';
 import {
+  conferenceSectionIds,
   filterLinks,
   groupLinks,
   markdownList,
@@ -92,7 +93,11 @@ export function LinkList({ episode }: { episode: Episode }) {
   const listRef = useRef<HTMLDivElement>(null);
   const { copied, copy } = useCopy();
   const alsoIn = useAlsoIn(episode);
-  const all = useMemo(() => searchableLinks(episode.links), [episode]);
+  // The conference section's links are its table's (ConferenceTable), where its conferences were read.
+  const all = useMemo(() => {
+    const inTable = episode.conferences.length > 0 ? conferenceSectionIds(episode.outline) : new Set<string>();
+    return searchableLinks(episode.links).filter((link) => link.sectionId === null || !inTable.has(link.sectionId));
+  }, [episode]);
   const titles = useMemo(() => sectionTitles(episode.outline), [episode]);
   const visible = useMemo(() => filterLinks(all, query), [all, query]);
   const groups = useMemo(() => groupLinks(visible.slice(0, limit)), [visible, limit]);

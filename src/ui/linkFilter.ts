@@ -1,6 +1,7 @@
 /** Filtering and grouping the links of an episode for display; pure, so it is unit-tested. */
 import { flattenOutline, type EpisodeLink, type OutlineNode } from '../episode/model';
 import { foldForSearch } from '../episode/text';
+import { CONFERENCE_SECTION } from '../conferences/conference';
 
 export interface SearchableLink extends EpisodeLink {
   /** Position in the episode's links, stable across filtering. */
@@ -112,4 +113,20 @@ function escapeMarkdownLabel(text: string): string {
 
 export function markdownList(links: SearchableLink[]): string {
   return links.map((link) => `- [${escapeMarkdownLabel(link.label)}](${link.url.replace(/\)/g, '%29')})`).join('\n');
+}
+
+/**
+ * The sections whose links the popup shows as its conference table rather than as links: a
+ * "Conférences" section and those under it, where the notes' conferences were read.
+ */
+export function conferenceSectionIds(outline: OutlineNode[]): Set<string> {
+  const ids = new Set<string>();
+  const visit = (nodes: OutlineNode[], inside: boolean) =>
+    nodes.forEach((node) => {
+      const conference = inside || CONFERENCE_SECTION.test(node.title);
+      if (conference) ids.add(node.id);
+      visit(node.children, conference);
+    });
+  visit(outline, false);
+  return ids;
 }
