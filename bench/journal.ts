@@ -48,6 +48,8 @@ function heavyExport(): ExportFile {
     episodes: episodes.map((episode) => ({ url: episode.url, episode, source: 'markdown', etag: null, checkedAt: 0 })),
     listening,
     events,
+    readLater: [],
+    opened: [],
   };
 }
 

@@ -5,11 +5,19 @@
  */
 import * as v from 'valibot';
 import { BAD_DATE, isoTimestamp } from '../episode/schema';
-import { cachedEpisodeSchema, listeningEventSchema, listeningStateSchema, settingsSchema } from './records';
-import type { CachedEpisode, EpisodeCard, ListeningEvent, ListeningState, Settings } from './records';
+import {
+  cachedEpisodeSchema,
+  listeningEventSchema,
+  listeningStateSchema,
+  openedLinkSchema,
+  readLaterLinkSchema,
+  settingsSchema,
+} from './records';
+import type { CachedEpisode, EpisodeCard, ListeningEvent, ListeningState, OpenedLink, ReadLaterLink, Settings } from './records';
 
 export const EXPORT_FORMAT = 'lcc-companion-export';
-export const EXPORT_VERSION = 1;
+/** 2: the reading list and the links opened (files of version 1, without them, still import). */
+export const EXPORT_VERSION = 2;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export interface ExportFile {
@@ -19,6 +27,8 @@ export interface ExportFile {
   episodes: CachedEpisode[];
   listening: ListeningState[];
   events: ListeningEvent[];
+  readLater: ReadLaterLink[];
+  opened: OpenedLink[];
   /** The journal's settings; absent from files that predate them. */
   settings?: Settings;
 }
@@ -48,6 +58,8 @@ const fileSchema = v.object({
   episodes: v.array(cachedEpisodeSchema),
   listening: v.array(listeningStateSchema),
   events: v.array(listeningEventSchema),
+  readLater: v.optional(v.array(readLaterLinkSchema), []),
+  opened: v.optional(v.array(openedLinkSchema), []),
   settings: v.optional(settingsSchema),
 });
 
@@ -109,6 +121,16 @@ export function readExportFile(text: string, byteLength = text.length): ExportFi
     episodes: withoutDuplicates(file.episodes, (entry) => entry.url),
     listening: withoutDuplicates(file.listening, (state) => state.episodeId, newerState),
     events: withoutDuplicates(file.events, eventKey),
+    readLater: withoutDuplicates(
+      file.readLater,
+      (link) => link.url,
+      (a, b) => (Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a),
+    ),
+    opened: withoutDuplicates(
+      file.opened,
+      (link) => `${link.episodeId}\u0000${link.url}`,
+      (kept) => kept,
+    ),
   };
 }
 
@@ -117,6 +139,8 @@ export interface StoredData {
   episodes: CachedEpisode[];
   listening: ListeningState[];
   events: ListeningEvent[];
+  readLater: ReadLaterLink[];
+  opened: OpenedLink[];
 }
 
 export type ImportMode = 'merge' | 'replace';
@@ -131,7 +155,16 @@ export interface ImportPlan {
   events: ListeningEvent[];
   /** Cards that name episodes a CSV file has states for (a JSON file's come with its episodes). */
   cards: EpisodeCard[];
-  counts: { newStates: number; changedStates: number; newEvents: number; newEpisodes: number; removedStates: number };
+  readLater: ReadLaterLink[];
+  opened: OpenedLink[];
+  counts: {
+    newStates: number;
+    changedStates: number;
+    newEvents: number;
+    newEpisodes: number;
+    removedStates: number;
+    readLater: number;
+  };
 }
 
 function eventKey(event: ListeningEvent): string {
@@ -154,15 +187,26 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
       listening: file.listening,
       events: file.events,
       cards,
+      readLater: file.readLater,
+      opened: file.opened,
       counts: {
         newStates: file.listening.filter((state) => !storedStates.has(state.episodeId)).length,
         changedStates: file.listening.filter((state) => storedStates.has(state.episodeId)).length,
         newEvents: file.events.length,
         newEpisodes: file.episodes.length,
         removedStates: stored.listening.filter((state) => !incoming.has(state.episodeId)).length,
+        readLater: file.readLater.length,
       },
     };
   }
+  // The reading list merges as the states do: per address, the link changed last wins.
+  const keptLinks = new Map(stored.readLater.map((link) => [link.url, link]));
+  const readLater = file.readLater.filter((link) => {
+    const current = keptLinks.get(link.url);
+    return !current || Date.parse(link.updatedAt) > Date.parse(current.updatedAt);
+  });
+  const knownOpened = new Set(stored.opened.map((link) => `${link.episodeId}\u0000${link.url}`));
+  const opened = file.opened.filter((link) => !knownOpened.has(`${link.episodeId}\u0000${link.url}`));
   const listening = file.listening.filter((state) => {
     const current = storedStates.get(state.episodeId);
     return !current || Date.parse(state.updatedAt) > Date.parse(current.updatedAt);
@@ -183,12 +227,15 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
     listening,
     events,
     cards: cards.filter((card) => listening.some((state) => state.episodeId === card.id)),
+    readLater,
+    opened,
     counts: {
       newStates: listening.filter((state) => !storedStates.has(state.episodeId)).length,
       changedStates: listening.filter((state) => storedStates.has(state.episodeId)).length,
       newEvents: events.length,
       newEpisodes: episodes.length,
       removedStates: 0,
+      readLater: readLater.length,
     },
   };
 }

@@ -6,7 +6,7 @@
  * schema (`schema.ts`) stores these records, the export file holds them.
  */
 import * as v from 'valibot';
-import { calendarDay, episodeSchema, isoTimestamp } from '../episode/schema';
+import { calendarDay, episodeSchema, httpAddress, isoTimestamp } from '../episode/schema';
 import { canonicalPageUrl } from '../episode/urls';
 import type { Episode, EpisodeSource } from '../episode/model';
 
@@ -82,6 +82,29 @@ export interface Settings {
   openLinksIn: 'foreground' | 'background';
   /** The listening state in the browser's own sync (the listener's Google or Firefox account): off unless chosen. */
   sync: 'off' | 'on';
+}
+
+/** A link of the notes the listener kept to read later. */
+export interface ReadLaterLink {
+  url: string;
+  text: string;
+  /** The news item the link belongs to. */
+  context: string;
+  episodeId: string;
+  episodeUrl: string;
+  episodeTitle: string;
+  /** ISO timestamps */
+  keptAt: string;
+  readAt: string | null;
+  updatedAt: string;
+}
+
+/** A link of an episode's notes the listener opened from the popup. */
+export interface OpenedLink {
+  episodeId: string;
+  url: string;
+  /** ISO timestamp of the first opening */
+  openedAt: string;
 }
 
 /** An episode as the site's feed gives it, kept in the archive under its page address. */
@@ -199,4 +222,25 @@ export const feedStateSchema: v.GenericSchema<unknown, FeedState> = v.object({
   updatedAt: v.nullable(milliseconds),
   episodeCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   failure: v.nullable(v.object({ at: milliseconds, problem: v.string() })),
+});
+
+export const readLaterLinkSchema: v.GenericSchema<unknown, ReadLaterLink> = v.object({
+  url: httpAddress,
+  text: v.string(),
+  context: v.string(),
+  episodeId,
+  episodeUrl: v.pipe(
+    v.string(),
+    v.check((url) => canonicalPageUrl(url) === url),
+  ),
+  episodeTitle: v.string(),
+  keptAt: isoTimestamp,
+  readAt: v.nullable(isoTimestamp),
+  updatedAt: isoTimestamp,
+});
+
+export const openedLinkSchema: v.GenericSchema<unknown, OpenedLink> = v.object({
+  episodeId,
+  url: httpAddress,
+  openedAt: isoTimestamp,
 });

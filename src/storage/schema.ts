@@ -14,6 +14,8 @@ import {
   type EpisodeLog,
   type FeedState,
   type ListeningState,
+  type OpenedLink,
+  type ReadLaterLink,
   type Settings,
 } from './records';
 
@@ -47,7 +49,13 @@ export interface CompanionSchemaV4 extends CompanionSchemaV3 {
   citations: { key: string; value: Citation };
 }
 
-export type CompanionSchema = CompanionSchemaV4;
+/** Links kept to read later (by address), and links opened from the popup (by episode and address). */
+export interface CompanionSchemaV5 extends CompanionSchemaV4 {
+  readLater: { key: string; value: ReadLaterLink };
+  opened: { key: [string, string]; value: OpenedLink; indexes: { byEpisode: string } };
+}
+
+export type CompanionSchema = CompanionSchemaV5;
 export type CompanionDatabase = IDBPDatabase<CompanionSchema>;
 
 type UpgradeTransaction = IDBPTransaction<CompanionSchema, StoreNames<CompanionSchema>[], 'versionchange'>;
@@ -91,6 +99,11 @@ export const MIGRATIONS: Migration[] = [
     database.createObjectStore('archiveCards', { keyPath: 'url' });
     database.createObjectStore('archiveMeta');
     database.createObjectStore('citations', { keyPath: 'url' });
+  },
+  // 5: the reading list, and the links opened from the popup.
+  (database) => {
+    database.createObjectStore('readLater', { keyPath: 'url' });
+    database.createObjectStore('opened', { keyPath: ['episodeId', 'url'] }).createIndex('byEpisode', 'episodeId');
   },
 ];
 

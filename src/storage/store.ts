@@ -34,6 +34,8 @@ export interface StoreChange {
   settings?: boolean;
   /** The archive was updated from the feed, or a try to update it failed. */
   archive?: boolean;
+  /** The reading list or the links opened changed. */
+  reading?: boolean;
 }
 
 /** Raised for storage failures a listener can act on; the message key says which. */

@@ -10,6 +10,8 @@ import {
   episodeCardSchema,
   episodeLogSchema,
   listeningStateSchema,
+  openedLinkSchema,
+  readLaterLinkSchema,
   readRecords,
   type EpisodeLog,
   type ListeningEvent,
@@ -25,16 +27,20 @@ function flatten(log: EpisodeLog): ListeningEvent[] {
  * be read are left out: an export always imports.
  */
 export async function readEverything(): Promise<StoredData> {
-  const transaction = (await openStore()).transaction(['episodes', 'listening', 'logs']);
-  const [episodes, listening, logs] = await Promise.all([
+  const transaction = (await openStore()).transaction(['episodes', 'listening', 'logs', 'readLater', 'opened']);
+  const [episodes, listening, logs, readLater, opened] = await Promise.all([
     transaction.objectStore('episodes').getAll(),
     transaction.objectStore('listening').getAll(),
     transaction.objectStore('logs').getAll(),
+    transaction.objectStore('readLater').getAll(),
+    transaction.objectStore('opened').getAll(),
   ]);
   return {
     episodes: readRecords(cachedEpisodeSchema, episodes).records,
     listening: readRecords(listeningStateSchema, listening).records,
     events: readRecords(episodeLogSchema, logs).records.flatMap(flatten),
+    readLater: readRecords(readLaterLinkSchema, readLater).records,
+    opened: readRecords(openedLinkSchema, opened).records,
   };
 }
 
@@ -51,17 +57,21 @@ export async function exportEverything(now = new Date()): Promise<ExportFile> {
 
 /** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */
 export function applyImport(plan: ImportPlan): Promise<void> {
-  return write({ episodeIds: 'all', settings: plan.settings !== null }, async (database) => {
+  return write({ episodeIds: 'all', settings: plan.settings !== null, reading: true }, async (database) => {
     // Relaxed: one large write need not wait for the disk flush; it is still all or nothing.
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'settings'], 'readwrite', {
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'settings', 'readLater', 'opened'], 'readwrite', {
       durability: 'relaxed',
     });
+    const readLater = transaction.objectStore('readLater');
+    const opened = transaction.objectStore('opened');
     const episodes = transaction.objectStore('episodes');
     const cards = transaction.objectStore('cards');
     const listening = transaction.objectStore('listening');
     const logs = transaction.objectStore('logs');
     try {
-      if (plan.mode === 'replace') await Promise.all([episodes.clear(), cards.clear(), listening.clear(), logs.clear()]);
+      if (plan.mode === 'replace') {
+        await Promise.all([episodes.clear(), cards.clear(), listening.clear(), logs.clear(), readLater.clear(), opened.clear()]);
+      }
       const logsById = new Map((await logs.getAll()).map((log) => [log.episodeId, log]));
       for (const { episodeId, ...event } of plan.events) {
         const log = logsById.get(episodeId) ?? { episodeId, events: [] };
@@ -74,6 +84,8 @@ export function applyImport(plan: ImportPlan): Promise<void> {
         ...plan.episodes.flatMap((entry) => [episodes.put(entry), putCard(cards, cardOf(entry.episode))]),
         ...plan.cards.map((card) => putCard(cards, card)),
         ...plan.listening.map((state) => listening.put(state)),
+        ...plan.readLater.map((link) => readLater.put(link)),
+        ...plan.opened.map((link) => opened.put(link)),
         ...[...touched].map((episodeId) => logs.put(logsById.get(episodeId)!)),
         ...(plan.settings ? [transaction.objectStore('settings').put(plan.settings, 'settings')] : []),
       ]);
@@ -88,9 +100,11 @@ export function applyImport(plan: ImportPlan): Promise<void> {
 }
 
 export function clearEverything(): Promise<void> {
-  return write({ episodeIds: 'all' }, async (database) => {
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs'], 'readwrite');
+  return write({ episodeIds: 'all', reading: true }, async (database) => {
+    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'readLater', 'opened'], 'readwrite');
     await Promise.all([
+      transaction.objectStore('readLater').clear(),
+      transaction.objectStore('opened').clear(),
       transaction.objectStore('cards').clear(),
       transaction.objectStore('episodes').clear(),
       transaction.objectStore('listening').clear(),

@@ -4,8 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { episodeFixture } from '../support/episodes';
 import type { Episode, OutlineNode } from '../../src/episode/model';
 import type { CachedEpisode, ListeningState } from '../../src/storage/records';
-import { EXPORT_FORMAT, ImportRefused, MAX_IMPORT_BYTES, planImport, readExportFile, type ExportFile } from '../../src/storage/exportFile';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  ImportRefused,
+  MAX_IMPORT_BYTES,
+  planImport,
+  readExportFile,
+  type ExportFile,
+} from '../../src/storage/exportFile';
 import { getSettings, putCachedEpisode, saveSettings, updateListeningState } from '../../src/storage/store';
+import { markOpened, markRead, toggleReadLater } from '../../src/storage/reading';
 import { applyImport, clearEverything, exportEverything, readEverything } from '../../src/storage/transfer';
 
 const episode = (number: number) => episodeFixture(number, { publishedOn: '2021-01-01' });
@@ -50,6 +59,8 @@ function validFile(overrides: Partial<ExportFile> = {}): ExportFile {
     episodes: [],
     listening: [],
     events: [],
+    readLater: [],
+    opened: [],
     ...overrides,
   };
 }
@@ -58,7 +69,7 @@ describe('import files that are refused, with the store unchanged', () => {
   const cases: [string, string, number | undefined, string][] = [
     ['not JSON', '{"format": "lcc-companion-export", ', undefined, 'not-json'],
     ['another kind of file', JSON.stringify({ hello: 'world' }), undefined, 'wrong-shape'],
-    ['a newer format version', JSON.stringify(validFile({ version: 2 })), undefined, 'newer-version'],
+    ['a newer format version', JSON.stringify(validFile({ version: EXPORT_VERSION + 1 })), undefined, 'newer-version'],
     ['a state without an episode id', JSON.stringify(validFile({ listening: [{ note: '' } as never] })), undefined, 'wrong-shape'],
     [
       'a rating of 9',
@@ -245,7 +256,7 @@ describe('export, then import', () => {
     expect(after.episodes.map((entry) => entry.url)).toEqual(before.episodes.map((entry) => entry.url));
 
     const again = planImport(after, file, 'merge');
-    expect(again.counts).toEqual({ newStates: 0, changedStates: 0, newEvents: 0, newEpisodes: 0, removedStates: 0 });
+    expect(again.counts).toEqual({ newStates: 0, changedStates: 0, newEvents: 0, newEpisodes: 0, removedStates: 0, readLater: 0 });
   });
 
   it("takes the settings of the file on replace, and keeps this device's on merge", async () => {
@@ -322,7 +333,23 @@ describe('the export round trip (issue 13, 6)', () => {
     await updateListeningState(episode(3), () => ({ listenedOn: '2026-04-02', note: 'Accents « é » et "guillemets",\nlignes' }));
     await putCachedEpisode({ url: episode(3).url, episode: episode(3), source: 'page', etag: null, checkedAt: 1_764_000_000_000 });
     await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off' });
+    const kept = {
+      url: 'https://kept.example/a',
+      text: 'À lire',
+      context: 'Une « nouvelle »',
+      episodeId: 'lcc-3',
+      episodeUrl: episode(3).url,
+      episodeTitle: 'LCC 3',
+    };
+    await toggleReadLater(kept);
+    await toggleReadLater({ ...kept, url: 'https://kept.example/b' });
+    await markRead('https://kept.example/b', true);
+    await markOpened('lcc-3', 'https://kept.example/a');
     const first = JSON.stringify(await exportEverything(new Date('2026-11-28T12:00:00Z')), null, 1);
+    expect(JSON.parse(first)).toMatchObject({
+      readLater: [{ url: 'https://kept.example/a', readAt: null }, { url: 'https://kept.example/b' }],
+      opened: [{ url: 'https://kept.example/a' }],
+    });
 
     for (const mode of ['replace', 'merge'] as const) {
       await clearEverything();
@@ -331,5 +358,16 @@ describe('the export round trip (issue 13, 6)', () => {
       const second = JSON.stringify(await exportEverything(new Date('2026-11-29T12:00:00Z')), null, 1);
       expect(second.replace('2026-11-29T12:00:00.000Z', '2026-11-28T12:00:00.000Z')).toBe(first);
     }
+  });
+});
+
+describe('a file of format version 1', () => {
+  it('still imports, with no reading list', async () => {
+    await clearEverything();
+    const { readLater: _, opened: __, ...older } = validFile({ listening: [state({ listenedOn: '2026-01-02' })] });
+    const file = readExportFile(JSON.stringify(older));
+    expect(file).toMatchObject({ version: 1, readLater: [], opened: [] });
+    await applyImport(planImport(await readEverything(), file, 'merge'));
+    expect((await readEverything()).listening).toHaveLength(1);
   });
 });

@@ -91,6 +91,8 @@ describe('the schema migrations', () => {
       'episodes',
       'listening',
       'logs',
+      'opened',
+      'readLater',
       'settings',
     ]);
     expect([...database.transaction('episodes').store.indexNames]).toEqual(['byEpisodeId']);
@@ -310,5 +312,32 @@ describe('states from another browser', () => {
       { episodeId: 'lcc-601', kind: 'bookmarked', at: newer.updatedAt },
       { episodeId: 'lcc-601', kind: 'note-edited', at: newer.updatedAt },
     ]);
+  });
+});
+
+describe('migration 4 → 5, from a version 4 database with data in it', () => {
+  it("keeps the listener's records and the archive, and adds the reading list and the opened links, empty", async () => {
+    const name = `${DATABASE_NAME}-v4`;
+    const v4 = await openAtVersion(name, 4);
+    const state = {
+      episodeId: 'lcc-262',
+      listenedOn: '2021-09-03',
+      bookmarkedAt: null,
+      note: '',
+      rating: null,
+      updatedAt: '2021-09-05T08:00:00.000Z',
+    };
+    await v4.put('listening', state);
+    await v4.put('archive', { url: EPISODE.url, episode: EPISODE });
+    await v4.put('archiveMeta', { etag: '"e"', lastModified: null, checkedAt: 1, updatedAt: 1, episodeCount: 1, failure: null }, 'feed');
+    v4.close();
+
+    const v5 = await openAtVersion(name, 5);
+    expect(await v5.get('listening', 'lcc-262')).toEqual(state);
+    expect(await v5.get('archive', EPISODE.url)).toEqual({ url: EPISODE.url, episode: EPISODE });
+    expect(await v5.count('archiveMeta')).toBe(1);
+    expect(await v5.count('readLater')).toBe(0);
+    expect([...v5.transaction('opened').store.indexNames]).toEqual(['byEpisode']);
+    v5.close();
   });
 });

@@ -124,6 +124,8 @@ export function csvImport(entries: LogEntry[], now = new Date()): { file: Export
       episodes: [],
       listening: entries.map((entry) => entry.state),
       events: [],
+      readLater: [],
+      opened: [],
     },
     cards: entries.map((entry) => entry.card),
   };
