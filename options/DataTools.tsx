@@ -27,7 +27,9 @@ async function downloadExport(format: ExportFormat): Promise<void> {
   if (format === 'json') return downloadFile(name, JSON.stringify(await exportEverything(), null, 1), 'application/json');
   const entries = await readLogEntries();
   if (format === 'csv') return downloadFile(name.replace(/\.json$/, '.csv'), logCsv(entries), 'text/csv;charset=utf-8');
-  const kept = entries.filter(({ state }) => state.listenedOn !== null || state.bookmarkedAt !== null).length;
+  const kept = entries.filter(
+    ({ state, readLater }) => state.listenedOn !== null || state.bookmarkedAt !== null || readLater.length > 0,
+  ).length;
   const markdown = logMarkdown(entries, {
     title: t('markdownTitle'),
     intro: t('markdownIntro', formatDay(localToday()), kept),
@@ -37,6 +39,7 @@ async function downloadExport(format: ExportFormat): Promise<void> {
     bookmarkedOn: t('markdownBookmarkedOn'),
     rating: t('markdownRating'),
     note: t('markdownNote'),
+    toRead: t('viewReadLater'),
   });
   downloadFile(name.replace(/\.json$/, '.md'), markdown, 'text/markdown;charset=utf-8');
 }

@@ -9,7 +9,13 @@ import { History } from './History';
 import { useJournal } from './useJournal';
 
 /** The views other than the lists, loaded when first shown. */
-function OtherViews({ view, entries }: { view: 'stats' | 'search' | 'conferences' | 'settings' | 'data'; entries: JournalEntry[] | null }) {
+function OtherViews({
+  view,
+  entries,
+}: {
+  view: 'stats' | 'search' | 'conferences' | 'readLater' | 'settings' | 'data';
+  entries: JournalEntry[] | null;
+}) {
   const lazy = useLazyModule(() => import('./otherViews'));
   if (lazy.kind === 'loading') return <p role="status">{t('loading')}</p>;
   if (lazy.kind === 'failed') {
@@ -26,6 +32,7 @@ function OtherViews({ view, entries }: { view: 'stats' | 'search' | 'conferences
   if (view === 'stats') return entries && <views.Statistics entries={entries} />;
   if (view === 'search') return <views.SearchView />;
   if (view === 'conferences') return <views.Conferences />;
+  if (view === 'readLater') return <views.ReadLater />;
   if (view === 'settings') return <views.SettingsView />;
   return <views.DataTools />;
 }
@@ -34,6 +41,7 @@ const VIEWS = {
   episodes: 'viewEpisodes',
   history: 'viewHistory',
   bookmarks: 'viewBookmarks',
+  readLater: 'viewReadLater',
   stats: 'viewStats',
   search: 'viewSearch',
   conferences: 'viewConferences',

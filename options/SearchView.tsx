@@ -9,6 +9,9 @@ import { getSearchIndex } from '../src/storage/archive';
 import { listCachedEpisodes } from '../src/storage/store';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { t } from '../src/ui/i18n';
+import { episodeId } from '../src/episode/model';
+import { postAddressOfPage } from '../src/episode/urls';
+import { useReadLater } from '../src/ui/useReadLater';
 import { UnreadableRecords } from './UnreadableRecords';
 
 const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', item: 'hitLink' } as const;
@@ -26,7 +29,17 @@ function episodeName(episode: ArchiveHit['episode']): string {
     : `${t('episodeNumber', episode.number)} ${titleWithoutNumber(episode.title, episode.number)}`;
 }
 
-function Hit({ hit }: { hit: ArchiveHit }) {
+function Hit({ hit, readLater }: { hit: ArchiveHit; readLater: ReturnType<typeof useReadLater> }) {
+  const post = postAddressOfPage(hit.episode.url);
+  const keep = (link: ArchiveHit['links'][number]) =>
+    readLater.toggle({
+      url: link.url,
+      text: link.text || link.url,
+      context: hit.text,
+      episodeId: episodeId(hit.episode.number, post?.slug ?? ''),
+      episodeUrl: hit.episode.url,
+      episodeTitle: hit.episode.title,
+    });
   return (
     <li>
       <span class="kind">{t(KIND_LABELS[hit.kind])}</span>{' '}
@@ -47,7 +60,10 @@ function Hit({ hit }: { hit: ArchiveHit }) {
             <li key={link.url}>
               <a href={link.url} target="_blank" rel="noopener noreferrer">
                 {link.text || link.url}
-              </a>
+              </a>{' '}
+              <button type="button" class="keep" aria-pressed={readLater.kept.has(link.url)} onClick={() => keep(link)}>
+                {t('viewReadLater')}
+              </button>
             </li>
           ))}
         </ul>
@@ -60,6 +76,7 @@ export function SearchView() {
   const [index, setIndex] = useState<ArchiveSearch | null>(null);
   const [unreadable, setUnreadable] = useState(0);
   const [query, setQuery] = useState('');
+  const readLater = useReadLater();
   useEffect(() => {
     void openIndex().then(
       (opened) => {
@@ -84,7 +101,7 @@ export function SearchView() {
       )}
       <ul class="hits">
         {result.hits.map((hit, position) => (
-          <Hit key={`${hit.target}-${position}`} hit={hit} />
+          <Hit key={`${hit.target}-${position}`} hit={hit} readLater={readLater} />
         ))}
       </ul>
     </div>

@@ -4,3 +4,4 @@ export { SearchView } from './SearchView';
 export { SettingsView } from './SettingsView';
 export { Statistics } from './Statistics';
 export { Conferences } from './Conferences';
+export { ReadLater } from './ReadLater';

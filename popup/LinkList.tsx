@@ -19,6 +19,8 @@ import { CopyButton } from './CopyButton';
 import { moveFocus } from './moveFocus';
 import { openLink } from './openLink';
 import { useAlsoIn, type AlsoIn } from './useAlsoIn';
+import { useOpenedLinks } from './useOpenedLinks';
+import { useReadLater } from '../src/ui/useReadLater';
 import { useCopy, type CopyState } from './useCopy';
 import { useProgressiveLimit } from '../src/ui/useProgressiveLimit';
 
@@ -49,32 +51,74 @@ function AlsoInEpisodes({ episodes }: { episodes: CitingEpisode[] }) {
   );
 }
 
-function LinkItem({ link, copied, copy, alsoIn }: { link: SearchableLink; copied: CopyState; copy: Copy; alsoIn: AlsoIn }) {
-  const citing = alsoIn.get(link.url);
+/** What each link of the list can do, and what is known of it, passed down as one. */
+interface LinkActions {
+  copied: CopyState;
+  copy: Copy;
+  alsoIn: AlsoIn;
+  kept: ReadonlySet<string>;
+  keep: (link: SearchableLink) => void;
+  opened: ReadonlySet<string>;
+  open: (event: MouseEvent, link: SearchableLink) => void;
+}
+
+function KeepButton({ link, actions }: { link: SearchableLink; actions: LinkActions }) {
+  const kept = actions.kept.has(link.url);
   return (
-    <li class="link">
+    <button
+      type="button"
+      class="icon-button keep"
+      aria-pressed={kept}
+      aria-label={t('keepToReadOf', link.label)}
+      title={t('keepToReadHint')}
+      onClick={() => actions.keep(link)}
+    >
+      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+        <path
+          d="M4 2h8v12l-4-3-4 3z"
+          fill={kept ? 'currentColor' : 'none'}
+          stroke="currentColor"
+          stroke-width="1.5"
+          stroke-linejoin="round"
+        />
+      </svg>
+    </button>
+  );
+}
+
+function LinkItem({ link, actions }: { link: SearchableLink; actions: LinkActions }) {
+  const citing = actions.alsoIn.get(link.url);
+  return (
+    <li class={actions.opened.has(link.url) ? 'link opened' : 'link'} data-index={link.index}>
       <a
         class="link-open"
         href={link.url}
-        onClick={(event) => openLink(event, link.url)}
-        onAuxClick={(event) => event.button === 1 && openLink(event, link.url)}
+        onClick={(event) => actions.open(event, link)}
+        onAuxClick={(event) => event.button === 1 && actions.open(event, link)}
       >
         <span class="link-text">{link.label}</span>
         {!link.labelIsAddress && <span class="link-host">{link.host}</span>}
       </a>
-      <CopyButton state={copied?.key === link.index ? copied : 'idle'} label={t('copyLink')} onCopy={() => copy(link.index, link.url)} />
+      <span class="link-tools">
+        <KeepButton link={link} actions={actions} />
+        <CopyButton
+          state={actions.copied?.key === link.index ? actions.copied : 'idle'}
+          label={t('copyLink')}
+          onCopy={() => actions.copy(link.index, link.url)}
+        />
+      </span>
       {citing && <AlsoInEpisodes episodes={citing} />}
     </li>
   );
 }
 
-function NewsItemLinks({ item, copied, copy, alsoIn }: { item: NewsItem; copied: CopyState; copy: Copy; alsoIn: AlsoIn }) {
+function NewsItemLinks({ item, actions }: { item: NewsItem; actions: LinkActions }) {
   return (
     <li class="news-item">
       {item.text && <p class="news-text">{item.text}</p>}
       <ul class="news-links">
         {item.links.map((link) => (
-          <LinkItem key={link.index} link={link} copied={copied} copy={copy} alsoIn={alsoIn} />
+          <LinkItem key={link.index} link={link} actions={actions} />
         ))}
       </ul>
     </li>
@@ -93,6 +137,26 @@ export function LinkList({ episode }: { episode: Episode }) {
   const listRef = useRef<HTMLDivElement>(null);
   const { copied, copy } = useCopy();
   const alsoIn = useAlsoIn(episode);
+  const readLater = useReadLater();
+  const { opened, remember } = useOpenedLinks(episode.id);
+  const keep = (link: SearchableLink) =>
+    readLater.toggle({
+      url: link.url,
+      text: link.label,
+      context: link.context,
+      episodeId: episode.id,
+      episodeUrl: episode.url,
+      episodeTitle: episode.title,
+    });
+  const actions: LinkActions = {
+    copied,
+    copy,
+    alsoIn,
+    kept: readLater.kept,
+    keep,
+    opened,
+    open: (event, link) => openLink(event, link.url, remember(link.url)),
+  };
   // The conference section's links are its table's (ConferenceTable), where its conferences were read.
   const all = useMemo(() => {
     const inTable = episode.conferences.length > 0 ? conferenceSectionIds(episode.outline) : new Set<string>();
@@ -115,6 +179,20 @@ export function LinkList({ episode }: { episode: Episode }) {
   }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {
+    const link = (event.target as Element).closest?.('li.link');
+    if (
+      (event.key === 'l' || event.key === 'L') &&
+      !event.ctrlKey &&
+      !event.metaKey &&
+      !event.altKey &&
+      link &&
+      event.target !== filterRef.current
+    ) {
+      const index = Number(link.getAttribute('data-index'));
+      const kept = all.find((each) => each.index === index);
+      if (kept) keep(kept);
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
     const from =
@@ -130,7 +208,8 @@ export function LinkList({ episode }: { episode: Episode }) {
           {t('linksHeading')}{' '}
           <span class="count" aria-live="polite">
             {t('visibleLinks', visible.length, all.length)}
-          </span>
+          </span>{' '}
+          <span class="count">{t('linksOpened', all.filter((link) => opened.has(link.url)).length, all.length)}</span>
         </h2>
         <button
           type="button"
@@ -164,7 +243,7 @@ export function LinkList({ episode }: { episode: Episode }) {
             <h3>{group.sectionId === null ? t('introSection') : (titles.get(group.sectionId) ?? group.sectionId)}</h3>
             <ul class="news-items">
               {group.items.map((item) => (
-                <NewsItemLinks key={item.links[0]!.index} item={item} copied={copied} copy={copy} alsoIn={alsoIn} />
+                <NewsItemLinks key={item.links[0]!.index} item={item} actions={actions} />
               ))}
             </ul>
           </section>

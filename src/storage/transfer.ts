@@ -15,6 +15,7 @@ import {
   readRecords,
   type EpisodeLog,
   type ListeningEvent,
+  type ReadLaterLink,
 } from './records';
 import { getSettings, openStore, putCard, write } from './store';
 
@@ -119,16 +120,20 @@ export function clearEverything(): Promise<void> {
  * card kept from its page or source, else by the archive's.
  */
 export async function readLogEntries(): Promise<LogEntry[]> {
-  const transaction = (await openStore()).transaction(['listening', 'cards', 'archiveCards']);
-  const [states, kept, archived] = await Promise.all([
+  const transaction = (await openStore()).transaction(['listening', 'cards', 'archiveCards', 'readLater']);
+  const [states, kept, archived, toRead] = await Promise.all([
     transaction.objectStore('listening').getAll(),
     transaction.objectStore('cards').getAll(),
     transaction.objectStore('archiveCards').getAll(),
+    transaction.objectStore('readLater').getAll(),
   ]);
+  const readLater = new Map<string, ReadLaterLink[]>();
+  for (const link of readRecords(readLaterLinkSchema, toRead).records)
+    readLater.set(link.episodeId, [...(readLater.get(link.episodeId) ?? []), link]);
   const cards = new Map(readRecords(episodeCardSchema, archived).records.map((card) => [card.id, card]));
   for (const card of readRecords(episodeCardSchema, kept).records) cards.set(card.id, card);
   return readRecords(listeningStateSchema, states).records.flatMap((state) => {
     const card = cards.get(state.episodeId);
-    return card ? [{ card, state }] : [];
+    return card ? [{ card, state, readLater: readLater.get(state.episodeId) ?? [] }] : [];
   });
 }

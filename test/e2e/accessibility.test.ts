@@ -15,7 +15,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
 const NEWS_EPISODE = '/2026/05/12/lcc-340-episode-on-l-voit-on-l-voit-pas/';
-const VIEWS = ['episodes', 'history', 'bookmarks', 'stats', 'search', 'conferences', 'settings', 'data'] as const;
+const VIEWS = ['episodes', 'history', 'bookmarks', 'readLater', 'stats', 'search', 'conferences', 'settings', 'data'] as const;
 const THEMES = { light: 'Clair', dark: 'Sombre' } as const;
 
 interface AxeViolation {

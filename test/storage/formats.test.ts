@@ -111,6 +111,7 @@ describe('the log as Markdown', () => {
       bookmarkedOn: 'En favori depuis',
       rating: 'Ma note',
       note: 'Mes notes',
+      toRead: 'À lire',
     });
     const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
     expect(headings[0]).toBe('## LCC 309 - Épisode « 9 », "cité", avec virgule');

@@ -9,7 +9,7 @@ import { episodeId } from '../../episode/model';
 import { isCalendarDay, isIsoTimestamp } from '../../episode/text';
 import { canonicalPageUrl, postAddressOfPage } from '../../episode/urls';
 import { EXPORT_FORMAT, EXPORT_VERSION, ImportRefused, type ExportFile } from '../exportFile';
-import type { EpisodeCard, ListeningState } from '../records';
+import type { EpisodeCard, ListeningState, ReadLaterLink } from '../records';
 
 export const CSV_COLUMNS = [
   'number',
@@ -29,10 +29,11 @@ type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
-/** An episode of the log: what the listener keeps, and the card that names it. */
+/** An episode of the log: what the listener keeps, the card that names it, its links kept to read. */
 export interface LogEntry {
   card: EpisodeCard;
   state: ListeningState;
+  readLater: ReadLaterLink[];
 }
 
 /** Newest episode first; two posts of one day by address, so that the order is always the same. */
@@ -41,20 +42,20 @@ export function byPublicationNewestFirst(a: LogEntry, b: LogEntry): number {
 }
 
 export function logCsv(entries: LogEntry[]): string {
-  const rows: CsvRow[] = [...entries].sort(byPublicationNewestFirst).map(({ card, state }) => ({
-    number: card.number === null ? '' : String(card.number),
-    title: card.title,
-    page: card.url,
-    published: card.publishedOn,
-    listened_on: state.listenedOn ?? '',
-    bookmarked_at: state.bookmarkedAt ?? '',
-    rating: state.rating === null ? '' : String(state.rating),
-    note: state.note,
-    // The player and the links kept to read later are not there yet: their columns are, so that
-    // the format does not change when they come.
+  const rows: CsvRow[] = [...entries].sort(byPublicationNewestFirst).map((entry) => ({
+    number: entry.card.number === null ? '' : String(entry.card.number),
+    title: entry.card.title,
+    page: entry.card.url,
+    published: entry.card.publishedOn,
+    listened_on: entry.state.listenedOn ?? '',
+    bookmarked_at: entry.state.bookmarkedAt ?? '',
+    rating: entry.state.rating === null ? '' : String(entry.state.rating),
+    note: entry.state.note,
+    // The player is not there yet: its column is, so that the format does not change when it comes.
+    // The links kept to read are counted here; the JSON export holds them.
     position: '',
-    read_later_links: '0',
-    updated_at: state.updatedAt,
+    read_later_links: String(entry.readLater.length),
+    updated_at: entry.state.updatedAt,
   }));
   return BYTE_ORDER_MARK + Papa.unparse(rows, { columns: [...CSV_COLUMNS], newline: '\r\n' }) + '\r\n';
 }
@@ -77,6 +78,7 @@ function entryOfRow(row: CsvRow, line: number): LogEntry {
   if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) refuse(line, 'rating');
   const id = episodeId(number, post.slug);
   return {
+    readLater: [],
     card: { id, number, title: row.title, url, publishedOn: row.published, audioBytes: null },
     state: {
       episodeId: id,

@@ -16,6 +16,12 @@ export interface MarkdownLabels {
   bookmarkedOn: string;
   rating: string;
   note: string;
+  toRead: string;
+}
+
+/** A link's text in Markdown: brackets escaped, on one line. */
+function linkText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/([\\[\]])/g, '\\$1');
 }
 
 /** A title as a heading's text: no line break, and nothing Markdown would read as syntax at its start. */
@@ -24,8 +30,10 @@ function headingText(text: string): string {
 }
 
 export function logMarkdown(entries: LogEntry[], labels: MarkdownLabels): string {
-  const kept = entries.filter(({ state }) => state.listenedOn !== null || state.bookmarkedAt !== null).sort(byPublicationNewestFirst);
-  const sections = kept.map(({ card, state }) => {
+  const kept = entries
+    .filter(({ state, readLater }) => state.listenedOn !== null || state.bookmarkedAt !== null || readLater.length > 0)
+    .sort(byPublicationNewestFirst);
+  const sections = kept.map(({ card, state, readLater }) => {
     const facts = [
       `- ${labels.page} : <${card.url}>`,
       `- ${labels.published} : ${card.publishedOn}`,
@@ -34,7 +42,10 @@ export function logMarkdown(entries: LogEntry[], labels: MarkdownLabels): string
       ...(state.rating ? [`- ${labels.rating} : ${'★'.repeat(state.rating)}${'☆'.repeat(5 - state.rating)} (${state.rating}/5)`] : []),
     ];
     const note = state.note.trim() ? `\n\n**${labels.note}**\n\n${state.note.trim()}` : '';
-    return `## ${headingText(card.title)}\n\n${facts.join('\n')}${note}\n`;
+    const toRead = readLater.length
+      ? `\n\n**${labels.toRead}**\n\n${readLater.map((link) => `- [${linkText(link.text || link.url)}](<${link.url}>)${link.readAt ? ' ✓' : ''}`).join('\n')}`
+      : '';
+    return `## ${headingText(card.title)}\n\n${facts.join('\n')}${note}${toRead}\n`;
   });
   return [`# ${labels.title}`, labels.intro, ...sections].join('\n\n').trimEnd() + '\n';
 }

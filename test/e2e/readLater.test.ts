@@ -1,0 +1,48 @@
+/** Links kept to read later and links opened, from the popup to the journal, in Chromium. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { corpusPresent } from '../support/corpus';
+import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+
+const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
+
+describe.skipIf(!corpusPresent || !chromiumPresent)('reading later in Chromium', () => {
+  let session: ExtensionSession | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('keeps links from the popup by click and by key, dims a link opened, and lists them in "À lire"', async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(EPISODE_262);
+    let popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    const links = popup.locator('li.link');
+    const firstText = (await links.nth(0).locator('.link-text').textContent())!;
+    await links.nth(0).locator('button.keep').click();
+    await expect.poll(() => links.nth(0).locator('button.keep').getAttribute('aria-pressed')).toBe('true');
+    await links.nth(1).locator('a.link-open').focus();
+    await popup.keyboard.press('l');
+    await expect.poll(() => links.nth(1).locator('button.keep').getAttribute('aria-pressed')).toBe('true');
+    const total = await links.count();
+
+    // Opening a link in the background keeps the popup open: it is dimmed and counted.
+    await links
+      .nth(2)
+      .locator('a.link-open')
+      .click({ modifiers: ['Control'] });
+    await expect.poll(() => links.nth(2).getAttribute('class')).toBe('link opened');
+    expect(await popup.locator('.links-bar .count').nth(1).textContent()).toBe(`1 / ${total} liens ouverts`);
+    popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('li.link.opened').count()).toBe(1);
+
+    const journal = await session.context.newPage();
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#readLater`);
+    await expect.poll(() => journal.locator('.read-later li.kept').count()).toBe(2);
+    expect(await journal.locator('.read-later').textContent()).toContain(firstText);
+    await journal.getByRole('button', { name: 'Marquer lu' }).first().click();
+    await expect.poll(() => journal.locator('.read-later li.kept.read').count()).toBe(1);
+    await journal.getByRole('button', { name: 'Retirer' }).first().click();
+    await expect.poll(() => journal.locator('.read-later li.kept').count()).toBe(1);
+  });
+});
