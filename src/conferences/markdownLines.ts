@@ -1,8 +1,10 @@
 /** The lines of a post source's conference sections, as `ConferenceLine`s. */
 import { decodeEntities, ESCAPED_PUNCTUATION } from '../episode/text';
-import { CONFERENCE_SECTION, type Badge, type ConferenceLine } from './conference';
+import type { Badge, ConferenceLine } from './conference';
 
-const HEADING = /^(#{1,6})\s+(.*)$/;
+const HEADING = /^#{1,6}\s/;
+const SECTION_START = /^(#{1,6})[ \t]+Conf[ée]rences\b.*$/gim;
+const ANY_HEADING = /^(#{1,6})[ \t]/gm;
 const ITEM = /^\s*[-*+]\s+(.*)$/;
 const LINK = /\[((?:[^\][\\]|\\.|\[[^\]]*\])*)\]\(([^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)/;
 const IMAGE = /<img\b[^>]*>/gi;
@@ -19,17 +21,23 @@ function badgesOf(html: string): Badge[] {
   });
 }
 
+/** The text of each conference section of the source, up to the next heading of its level or above. */
+function conferenceSections(markdown: string): string[] {
+  const sections: string[] = [];
+  // Found by one search over the source: most of a post is never split into lines.
+  for (const start of markdown.matchAll(SECTION_START)) {
+    const level = start[1]!.length;
+    const body = markdown.slice(start.index + start[0].length);
+    const end = [...body.matchAll(ANY_HEADING)].find((heading) => heading[1]!.length <= level);
+    sections.push(end ? body.slice(0, end.index) : body);
+  }
+  return sections;
+}
+
 export function conferenceLinesOfMarkdown(markdown: string): ConferenceLine[] {
   const lines: ConferenceLine[] = [];
-  let level = 0;
-  for (const raw of markdown.split(/\r?\n/)) {
-    const heading = HEADING.exec(raw);
-    if (heading) {
-      if (CONFERENCE_SECTION.test(heading[2]!)) level = heading[1]!.length;
-      else if (heading[1]!.length <= level) level = 0;
-      continue;
-    }
-    if (!level) continue;
+  for (const raw of conferenceSections(markdown).flatMap((section) => section.split(/\r?\n/))) {
+    if (HEADING.test(raw)) continue;
     const item = ITEM.exec(raw);
     const text = item ? item[1]! : raw;
     const link = LINK.exec(text);
