@@ -2,30 +2,15 @@
  * "À lire": the links the listener kept from the notes, newest first, with their news item and
  * episode; opening one marks it read; read ones can be marked unread, any can be removed.
  */
-import { useEffect, useState } from 'preact/hooks';
 import { recover } from '../src/errors';
-import { listReadLater, markRead, removeReadLater } from '../src/storage/reading';
-import type { ReadLaterLink } from '../src/storage/records';
-import { onStoreChange } from '../src/storage/store';
+import { markRead, removeReadLater } from '../src/storage/reading';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t } from '../src/ui/i18n';
+import { useReadLaterLinks } from '../src/ui/useReadLater';
 import { UnreadableRecords } from './UnreadableRecords';
 
 export function ReadLater() {
-  const [links, setLinks] = useState<{ records: ReadLaterLink[]; unreadable: number } | null>(null);
-  useEffect(() => {
-    let open = true;
-    const load = () =>
-      void listReadLater()
-        .then((read) => open && setLinks({ ...read, records: read.records.sort((a, b) => b.keptAt.localeCompare(a.keptAt)) }))
-        .catch(recover('reading the reading list', undefined));
-    load();
-    const stop = onStoreChange((change) => (change.reading || change.episodeIds === 'all') && load());
-    return () => {
-      open = false;
-      stop();
-    };
-  }, []);
+  const links = useReadLaterLinks();
   if (!links) return <p role="status">{t('loading')}</p>;
   const read = links.records.filter((link) => link.readAt !== null).length;
   return (

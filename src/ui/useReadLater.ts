@@ -1,16 +1,18 @@
-/** The addresses kept to read later, kept in step with every context, and a toggle for one. */
-import { useEffect, useState } from 'preact/hooks';
+/** The links kept to read later, kept in step with every context, and a toggle for one. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { recover, reportError } from '../errors';
 import { listReadLater, toggleReadLater, type KeptLink } from '../storage/reading';
+import type { ReadLaterLink, ReadRecords } from '../storage/records';
 import { onStoreChange } from '../storage/store';
 
-export function useReadLater(): { kept: ReadonlySet<string>; toggle: (link: KeptLink) => void } {
-  const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
+/** Every link kept, newest first (null until read), and how many records could not be read. */
+export function useReadLaterLinks(): ReadRecords<ReadLaterLink> | null {
+  const [links, setLinks] = useState<ReadRecords<ReadLaterLink> | null>(null);
   useEffect(() => {
     let open = true;
     const load = () =>
       void listReadLater()
-        .then((links) => open && setKept(new Set(links.records.map((link) => link.url))))
+        .then((read) => open && setLinks({ ...read, records: read.records.sort((a, b) => b.keptAt.localeCompare(a.keptAt)) }))
         .catch(recover('reading the reading list', undefined));
     load();
     const stop = onStoreChange((change) => (change.reading || change.episodeIds === 'all') && load());
@@ -19,9 +21,23 @@ export function useReadLater(): { kept: ReadonlySet<string>; toggle: (link: Kept
       stop();
     };
   }, []);
+  return links;
+}
+
+export function useReadLater(): { kept: ReadonlySet<string>; toggle: (link: KeptLink) => void } {
+  const links = useReadLaterLinks();
+  // Drawn at once on a toggle; the store follows, and its change comes back through the links.
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
+  const kept = useMemo(() => {
+    const urls = new Set(links?.records.map((link) => link.url));
+    for (const url of toggled)
+      if (urls.has(url)) urls.delete(url);
+      else urls.add(url);
+    return urls;
+  }, [links, toggled]);
+  useEffect(() => setToggled(new Set()), [links]);
   const toggle = (link: KeptLink) => {
-    // Drawn at once; the store follows, and the change comes back from it.
-    setKept((current) => {
+    setToggled((current) => {
       const next = new Set(current);
       if (next.has(link.url)) next.delete(link.url);
       else next.add(link.url);

@@ -8,7 +8,7 @@ import { parseFeed, type DocumentParser } from '../../src/archive/feed';
 import { cfpDaysLeft, upcoming } from '../../src/conferences/agenda';
 import { mergeConferences } from '../../src/conferences/conference';
 import { CORPUS_DIR, corpusPresent } from '../support/corpus';
-import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import { chromiumPresent, keepDownloads, launchExtension, type ExtensionSession } from './support/browser';
 
 const TODAY = '2026-05-01';
 
@@ -31,13 +31,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the conferences in Chromium
 
     const agenda = await session.context.newPage();
     await agenda.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-    await agenda.addInitScript(() => {
-      const createObjectURL = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob) => {
-        (window as unknown as { lastExport: Blob }).lastExport = blob;
-        return createObjectURL(blob);
-      };
-    });
+    const downloads = await keepDownloads(agenda);
     await agenda.goto(`chrome-extension://${session.extensionId}/options/index.html#conferences`);
     await expect.poll(() => agenda.locator('.conferences .month .conference').count(), { timeout: 15_000 }).toBe(coming.length);
     expect(await agenda.locator('.conferences .month h3').first().textContent()).toBe('mai 2026');
@@ -47,7 +41,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the conferences in Chromium
     const download = agenda.waitForEvent('download');
     await agenda.getByRole('button', { name: 'Exporter les conférences à venir (.ics)' }).click();
     expect((await download).suggestedFilename()).toBe('lcc-companion-conferences.ics');
-    const text = await agenda.evaluate(() => (window as unknown as { lastExport: Blob }).lastExport.text());
+    const text = await downloads.lastDownload();
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
     expect(events.map((event) => event.getFirstPropertyValue('summary'))).toEqual(open.map((conference) => conference.name));
   });

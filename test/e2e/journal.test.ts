@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { corpusPresent } from '../support/corpus';
-import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import { chromiumPresent, keepDownloads, launchExtension, type ExtensionSession } from './support/browser';
 
 const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
 
@@ -24,15 +24,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', (
     await expect.poll(() => popup.locator('input[type="date"]').count()).toBe(1);
 
     const journal = await session.context.newPage();
-    // The CDP client that reached the popup takes over where downloads are saved, so the test
-    // keeps a copy of the exported file as the page hands it to the browser.
-    await journal.addInitScript(() => {
-      const createObjectURL = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob) => {
-        (window as unknown as { lastExport: Blob }).lastExport = blob;
-        return createObjectURL(blob);
-      };
-    });
+    const downloads = await keepDownloads(journal);
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#history`);
     const historyEntry = journal.locator('.history a.episode-name', { hasText: 'Interview Cloud de Confiance' });
     await expect.poll(() => historyEntry.count()).toBe(1);
@@ -44,7 +36,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', (
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^lcc-companion-export-\d{4}-\d{2}-\d{2}\.json$/);
     const exportPath = join(mkdtempSync(join(tmpdir(), 'lcc-export-')), file.suggestedFilename());
-    writeFileSync(exportPath, await journal.evaluate(() => (window as unknown as { lastExport: Blob }).lastExport.text()));
+    writeFileSync(exportPath, await downloads.lastDownload());
 
     await journal.getByRole('button', { name: 'Effacer tout mon journal…' }).click();
     await journal.getByRole('button', { name: 'Oui, tout effacer' }).click();
@@ -71,20 +63,13 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', (
     await expect.poll(() => popup.getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed')).toBe('true');
 
     const journal = await session.context.newPage();
-    await journal.addInitScript(() => {
-      const createObjectURL = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob) => {
-        (window as unknown as { lastExport: Blob }).lastExport = blob;
-        return createObjectURL(blob);
-      };
-    });
+    const downloads = await keepDownloads(journal);
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#data`);
-    const lastExport = () => journal.evaluate(() => (window as unknown as { lastExport: Blob }).lastExport.text());
 
     let download = journal.waitForEvent('download');
     await journal.getByRole('button', { name: 'Exporter en Markdown' }).click();
     expect((await download).suggestedFilename()).toMatch(/^lcc-companion-export-\d{4}-\d{2}-\d{2}\.md$/);
-    expect(await lastExport()).toContain(
+    expect(await downloads.lastDownload()).toContain(
       '## LCC 262 - Interview Cloud de Confiance avec Quentin Adam\n\n- Page : <https://lescastcodeurs.com',
     );
 
@@ -92,7 +77,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', (
     await journal.getByRole('button', { name: 'Exporter en CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = await lastExport();
+    const csv = await downloads.lastDownload();
     expect(csv.split('\r\n')[1]).toMatch(/^262,LCC 262 - Interview Cloud de Confiance avec Quentin Adam,https:\/\/lescastcodeurs\.com/);
     const csvPath = join(mkdtempSync(join(tmpdir(), 'lcc-csv-')), file.suggestedFilename());
     writeFileSync(csvPath, csv);

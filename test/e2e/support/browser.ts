@@ -203,3 +203,19 @@ export async function launchExtension(
     throw error;
   }
 }
+
+/**
+ * Keeps the last file a page hands to the browser's downloads, as the page made it: the CDP client
+ * that reached the popup takes over where downloads are saved, so tests read the file from here.
+ * Call before the page loads; `lastDownload()` gives the file's text.
+ */
+export async function keepDownloads(page: Page): Promise<{ lastDownload(): Promise<string> }> {
+  await page.addInitScript(() => {
+    const createObjectURL = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob) => {
+      (window as unknown as { lastDownload: Blob }).lastDownload = blob;
+      return createObjectURL(blob);
+    };
+  });
+  return { lastDownload: () => page.evaluate(() => (window as unknown as { lastDownload: Blob }).lastDownload.text()) };
+}
