@@ -9,6 +9,7 @@ import { sendToBackground } from '../src/messages';
 import { getFeedState, listArchiveCards } from '../src/storage/archive';
 import type { EpisodeCard, FeedState } from '../src/storage/records';
 import { onStoreChange } from '../src/storage/store';
+import { afterNextPaint } from '../src/ui/afterNextPaint';
 
 export type ArchiveData = { kind: 'loading' } | { kind: 'ready'; cards: EpisodeCard[]; feed: FeedState | null } | { kind: 'failed' };
 
@@ -36,11 +37,11 @@ export function useArchive(): ArchiveData {
       );
     load();
     // After the first paint: the check (most times a 304) must not compete with drawing.
-    const frame = requestAnimationFrame(() => setTimeout(() => void refreshArchiveNow()));
+    const cancel = afterNextPaint(() => void refreshArchiveNow());
     const stop = onStoreChange((change) => change.archive === true && load());
     return () => {
       open = false;
-      cancelAnimationFrame(frame);
+      cancel();
       stop();
     };
   }, []);

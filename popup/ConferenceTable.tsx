@@ -1,12 +1,17 @@
 /** An episode's conferences as one compact table (date, name, city, CfP deadline), not a hundred bare links. */
+import { useEffect, useState } from 'preact/hooks';
 import type { ConferenceItem } from '../src/episode/model';
+import { afterNextPaint } from '../src/ui/afterNextPaint';
 import { formatDay, t } from '../src/ui/i18n';
 import { openLink } from './openLink';
 
 const shortDay = (day: string | null) => (day ? formatDay(day) : '');
 
 export function ConferenceTable({ conferences }: { conferences: ConferenceItem[] }) {
-  if (conferences.length === 0) return null;
+  // Below the links, so below the fold: drawn once the first frame is painted.
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => afterNextPaint(() => setDrawn(true)), []);
+  if (conferences.length === 0 || !drawn) return null;
   return (
     <section class="conference-table" aria-labelledby="conferences-heading">
       <h2 id="conferences-heading">

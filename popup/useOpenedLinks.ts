@@ -2,16 +2,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { recover } from '../src/errors';
 import { markOpened, openedLinksOf } from '../src/storage/reading';
+import { afterNextPaint } from '../src/ui/afterNextPaint';
 
 export function useOpenedLinks(episodeId: string): { opened: ReadonlySet<string>; remember: (url: string) => Promise<void> } {
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     let open = true;
-    void openedLinksOf(episodeId)
-      .then((urls) => open && setOpened(urls))
-      .catch(recover('reading the links opened', undefined));
+    const cancel = afterNextPaint(
+      () =>
+        void openedLinksOf(episodeId)
+          .then((urls) => open && setOpened(urls))
+          .catch(recover('reading the links opened', undefined)),
+    );
     return () => {
       open = false;
+      cancel();
     };
   }, [episodeId]);
   const remember = (url: string) => {

@@ -3,18 +3,10 @@
  * then more on demand. The first frame stays cheap however long the list.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { afterNextPaint } from './afterNextPaint';
 
 export function useProgressiveLimit(firstFrame: number, afterPaint: number): [limit: number, showMore: (step: number) => void] {
   const [limit, setLimit] = useState(firstFrame);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLimit(afterPaint));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  useEffect(() => afterNextPaint(() => setLimit(afterPaint)), []);
   return [limit, (step) => setLimit((current) => current + step)];
 }

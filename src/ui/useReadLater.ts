@@ -4,6 +4,7 @@ import { recover, reportError } from '../errors';
 import { listReadLater, toggleReadLater, type KeptLink } from '../storage/reading';
 import type { ReadLaterLink, ReadRecords } from '../storage/records';
 import { onStoreChange } from '../storage/store';
+import { afterNextPaint } from './afterNextPaint';
 
 /** Every link kept, newest first (null until read), and how many records could not be read. */
 export function useReadLaterLinks(): ReadRecords<ReadLaterLink> | null {
@@ -14,10 +15,11 @@ export function useReadLaterLinks(): ReadRecords<ReadLaterLink> | null {
       void listReadLater()
         .then((read) => open && setLinks({ ...read, records: read.records.sort((a, b) => b.keptAt.localeCompare(a.keptAt)) }))
         .catch(recover('reading the reading list', undefined));
-    load();
+    const cancel = afterNextPaint(load);
     const stop = onStoreChange((change) => (change.reading || change.episodeIds === 'all') && load());
     return () => {
       open = false;
+      cancel();
       stop();
     };
   }, []);
@@ -35,7 +37,7 @@ export function useReadLater(): { kept: ReadonlySet<string>; toggle: (link: Kept
       else urls.add(url);
     return urls;
   }, [links, toggled]);
-  useEffect(() => setToggled(new Set()), [links]);
+  useEffect(() => setToggled((current) => (current.size === 0 ? current : new Set())), [links]);
   const toggle = (link: KeptLink) => {
     setToggled((current) => {
       const next = new Set(current);
