@@ -26,8 +26,8 @@ import { useProgressiveLimit } from '../src/ui/useProgressiveLimit';
 
 type Copy = (key: number, text: string) => void;
 
-/** Links drawn in the first frame; the rest of the first page follows right after it, below the fold. */
-const FIRST_FRAME_LINKS = 30;
+/** Links drawn in the first frame (the outline above them fills most of the first screen); the rest of the first page follows right after it. */
+const FIRST_FRAME_LINKS = 12;
 /**
  * Links drawn at once after that, and added by each "show more": drawing a few hundred keeps the
  * popup answering input at once, where thousands (a hostile source) froze it.
