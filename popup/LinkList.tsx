@@ -1,7 +1,5 @@
 /** The episode's links by section, then by news item: the item once, then its links, each one click to open or copy. */
-import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CitingEpisode } from '../src/archive/citations';
 import type { Episode } from '../src/episode/model';
 import { MAX_EPISODE_LINKS } from '../src/episode/notes';
 import { t } from '../src/ui/i18n';
@@ -12,19 +10,16 @@ import {
   markdownList,
   searchableLinks,
   sectionTitles,
-  type NewsItem,
   type SearchableLink,
 } from '../src/ui/linkFilter';
-import { CopyButton } from './CopyButton';
-import { moveFocus } from './moveFocus';
-import { openLink } from './openLink';
-import { useAlsoIn, type AlsoIn } from './useAlsoIn';
-import { useOpenedLinks } from './useOpenedLinks';
-import { useReadLater } from '../src/ui/useReadLater';
-import { useCopy, type CopyState } from './useCopy';
 import { useProgressiveLimit } from '../src/ui/useProgressiveLimit';
-
-type Copy = (key: number, text: string) => void;
+import { useReadLater } from '../src/ui/useReadLater';
+import { moveFocus } from './moveFocus';
+import { NewsItemLinks, type LinkActions } from './NewsItemLinks';
+import { openLink } from './openLink';
+import { useAlsoIn } from './useAlsoIn';
+import { useCopy, type CopyState } from './useCopy';
+import { useOpenedLinks } from './useOpenedLinks';
 
 /** Links drawn in the first frame (the outline above them fills most of the first screen); the rest of the first page follows right after it. */
 const FIRST_FRAME_LINKS = 12;
@@ -33,97 +28,6 @@ const FIRST_FRAME_LINKS = 12;
  * popup answering input at once, where thousands (a hostile source) froze it.
  */
 const LINKS_PER_PAGE = 300;
-
-/** "aussi dans LCC 287, 312": the other episodes that cite the link, each a link to its page. */
-function AlsoInEpisodes({ episodes }: { episodes: CitingEpisode[] }) {
-  return (
-    <p class="also-in">
-      {t('alsoIn')}{' '}
-      {episodes.map((episode, position) => (
-        <Fragment key={episode.url}>
-          {position > 0 && ', '}
-          <a href={episode.url} title={episode.title} onClick={(event) => openLink(event, episode.url)}>
-            {episode.number === null ? episode.title : t('episodeNumber', episode.number)}
-          </a>
-        </Fragment>
-      ))}
-    </p>
-  );
-}
-
-/** What each link of the list can do, and what is known of it, passed down as one. */
-interface LinkActions {
-  copied: CopyState;
-  copy: Copy;
-  alsoIn: AlsoIn;
-  kept: ReadonlySet<string>;
-  keep: (link: SearchableLink) => void;
-  opened: ReadonlySet<string>;
-  open: (event: MouseEvent, link: SearchableLink) => void;
-}
-
-function KeepButton({ link, actions }: { link: SearchableLink; actions: LinkActions }) {
-  const kept = actions.kept.has(link.url);
-  return (
-    <button
-      type="button"
-      class="icon-button keep"
-      aria-pressed={kept}
-      aria-label={t('keepToReadOf', link.label)}
-      title={t('keepToReadHint')}
-      onClick={() => actions.keep(link)}
-    >
-      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
-        <path
-          d="M4 2h8v12l-4-3-4 3z"
-          fill={kept ? 'currentColor' : 'none'}
-          stroke="currentColor"
-          stroke-width="1.5"
-          stroke-linejoin="round"
-        />
-      </svg>
-    </button>
-  );
-}
-
-function LinkItem({ link, actions }: { link: SearchableLink; actions: LinkActions }) {
-  const citing = actions.alsoIn.get(link.url);
-  return (
-    <li class={actions.opened.has(link.url) ? 'link opened' : 'link'} data-index={link.index}>
-      <a
-        class="link-open"
-        href={link.url}
-        onClick={(event) => actions.open(event, link)}
-        onAuxClick={(event) => event.button === 1 && actions.open(event, link)}
-      >
-        <span class="link-text">{link.label}</span>
-        {!link.labelIsAddress && <span class="link-host">{link.host}</span>}
-      </a>
-      <span class="link-tools">
-        <KeepButton link={link} actions={actions} />
-        <CopyButton
-          state={actions.copied?.key === link.index ? actions.copied : 'idle'}
-          label={t('copyLink')}
-          onCopy={() => actions.copy(link.index, link.url)}
-        />
-      </span>
-      {citing && <AlsoInEpisodes episodes={citing} />}
-    </li>
-  );
-}
-
-function NewsItemLinks({ item, actions }: { item: NewsItem; actions: LinkActions }) {
-  return (
-    <li class="news-item">
-      {item.text && <p class="news-text">{item.text}</p>}
-      <ul class="news-links">
-        {item.links.map((link) => (
-          <LinkItem key={link.index} link={link} actions={actions} />
-        ))}
-      </ul>
-    </li>
-  );
-}
 
 function copyFeedback(copied: CopyState): string {
   if (!copied) return '';
