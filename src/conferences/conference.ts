@@ -34,7 +34,6 @@ export interface ConferenceLine {
   badges: Badge[];
 }
 
-export const CONFERENCE_SECTION = /^Conf[ée]rences\b/i;
 const PLACE = /^(.*?)\s*\(([^()]+)\)$/;
 const MONTH_WORDS = /\b(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b/i;
 /** Badge messages write months in English, abbreviated or not, and now and then in French. */

@@ -2,7 +2,8 @@
  * The lines of rendered notes' conference sections (the page's `.post-content`, or a feed entry's
  * content), as `ConferenceLine`s: each list item, or each line of a paragraph between `<br>`s.
  */
-import { CONFERENCE_SECTION, type ConferenceLine } from './conference';
+import type { ConferenceLine } from './conference';
+import { CONFERENCE_SECTION } from './section';
 
 const HEADING = /^h([1-6])$/;
 
