@@ -38,6 +38,14 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`${upTo100} écoutés sur ${episodes.length}`);
     await journal.getByRole('button', { name: 'Annuler' }).click();
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${episodes.length}`);
+
+    // In place: a row's toggles, and the filter that follows them.
+    const first = journal.locator('.catalogue .row').first();
+    await first.getByRole('button', { name: 'Écouté' }).click();
+    await expect.poll(() => journal.locator('.progress').textContent()).toContain(`1 écoutés sur ${episodes.length}`);
+    await first.getByRole('button', { name: 'Favori' }).click();
+    await journal.getByRole('radio', { name: 'Favoris' }).check();
+    await expect.poll(() => journal.locator('.catalogue .row').count()).toBe(1);
   });
 
   it('finds an episode by a word of one of its links', async () => {

@@ -77,6 +77,28 @@ describe.skipIf(!corpusPresent || !firefoxPresent)('the extension running in Fir
     expect(await popup.evaluateInPopup(text('.links .count'))).toBe(`${expected.links.length} of ${expected.links.length}`);
   });
 
+  it('keeps a link of the popup to read later, and lists it in the journal', async () => {
+    session = await launchFirefox();
+    await session.openSitePage(PAGE_262);
+    await session.openPopup();
+    await until(
+      () => session!.evaluateInPopup<number>(`document.querySelectorAll('li.link button.keep').length`),
+      (count) => count > 0,
+    );
+    const kept = await session.evaluateInPopup<string>(
+      `(() => { const link = document.querySelector('li.link'); link.querySelector('button.keep').click(); return link.querySelector('a.link-open').href; })()`,
+    );
+    await until(
+      () => session!.evaluateInPopup<string | null>(`document.querySelector('li.link button.keep').getAttribute('aria-pressed')`),
+      (pressed) => pressed === 'true',
+    );
+    const journal = await session.openExtensionPage('options/index.html#readLater');
+    await until(
+      () => session!.evaluate<string[]>(journal, `[...document.querySelectorAll('.read-later li.kept > a')].map((link) => link.href)`),
+      (links) => links.length === 1 && links[0] === kept,
+    );
+  });
+
   it('keeps an episode marked listened in the popup in the journal, through export, clear and import', async () => {
     session = await launchFirefox();
     await session.openSitePage(PAGE_262);
