@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { journalEntries, type JournalEntry } from '../src/journal/journal';
 import { episodeCardSchema, listeningStateSchema } from '../src/storage/records';
 import { listEpisodeCards, listListeningStates, onStoreChange } from '../src/storage/store';
+import { afterNextPaint } from '../src/ui/afterNextPaint';
 import { keepLocalCopy, readLocalCopy } from '../src/ui/localCopy';
 import { reportError } from '../src/errors';
 
@@ -48,7 +49,9 @@ export function useJournal(): JournalData {
       void read
         .then((snapshot) => {
           keepLocalCopy(SNAPSHOT_KEY, snapshot);
-          if (open) setData({ kind: 'ready', ...snapshot });
+          // Drawn from the copy kept last time, the page is painted before the database's
+          // answer, however quick, draws it again.
+          afterNextPaint(() => open && setData({ kind: 'ready', ...snapshot }));
         })
         .catch((error: unknown) => {
           reportError('reading the journal', error);
