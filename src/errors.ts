@@ -6,7 +6,7 @@
  */
 const NO_RECEIVER = /Receiving end does not exist|Could not establish connection|message channel closed|Message manager disconnected/i;
 
-export function isNoReceiver(error: unknown): boolean {
+function isNoReceiver(error: unknown): boolean {
   return error instanceof Error && NO_RECEIVER.test(error.message);
 }
 

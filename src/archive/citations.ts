@@ -18,7 +18,7 @@ export interface Citation {
 }
 
 const BOILERPLATE_SECTION = /contact|conf[ée]rences?|agenda|sponsor/i;
-export const MAX_CITING_SHARE = 0.05;
+const MAX_CITING_SHARE = 0.05;
 
 /** The ids of the sections whose links are boilerplate: such a section, or one under it. */
 function boilerplateSections(outline: OutlineNode[], inherited = false, found = new Set<string>()): Set<string> {

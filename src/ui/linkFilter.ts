@@ -18,13 +18,6 @@ function isBareAddress(text: string): boolean {
   return text === '' || /^(?:https?:\/\/|www\.)\S*$/i.test(text);
 }
 
-/** What a link is called in search results, and its news item when that says more. */
-export function labelAndDetail(link: Pick<EpisodeLink, 'url' | 'text' | 'context'>): { label: string; detail: string } {
-  if (!isBareAddress(link.text)) return { label: link.text, detail: link.context === link.text ? '' : link.context };
-  const title = link.context.split(link.text).join(' ').replace(/\s+/g, ' ').trim();
-  return { label: title || link.url, detail: '' };
-}
-
 const SHORT_ADDRESS_LENGTH = 60;
 
 /** An address as a reader names it: no scheme, no `www.`, no trailing slash, cut if long. */
