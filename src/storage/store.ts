@@ -17,7 +17,7 @@ import {
   settingsSchema,
   type CachedEpisode,
   type EpisodeCard,
-  type ListeningEvent,
+  type EpisodeLog,
   type ListeningState,
   type ReadRecords,
   type Settings,
@@ -171,17 +171,27 @@ function emptyState(episodeId: string): ListeningState {
 }
 
 /** The log entries a change of state makes. */
-function eventsOfChange(before: ListeningState, after: ListeningState): ListeningEvent[] {
-  const base = { episodeId: after.episodeId, at: after.updatedAt };
-  const events: ListeningEvent[] = [];
+type LogEvent = EpisodeLog['events'][number];
+
+function eventsOfChange(before: ListeningState, after: ListeningState): LogEvent[] {
+  const at = after.updatedAt;
+  const events: LogEvent[] = [];
   if (after.listenedOn !== before.listenedOn) {
-    events.push(after.listenedOn ? { ...base, kind: 'listened', listenedOn: after.listenedOn } : { ...base, kind: 'unlistened' });
+    events.push(after.listenedOn ? { kind: 'listened', at, listenedOn: after.listenedOn } : { kind: 'unlistened', at });
   }
-  if (Boolean(after.bookmarkedAt) !== Boolean(before.bookmarkedAt)) {
-    events.push({ ...base, kind: after.bookmarkedAt ? 'bookmarked' : 'unbookmarked' });
-  }
-  if (after.note !== before.note) events.push({ ...base, kind: 'note-edited' });
+  if (Boolean(after.bookmarkedAt) !== Boolean(before.bookmarkedAt))
+    events.push({ kind: after.bookmarkedAt ? 'bookmarked' : 'unbookmarked', at });
+  if (after.note !== before.note) events.push({ kind: 'note-edited', at });
   return events;
+}
+
+type LogStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'logs', 'readwrite'>;
+
+/** Adds events at the end of an episode's log (a log that can no longer be read starts anew). */
+async function appendToLog(logs: LogStore, episodeId: string, events: LogEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const log = readRecord(episodeLogSchema, await logs.get(episodeId)) ?? { episodeId, events: [] };
+  await logs.put({ ...log, events: [...log.events, ...events] });
 }
 
 /**
@@ -201,11 +211,7 @@ export function updateListeningState(
     const current = readRecord(listeningStateSchema, await states.get(episode.id)) ?? emptyState(episode.id);
     const next: ListeningState = { ...current, ...change(current), episodeId: episode.id, updatedAt: new Date().toISOString() };
     await states.put(next);
-    const added = eventsOfChange(current, next);
-    if (added.length > 0) {
-      const log = readRecord(episodeLogSchema, await logs.get(episode.id)) ?? { episodeId: episode.id, events: [] };
-      await logs.put({ ...log, events: [...log.events, ...added.map(({ episodeId: _, ...event }) => event)] });
-    }
+    await appendToLog(logs, episode.id, eventsOfChange(current, next));
     if ('url' in episode && (await transaction.objectStore('episodes').count(episode.url)) === 0) {
       await transaction.objectStore('episodes').put({ url: episode.url, episode, source: 'page', etag: null, checkedAt: 0 });
       await putCard(transaction.objectStore('cards'), cardOf(episode));
@@ -259,8 +265,7 @@ export function markListenedInBulk(episodeIds: string[], listenedOn: string): Pr
       if (state?.listenedOn) continue;
       before.push({ episodeId, state });
       await states.put({ ...(state ?? emptyState(episodeId)), listenedOn, updatedAt: at });
-      const log = readRecord(episodeLogSchema, await logs.get(episodeId)) ?? { episodeId, events: [] };
-      await logs.put({ ...log, events: [...log.events, { kind: 'listened', at, listenedOn, batch }] });
+      await appendToLog(logs, episodeId, [{ kind: 'listened', at, listenedOn, batch }]);
     }
     await transaction.done;
     return { batch, listenedOn, before };
@@ -299,10 +304,7 @@ export function applySyncedStates(states: ListeningState[]): Promise<void> {
       const current = readRecord(listeningStateSchema, await stored.get(state.episodeId)) ?? emptyState(state.episodeId);
       if (Date.parse(current.updatedAt) >= Date.parse(state.updatedAt)) continue;
       await stored.put(state);
-      const added = eventsOfChange(current, state);
-      if (added.length === 0) continue;
-      const log = readRecord(episodeLogSchema, await logs.get(state.episodeId)) ?? { episodeId: state.episodeId, events: [] };
-      await logs.put({ ...log, events: [...log.events, ...added.map(({ episodeId: _, ...event }) => event)] });
+      await appendToLog(logs, state.episodeId, eventsOfChange(current, state));
     }
     await transaction.done;
   });
