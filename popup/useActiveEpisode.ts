@@ -23,15 +23,13 @@ export type ActiveEpisode =
   | { kind: 'episode'; tabId: number; episode: Episode; origin: EpisodeOrigin; check: SourceCheck };
 
 async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Episode; origin: EpisodeOrigin } | null> {
-  // The page is asked at once, while the database opens: where no copy is kept, its answer is
-  // then there as soon as it is needed.
-  const fromPage = sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(recover('reading the page', null));
   const cached = await getCachedEpisode(pageUrl).catch(recover('reading the episode kept', undefined));
   if (cached) return { episode: cached.episode, origin: cached.source === 'markdown' ? 'cache' : 'page' };
   // No copy of its own: the archive's, from the feed, is the page's notes too.
   const archived = await getArchiveEpisode(pageUrl).catch(recover('reading the archive', undefined));
   if (archived) return { episode: archived.episode, origin: 'page' };
-  const episode = await fromPage;
+  // Only then is the page parsed, in its own tab: most openings never need it.
+  const episode = await sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(recover('reading the page', null));
   return episode && { episode, origin: 'page' };
 }
 
