@@ -6,7 +6,9 @@ import { Bookmarks } from './Bookmarks';
 import { Episodes } from './Episodes';
 import { UnreadableRecords } from './UnreadableRecords';
 import { History } from './History';
+import { refreshArchiveNow } from './useArchive';
 import { useJournal } from './useJournal';
+import { afterNextPaint } from '../src/ui/afterNextPaint';
 
 /** The views other than the lists, loaded when first shown. */
 function OtherViews({
@@ -60,6 +62,9 @@ function viewOfHash(): View {
 export function Journal() {
   const [view, setView] = useState<View>(viewOfHash);
   const journal = useJournal();
+  // Opening the journal, on whichever view, checks the archive (most times a 304), once the
+  // page is painted.
+  useEffect(() => afterNextPaint(() => void refreshArchiveNow()), []);
   useEffect(() => {
     const follow = () => setView(viewOfHash());
     window.addEventListener('hashchange', follow);

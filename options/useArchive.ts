@@ -1,6 +1,6 @@
 /**
  * The archive as the catalogue needs it: every episode's card and the feed's state, read again
- * whenever the archive changes. Opening the journal asks the background to refresh it.
+ * whenever the archive changes.
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
@@ -9,7 +9,6 @@ import { sendToBackground } from '../src/messages';
 import { getFeedState, listArchiveCards } from '../src/storage/archive';
 import type { EpisodeCard, FeedState } from '../src/storage/records';
 import { onStoreChange } from '../src/storage/store';
-import { afterNextPaint } from '../src/ui/afterNextPaint';
 
 export type ArchiveData = { kind: 'loading' } | { kind: 'ready'; cards: EpisodeCard[]; feed: FeedState | null } | { kind: 'failed' };
 
@@ -36,12 +35,9 @@ export function useArchive(): ArchiveData {
         },
       );
     load();
-    // After the first paint: the check (most times a 304) must not compete with drawing.
-    const cancel = afterNextPaint(() => void refreshArchiveNow());
     const stop = onStoreChange((change) => change.archive === true && load());
     return () => {
       open = false;
-      cancel();
       stop();
     };
   }, []);
