@@ -4,7 +4,6 @@
  */
 import { recover } from '../src/errors';
 import { markRead, removeReadLater } from '../src/storage/reading';
-import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t } from '../src/ui/i18n';
 import { useReadLaterLinks } from '../src/ui/useReadLater';
 import { UnreadableRecords } from './UnreadableRecords';
@@ -35,7 +34,7 @@ export function ReadLater() {
             {link.context && link.context !== link.text && <p class="hint">{link.context}</p>}
             <span class="hint">
               <a href={link.episodeUrl} target="_blank" rel="noopener noreferrer">
-                {titleWithoutNumber(link.episodeTitle, null) || link.episodeId}
+                {link.episodeTitle || link.episodeId}
               </a>
               {link.readAt && <> · {t('readLaterReadOn', formatDay(link.readAt.slice(0, 10)))}</>}
             </span>{' '}

@@ -26,10 +26,7 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
   const { force = false, fetchFeed = fetch, now = Date.now } = options;
   const state = (await getFeedState()) ?? NEVER_CHECKED;
   if (!force && now() - state.checkedAt < REFRESH_EVERY_MS) return state;
-  const fail = async (problem: string) => {
-    await recordFeedFailure(state, problem, now());
-    return (await getFeedState())!;
-  };
+  const fail = (problem: string) => recordFeedFailure(state, problem, now());
 
   let response: Response;
   try {

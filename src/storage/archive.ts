@@ -34,9 +34,11 @@ export async function markFeedChecked(state: FeedState, checkedAt: number): Prom
   await (await openStore()).put('archiveMeta', { ...state, checkedAt }, 'feed');
 }
 
-/** A refused or failed update: the archive stays as it was, the journal says why. */
-export function recordFeedFailure(state: FeedState, problem: string, at: number): Promise<void> {
-  return writeFeedState({ ...state, checkedAt: at, failure: { at, problem } });
+/** A refused or failed update: the archive stays as it was, the journal says why. Gives the state written. */
+export async function recordFeedFailure(state: FeedState, problem: string, at: number): Promise<FeedState> {
+  const failed = { ...state, checkedAt: at, failure: { at, problem } };
+  await writeFeedState(failed);
+  return failed;
 }
 
 export async function readArchive(): Promise<ReadRecords<ArchiveEpisode>> {

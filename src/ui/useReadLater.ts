@@ -28,24 +28,8 @@ export function useReadLaterLinks(): ReadRecords<ReadLaterLink> | null {
 
 export function useReadLater(): { kept: ReadonlySet<string>; toggle: (link: KeptLink) => void } {
   const links = useReadLaterLinks();
-  // Drawn at once on a toggle; the store follows, and its change comes back through the links.
-  const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
-  const kept = useMemo(() => {
-    const urls = new Set(links?.records.map((link) => link.url));
-    for (const url of toggled)
-      if (urls.has(url)) urls.delete(url);
-      else urls.add(url);
-    return urls;
-  }, [links, toggled]);
-  useEffect(() => setToggled((current) => (current.size === 0 ? current : new Set())), [links]);
-  const toggle = (link: KeptLink) => {
-    setToggled((current) => {
-      const next = new Set(current);
-      if (next.has(link.url)) next.delete(link.url);
-      else next.add(link.url);
-      return next;
-    });
-    void toggleReadLater(link).catch((error: unknown) => reportError('keeping a link to read', error));
-  };
+  const kept = useMemo(() => new Set(links?.records.map((link) => link.url)), [links]);
+  // The store's change comes back through the links, and draws the toggle.
+  const toggle = (link: KeptLink) => void toggleReadLater(link).catch((error: unknown) => reportError('keeping a link to read', error));
   return { kept, toggle };
 }
