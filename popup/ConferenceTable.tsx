@@ -2,10 +2,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConferenceItem } from '../src/episode/model';
 import { afterNextPaint } from '../src/ui/afterNextPaint';
-import { formatDay, t } from '../src/ui/i18n';
+import { formatShortDay, t } from '../src/ui/i18n';
 import { openLink } from './openLink';
 
-const shortDay = (day: string | null) => (day ? formatDay(day) : '');
+/** The dates of a conference in a narrow column: "22 janv.", "22 – 25 janv.", "30 sept. – 1 oct.". */
+function dates({ startsOn, endsOn }: ConferenceItem): string {
+  if (!startsOn || !endsOn) return '';
+  if (startsOn === endsOn) return formatShortDay(startsOn, false);
+  if (startsOn.slice(0, 7) === endsOn.slice(0, 7)) return `${Number(startsOn.slice(8))} – ${formatShortDay(endsOn, false)}`;
+  return `${formatShortDay(startsOn, false)} – ${formatShortDay(endsOn, false)}`;
+}
 
 export function ConferenceTable({ conferences }: { conferences: ConferenceItem[] }) {
   // Below the links, so below the fold: drawn once the first frame is painted.
@@ -29,18 +35,14 @@ export function ConferenceTable({ conferences }: { conferences: ConferenceItem[]
         <tbody>
           {conferences.map((conference) => (
             <tr key={`${conference.url}-${conference.startsOn}`}>
-              <td>
-                {conference.startsOn === conference.endsOn
-                  ? shortDay(conference.startsOn)
-                  : t('conferenceDates', shortDay(conference.startsOn), shortDay(conference.endsOn))}
-              </td>
+              <td>{dates(conference)}</td>
               <td>
                 <a href={conference.url} onClick={(event) => openLink(event, conference.url)}>
                   {conference.name}
                 </a>
               </td>
               <td>{conference.city ?? (conference.online ? t('conferencesOnline') : '')}</td>
-              <td>{shortDay(conference.cfp?.closesOn ?? null)}</td>
+              <td>{conference.cfp?.closesOn ? formatShortDay(conference.cfp.closesOn) : ''}</td>
             </tr>
           ))}
         </tbody>

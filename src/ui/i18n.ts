@@ -53,6 +53,16 @@ export function formatDay(day: string, language = uiLanguage()): string {
   return format.format(new Date(Date.UTC(year!, month! - 1, date!)));
 }
 
+/** A `YYYY-MM-DD` day in short, for tables: "9 janv. 2026", or "9 janv." without its year. */
+export function formatShortDay(day: string, withYear = true, language = uiLanguage()): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const format = formatter(
+    `short day ${withYear} ${language}`,
+    () => new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }),
+  );
+  return format.format(new Date(Date.UTC(year!, month! - 1, date!)));
+}
+
 /** A `YYYY-MM` month, e.g. "juillet 2021". */
 export function formatMonth(month: string, language = uiLanguage()): string {
   const [year, index] = month.split('-').map(Number);
