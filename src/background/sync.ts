@@ -18,19 +18,18 @@ async function syncIsOn(): Promise<boolean> {
   return (await getSettings()).sync === 'on';
 }
 
-/** Takes the states changed on another browser since they were last here. */
-export async function pullFromSync(): Promise<void> {
+/**
+ * Takes the states changed on another browser since they were last here; with `send`, then
+ * sends this browser's, writing only the items that changed. One read of each side.
+ */
+async function syncNow(send: boolean): Promise<void> {
   if (!(await syncIsOn())) return;
-  const remote = decodeFromSync((await browser.storage.sync.get(null)) as SyncItems);
-  const newer = newerRemoteStates((await listListeningStates()).records, remote);
-  if (newer.length > 0) await applySyncedStates(newer);
-}
-
-/** Sends this browser's states, writing only the items that changed. */
-export async function pushToSync(): Promise<void> {
-  if (!(await syncIsOn())) return;
-  const { items } = encodeForSync((await listListeningStates()).records);
   const current = (await browser.storage.sync.get(null)) as SyncItems;
+  const local = (await listListeningStates()).records;
+  const newer = newerRemoteStates(local, decodeFromSync(current));
+  if (newer.length > 0) await applySyncedStates(newer);
+  if (!send) return;
+  const { items } = encodeForSync(newer.length > 0 ? (await listListeningStates()).records : local);
   const changed = Object.fromEntries(Object.entries(items).filter(([key, value]) => current[key] !== value));
   const stale = Object.keys(current).filter((key) => !(key in items));
   if (Object.keys(changed).length > 0) await browser.storage.sync.set(changed);
@@ -40,11 +39,11 @@ export async function pushToSync(): Promise<void> {
 /** After a change here (or sync turned on): what the others changed first, then ours, batched. */
 export function syncSoon(): void {
   clearTimeout(pushTimer);
-  pushTimer = setTimeout(() => void pullFromSync().then(pushToSync).catch(recover('syncing with the browser', undefined)), PUSH_AFTER_MS);
+  pushTimer = setTimeout(() => void syncNow(true).catch(recover('syncing with the browser', undefined)), PUSH_AFTER_MS);
 }
 
 export function listenToSync(): void {
   browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'sync') void pullFromSync().catch(recover('taking changes from the browser sync', undefined));
+    if (area === 'sync') void syncNow(false).catch(recover('taking changes from the browser sync', undefined));
   });
 }
