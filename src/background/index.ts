@@ -1,17 +1,18 @@
 /**
  * The background (service worker in Chrome, event page in Firefox): badges per tab, the source
- * refresh, and the archive refresh (at install, when the journal opens, and otherwise at most
- * every 12 hours, checked hourly), and the sync between the listener's browsers when it is on. It keeps no state of its own between events, since it may sleep between them:
- * what it knows of a tab comes back from the tab's content script or from the store.
+ * refresh, the archive refresh (at install, when the journal opens, and otherwise at most every
+ * 12 hours, checked hourly), and the sync between the listener's browsers when it is on. It
+ * keeps no state of its own between events, since it may sleep between them: what it knows of a
+ * tab comes back from the tab's content script or from the store.
  */
 import browser from 'webextension-polyfill';
 import { canonicalPageUrl, isPostPageUrl } from '../episode/urls';
+import { recover } from '../errors';
 import { isBackgroundRequest, sendToTab, type BackgroundRequest } from '../messages';
 import type { StoreChange } from '../storage/store';
+import { runArchiveRefresh } from './archiveRunner';
 import { showEpisodeBadge } from './badge';
 import { refreshFromSource } from './sourceRefresh';
-import { recover } from '../errors';
-import { runArchiveRefresh } from './archiveRunner';
 import { listenToSync, syncSoon } from './sync';
 
 const ARCHIVE_ALARM = 'archive-refresh';
@@ -28,6 +29,14 @@ async function refreshBadges(change: StoreChange): Promise<void> {
   }
 }
 
+/**
+ * Sync carries the listening states, not the archive or the reading list; a change of settings
+ * may be sync turned on, which sends this browser's states at once.
+ */
+function changesWhatSyncCarries(change: StoreChange): boolean {
+  return change.episodeIds === 'all' || change.episodeIds.length > 0 || change.settings === true;
+}
+
 function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl: string | undefined): Promise<unknown> {
   switch (request.type) {
     case 'page/opened':
@@ -39,7 +48,7 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
     case 'episode/revalidate':
       return refreshFromSource(request.url);
     case 'store/changed':
-      if (request.change.episodeIds.length !== 0 || request.change.settings) syncSoon();
+      if (changesWhatSyncCarries(request.change)) syncSoon();
       return refreshBadges(request.change).then(() => null);
     case 'archive/refresh':
       return runArchiveRefresh(request.force);
