@@ -16,9 +16,16 @@ import { UnreadableRecords } from './UnreadableRecords';
 
 const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', item: 'hitLink' } as const;
 
+/** The archive's index, or, where there is none or it no longer loads, one of the episodes kept. */
 async function openIndex(): Promise<{ search: ArchiveSearch; unreadable: number }> {
   const stored = await getSearchIndex();
-  if (stored) return { search: loadSearchIndex(stored), unreadable: 0 };
+  if (stored) {
+    try {
+      return { search: loadSearchIndex(stored), unreadable: 0 };
+    } catch (error) {
+      reportError('loading the archive index', error);
+    }
+  }
   const cached = await listCachedEpisodes();
   return { search: loadSearchIndex(buildSearchIndex(cached.records.map((entry) => entry.episode))), unreadable: cached.unreadable };
 }

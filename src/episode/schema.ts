@@ -25,7 +25,8 @@ export const httpAddress = v.pipe(
   v.string(),
   v.check((url: string) => isHttpUrl(url)),
 );
-const pageAddress = v.pipe(
+/** The address of an episode page, as `canonicalPageUrl` gives it. */
+export const pageAddress = v.pipe(
   v.string(),
   v.check((url) => canonicalPageUrl(url) === url),
 );

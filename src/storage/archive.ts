@@ -8,10 +8,12 @@ import type { StoredSearchIndex } from '../archive/search';
 import {
   archiveEpisodeSchema,
   cardOf,
+  citationSchema,
   episodeCardSchema,
   feedStateSchema,
   readRecord,
   readRecords,
+  storedSearchIndexSchema,
   type ArchiveEpisode,
   type EpisodeCard,
   type FeedState,
@@ -54,15 +56,14 @@ export async function listArchiveCards(): Promise<ReadRecords<EpisodeCard>> {
 }
 
 export async function getSearchIndex(): Promise<StoredSearchIndex | null> {
-  const stored = (await (await openStore()).get('archiveMeta', 'search')) as StoredSearchIndex | undefined;
-  return stored && typeof stored.index === 'string' && Array.isArray(stored.episodes) ? stored : null;
+  return readRecord(storedSearchIndexSchema, await (await openStore()).get('archiveMeta', 'search'));
 }
 
-/** The citations of these addresses, for the ones cited in several episodes. */
+/** The citations of these addresses, for the ones cited in several episodes (and still readable). */
 export async function getCitations(urls: string[]): Promise<Citation[]> {
   const store = (await openStore()).transaction('citations').objectStore('citations');
   const found = await Promise.all(urls.map((url) => store.get(url)));
-  return found.filter((citation): citation is Citation => citation !== undefined);
+  return found.flatMap((stored) => readRecord(citationSchema, stored) ?? []);
 }
 
 export interface ArchiveUpdate {

@@ -6,8 +6,9 @@
  * schema (`schema.ts`) stores these records, the export file holds them.
  */
 import * as v from 'valibot';
-import { calendarDay, episodeSchema, httpAddress, isoTimestamp } from '../episode/schema';
-import { canonicalPageUrl } from '../episode/urls';
+import type { Citation, CitingEpisode } from '../archive/citations';
+import type { StoredSearchIndex } from '../archive/search';
+import { calendarDay, episodeSchema, httpAddress, isoTimestamp, pageAddress } from '../episode/schema';
 import type { Episode, EpisodeSource } from '../episode/model';
 
 /** An episode as last read, keyed by its page address (two posts may share an episode number). */
@@ -138,7 +139,7 @@ export const cachedEpisodeSchema: v.GenericSchema<unknown, CachedEpisode> = v.pi
     checkedAt: v.pipe(v.number(), v.minValue(0), v.finite()),
   }),
   // A copy is kept under the address of the page it was read from, and under no other.
-  v.check((entry) => entry.url === entry.episode.url && canonicalPageUrl(entry.url) === entry.url),
+  v.check((entry) => entry.url === entry.episode.url),
 );
 
 export const listeningStateSchema: v.GenericSchema<unknown, ListeningState> = v.object({
@@ -171,12 +172,26 @@ export const episodeCardSchema: v.GenericSchema<unknown, EpisodeCard> = v.object
   id: episodeId,
   number: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
   title: v.string(),
-  url: v.pipe(
-    v.string(),
-    v.check((url) => canonicalPageUrl(url) === url),
-  ),
+  url: pageAddress,
   publishedOn: calendarDay,
   audioBytes: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+});
+
+const citingEpisodeSchema: v.GenericSchema<unknown, CitingEpisode> = v.object({
+  url: pageAddress,
+  number: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+  title: v.string(),
+});
+
+export const citationSchema: v.GenericSchema<unknown, Citation> = v.object({
+  url: httpAddress,
+  episodes: v.array(citingEpisodeSchema),
+});
+
+/** The search index's own JSON is checked by MiniSearch when it is loaded. */
+export const storedSearchIndexSchema: v.GenericSchema<unknown, StoredSearchIndex> = v.object({
+  episodes: v.array(citingEpisodeSchema),
+  index: v.string(),
 });
 
 /** Settings from before a setting existed take its default. */
@@ -229,10 +244,7 @@ export const readLaterLinkSchema: v.GenericSchema<unknown, ReadLaterLink> = v.ob
   text: v.string(),
   context: v.string(),
   episodeId,
-  episodeUrl: v.pipe(
-    v.string(),
-    v.check((url) => canonicalPageUrl(url) === url),
-  ),
+  episodeUrl: pageAddress,
   episodeTitle: v.string(),
   keptAt: isoTimestamp,
   readAt: v.nullable(isoTimestamp),

@@ -170,9 +170,9 @@ function emptyState(episodeId: string): ListeningState {
   return { episodeId, listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: new Date(0).toISOString() };
 }
 
-/** The log entries a change of state makes. */
 type LogEvent = EpisodeLog['events'][number];
 
+/** The log entries a change of state makes. */
 function eventsOfChange(before: ListeningState, after: ListeningState): LogEvent[] {
   const at = after.updatedAt;
   const events: LogEvent[] = [];

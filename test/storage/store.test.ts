@@ -19,6 +19,7 @@ import {
   type StoreChange,
 } from '../../src/storage/store';
 import { readEverything } from '../../src/storage/transfer';
+import { getCitations, getSearchIndex } from '../../src/storage/archive';
 
 const EPISODE = episodeFixture(262, { recordedOn: '2021-07-01' });
 
@@ -170,6 +171,24 @@ describe('records that can no longer be read (issue 13, 2)', () => {
     await updateListeningState(broken, () => ({ listenedOn: '2026-11-28' }));
     expect(await getListeningState('lcc-400')).toMatchObject({ listenedOn: '2026-11-28', note: '' });
     expect((await listListeningStates()).unreadable).toBe(0);
+  });
+});
+
+describe("the archive's records that can no longer be read (issue 13, 2)", () => {
+  it('are skipped: a damaged citation is left out, a damaged search index is none', async () => {
+    const database = await openStore();
+    const citing = { url: EPISODE.url, number: 262, title: 'LCC 262' };
+    await database.put('citations', { url: 'https://quarkus.io/', episodes: [citing] });
+    await database.put('citations', { url: 'javascript:alert(1)', episodes: [citing] });
+    await database.put('citations', { url: 'https://graalvm.org/', episodes: [{ ...citing, url: 'https://evil.example/' }] });
+    expect(await getCitations(['https://quarkus.io/', 'javascript:alert(1)', 'https://graalvm.org/'])).toEqual([
+      { url: 'https://quarkus.io/', episodes: [citing] },
+    ]);
+
+    await database.put('archiveMeta', { episodes: [citing], index: '{}' }, 'search');
+    expect(await getSearchIndex()).toEqual({ episodes: [citing], index: '{}' });
+    await database.put('archiveMeta', { episodes: 'many', index: 3 } as never, 'search');
+    expect(await getSearchIndex()).toBeNull();
   });
 });
 
