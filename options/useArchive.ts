@@ -12,7 +12,7 @@ import { onStoreChange } from '../src/storage/store';
 
 export type ArchiveData = { kind: 'loading' } | { kind: 'ready'; cards: EpisodeCard[]; feed: FeedState | null } | { kind: 'failed' };
 
-async function readArchive(): Promise<Extract<ArchiveData, { kind: 'ready' }>> {
+async function readCatalogueData(): Promise<Extract<ArchiveData, { kind: 'ready' }>> {
   const [cards, feed] = await Promise.all([listArchiveCards(), getFeedState()]);
   return { kind: 'ready', cards: cards.records, feed };
 }
@@ -27,7 +27,7 @@ export function useArchive(): ArchiveData {
   useEffect(() => {
     let open = true;
     const load = () =>
-      void readArchive().then(
+      void readCatalogueData().then(
         (read) => open && setData(read),
         (error: unknown) => {
           reportError('reading the archive', error);

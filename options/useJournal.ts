@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
 import { journalEntries, type JournalEntry } from '../src/journal/journal';
 import { episodeCardSchema, listeningStateSchema } from '../src/storage/records';
-import { listEpisodeCards, listListeningStates, onStoreChange } from '../src/storage/store';
+import { changesEpisode, listEpisodeCards, listListeningStates, onStoreChange } from '../src/storage/store';
 import { afterNextPaint } from '../src/ui/afterNextPaint';
 import { keepLocalCopy, readLocalCopy } from '../src/ui/localCopy';
 import { reportError } from '../src/errors';
@@ -59,7 +59,7 @@ export function useJournal(): JournalData {
         });
     };
     load();
-    const stop = onStoreChange((change) => change.episodeIds.length !== 0 && load());
+    const stop = onStoreChange((change) => changesEpisode(change) && load());
     return () => {
       open = false;
       stop();

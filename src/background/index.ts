@@ -9,7 +9,7 @@ import browser from 'webextension-polyfill';
 import { canonicalPageUrl, isPostPageUrl } from '../episode/urls';
 import { recover } from '../errors';
 import { isBackgroundRequest, sendToTab, type BackgroundRequest } from '../messages';
-import type { StoreChange } from '../storage/store';
+import { changesEpisode, type StoreChange } from '../storage/store';
 import { runArchiveRefresh } from './archiveRunner';
 import { showEpisodeBadge } from './badge';
 import { refreshFromSource } from './sourceRefresh';
@@ -25,7 +25,7 @@ async function refreshBadges(change: StoreChange): Promise<void> {
     const episode = await sendToTab(browser.tabs, tab.id, { type: 'page/identify' }).catch(
       recover('asking a tab which episode it shows', null),
     );
-    if (episode && (change.episodeIds === 'all' || change.episodeIds.includes(episode.id))) await showEpisodeBadge(tab.id, episode);
+    if (episode && changesEpisode(change, episode.id)) await showEpisodeBadge(tab.id, episode);
   }
 }
 
@@ -34,7 +34,7 @@ async function refreshBadges(change: StoreChange): Promise<void> {
  * may be sync turned on, which sends this browser's states at once.
  */
 function changesWhatSyncCarries(change: StoreChange): boolean {
-  return change.episodeIds === 'all' || change.episodeIds.length > 0 || change.settings === true;
+  return changesEpisode(change) || change.settings === true;
 }
 
 function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl: string | undefined): Promise<unknown> {

@@ -38,6 +38,12 @@ export interface StoreChange {
   reading?: boolean;
 }
 
+/** Whether a change touched the listener's data of this episode, or of any episode without one. */
+export function changesEpisode(change: StoreChange, episodeId?: string): boolean {
+  if (change.episodeIds === 'all') return true;
+  return episodeId === undefined ? change.episodeIds.length > 0 : change.episodeIds.includes(episodeId);
+}
+
 /** Raised for storage failures a listener can act on; the message key says which. */
 export class StoreError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 /** One episode's listening state, kept in step with every other context through the store. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Episode } from '../episode/model';
-import { getListeningState, onStoreChange, updateListeningState, type ListeningState } from '../storage/store';
+import { changesEpisode, getListeningState, onStoreChange, updateListeningState, type ListeningState } from '../storage/store';
 import type { MessageKey } from './i18n';
 import { storageFailureMessage } from './storageFailure';
 
@@ -16,7 +16,7 @@ export function useListeningState(episode: Episode) {
         .then((next) => open && setState(next))
         .catch((error: unknown) => open && setFailure(storageFailureMessage(error)));
     reload();
-    const stop = onStoreChange((change) => (change.episodeIds === 'all' || change.episodeIds.includes(episode.id)) && reload());
+    const stop = onStoreChange((change) => changesEpisode(change, episode.id) && reload());
     return () => {
       open = false;
       stop();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { episodeFixture } from '../support/episodes';
 import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade, type CompanionSchema } from '../../src/storage/schema';
 import {
+  changesEpisode,
   getCachedEpisode,
   applySyncedStates,
   listCachedEpisodes,
@@ -171,6 +172,17 @@ describe('records that can no longer be read (issue 13, 2)', () => {
     await updateListeningState(broken, () => ({ listenedOn: '2026-11-28' }));
     expect(await getListeningState('lcc-400')).toMatchObject({ listenedOn: '2026-11-28', note: '' });
     expect((await listListeningStates()).unreadable).toBe(0);
+  });
+});
+
+describe('which episodes a change touched', () => {
+  it('names them, all of them, or none', () => {
+    expect(changesEpisode({ episodeIds: ['lcc-262'] }, 'lcc-262')).toBe(true);
+    expect(changesEpisode({ episodeIds: ['lcc-262'] }, 'lcc-263')).toBe(false);
+    expect(changesEpisode({ episodeIds: 'all' }, 'lcc-263')).toBe(true);
+    expect(changesEpisode({ episodeIds: ['lcc-262'] })).toBe(true);
+    expect(changesEpisode({ episodeIds: 'all' })).toBe(true);
+    expect(changesEpisode({ episodeIds: [], archive: true })).toBe(false);
   });
 });
 
