@@ -1,29 +1,21 @@
 /** The links kept to read later, kept in step with every context, and a toggle for one. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { recover, reportError } from '../errors';
+import { useMemo } from 'preact/hooks';
+import { reportError } from '../errors';
 import { listReadLater, toggleReadLater, type KeptLink } from '../storage/reading';
 import type { ReadLaterLink, ReadRecords } from '../storage/records';
-import { onStoreChange } from '../storage/store';
-import { afterNextPaint } from './afterNextPaint';
+import { useStoredRead } from './useStoredRead';
 
-/** Every link kept, newest first (null until read), and how many records could not be read. */
-export function useReadLaterLinks(): ReadRecords<ReadLaterLink> | null {
-  const [links, setLinks] = useState<ReadRecords<ReadLaterLink> | null>(null);
-  useEffect(() => {
-    let open = true;
-    const load = () =>
-      void listReadLater()
-        .then((read) => open && setLinks({ ...read, records: read.records.sort((a, b) => b.keptAt.localeCompare(a.keptAt)) }))
-        .catch(recover('reading the reading list', undefined));
-    const cancel = afterNextPaint(load);
-    const stop = onStoreChange((change) => (change.reading || change.episodeIds === 'all') && load());
-    return () => {
-      open = false;
-      cancel();
-      stop();
-    };
-  }, []);
-  return links;
+async function readLaterNewestFirst(): Promise<ReadRecords<ReadLaterLink>> {
+  const read = await listReadLater();
+  return { ...read, records: read.records.sort((a, b) => b.keptAt.localeCompare(a.keptAt)) };
+}
+
+/** Every link kept, newest first (undefined until read), and how many records could not be read. */
+export function useReadLaterLinks(): ReadRecords<ReadLaterLink> | undefined {
+  return useStoredRead(readLaterNewestFirst, {
+    doing: 'reading the reading list',
+    readAgainOn: (change) => change.reading === true || change.episodeIds === 'all',
+  });
 }
 
 export function useReadLater(): { kept: ReadonlySet<string>; toggle: (link: KeptLink) => void } {
