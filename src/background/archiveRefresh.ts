@@ -13,7 +13,7 @@ import type { ArchiveEpisode, FeedState } from '../storage/records';
 
 export const REFRESH_EVERY_MS = 12 * 60 * 60 * 1000;
 
-const NEVER_CHECKED: FeedState = { etag: null, lastModified: null, checkedAt: 0, updatedAt: null, episodeCount: 0, failure: null };
+const NEVER_CHECKED: FeedState = { etag: null, lastModified: null, checkedAt: 0, updatedAt: null, failure: null };
 
 export interface RefreshOptions {
   /** Check now, however recent the last check (at install, when the journal opens). */
@@ -57,7 +57,6 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
     lastModified: response.headers.get('Last-Modified'),
     checkedAt,
     updatedAt: checkedAt,
-    episodeCount: everything.length,
     failure: null,
   };
   await saveArchive({

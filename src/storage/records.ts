@@ -122,7 +122,6 @@ export interface FeedState {
   checkedAt: number;
   /** ms since the epoch, or null before the first update */
   updatedAt: number | null;
-  episodeCount: number;
   failure: { at: number; problem: string } | null;
 }
 
@@ -235,7 +234,6 @@ export const feedStateSchema: v.GenericSchema<unknown, FeedState> = v.object({
   lastModified: v.nullable(v.string()),
   checkedAt: milliseconds,
   updatedAt: v.nullable(milliseconds),
-  episodeCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   failure: v.nullable(v.object({ at: milliseconds, problem: v.string() })),
 });
 

@@ -59,7 +59,6 @@ describe('refreshArchive', () => {
     expect(state).toMatchObject({
       etag: '"v1"',
       lastModified: 'Wed, 01 Nov 2023 00:00:00 GMT',
-      episodeCount: 2,
       failure: null,
       updatedAt: clock,
     });
@@ -111,7 +110,7 @@ describe('refreshArchive', () => {
       headers: { ETag: '"v2"' },
     });
     const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
-    expect(state).toMatchObject({ episodeCount: 3, failure: null, etag: '"v2"' });
+    expect(state).toMatchObject({ failure: null, etag: '"v2"' });
     const archive = (await readArchive()).records;
     expect(archive.map((each) => each.episode.id).sort()).toEqual(['lcc-300', 'lcc-301', 'lcc-302']);
     expect(archive.find((each) => each.episode.id === 'lcc-301')!.episode.links[0]!.context).toBe('GraalVM nouveau graal');
