@@ -157,7 +157,7 @@ export function LinkList({ episode }: { episode: Episode }) {
             {t('showMore', Math.min(LINKS_PER_PAGE, visible.length - limit))}
           </button>
         )}
-        {all.length === MAX_EPISODE_LINKS && <p class="empty">{t('linksCapped', MAX_EPISODE_LINKS)}</p>}
+        {episode.links.length === MAX_EPISODE_LINKS && <p class="empty">{t('linksCapped', MAX_EPISODE_LINKS)}</p>}
       </div>
     </section>
   );

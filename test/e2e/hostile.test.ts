@@ -31,6 +31,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('hostile input in Chromium',
     await expect.poll(() => popup.locator('.episode-number').textContent()).toBe('LCC 999');
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('failed');
     expect(await popup.locator('.links .count').first().textContent()).toBe(`${MAX_EPISODE_LINKS} sur ${MAX_EPISODE_LINKS}`);
+    expect(await popup.getByText(`Seuls les ${MAX_EPISODE_LINKS} premiers liens sont gardés`).count()).toBe(1);
     await expect.poll(() => popup.locator('a.link-open').count()).toBe(300);
     await popup.getByRole('button', { name: 'Afficher 300 de plus' }).click();
     await expect.poll(() => popup.locator('a.link-open').count()).toBe(600);
