@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../src/storage/records';
-import { getSettings, listListeningStates, saveSettings } from '../src/storage/store';
+import { changesEpisode, getSettings, listListeningStates, saveSettings } from '../src/storage/store';
 import { encodeForSync } from '../src/sync/encoding';
 import { t, type MessageKey } from '../src/ui/i18n';
+import { useStoredRead } from '../src/ui/useStoredRead';
+import { recover } from '../src/errors';
 
 type Choice<K extends keyof Settings> = { value: Settings[K]; label: MessageKey };
 
@@ -39,29 +41,30 @@ const CHOICES: { [K in keyof Settings]: { legend: MessageKey; options: Choice<K>
   },
 };
 
+async function notesSyncLeavesOut(): Promise<number> {
+  return encodeForSync((await listListeningStates()).records).notesLeftOut.length;
+}
+
 /** What sync sends, in one sentence, and what did not fit in the browser's quota. */
 function SyncHint({ on }: { on: boolean }) {
-  const [leftOut, setLeftOut] = useState(0);
-  useEffect(() => {
-    if (on) void listListeningStates().then((states) => setLeftOut(encodeForSync(states.records).notesLeftOut.length));
-  }, [on]);
+  const leftOut = useStoredRead(notesSyncLeavesOut, { doing: 'counting the notes sync leaves out', readAgainOn: changesEpisode });
   return (
     <>
       <p class="hint">{t('settingSyncHint')}</p>
-      {on && leftOut > 0 && <p class="hint">{t('syncNotesLeftOut', leftOut)}</p>}
+      {on && leftOut !== undefined && leftOut > 0 && <p class="hint">{t('syncNotesLeftOut', leftOut)}</p>}
     </>
   );
 }
 
 export function SettingsView() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => void getSettings().then(setSettings), []);
+  useEffect(() => void getSettings().then(setSettings, recover('reading the settings', undefined)), []);
   if (!settings) return <p role="status">{t('loading')}</p>;
 
   const choose = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     const next = { ...settings, [key]: value };
     setSettings(next);
-    void saveSettings(next);
+    void saveSettings(next).catch(recover('saving the settings', undefined));
   };
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>

@@ -36,6 +36,14 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('sync between two browsers i
     await popup.getByRole('button', { name: 'Écouté' }).click();
     await popup.getByRole('button', { name: 'Favori' }).click();
     await expect.poll(async () => String((await syncItems(first))['s0'] ?? ''), { timeout: 15_000 }).toMatch(/^262\|\w+\|\w+\|\|\w+$/);
+    // A note larger than one sync item (5,000 accented letters: 10,000 bytes) stays here, and the settings say so.
+    await popup.getByRole('button', { name: 'Ajouter une note' }).click();
+    await popup.getByLabel('Ma note (Markdown)').fill('é'.repeat(5000));
+    await popup.getByRole('button', { name: 'Enregistrer' }).click();
+    const settings = await first.context.newPage();
+    await settings.goto(`chrome-extension://${first.extensionId}/options/index.html#settings`);
+    await expect.poll(() => settings.locator('.settings .hint').nth(1).textContent()).toContain('1 note(s) trop longues');
+    await settings.close();
 
     const second = await launchExtension();
     sessions.push(second);
