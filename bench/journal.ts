@@ -50,6 +50,9 @@ function heavyExport(): ExportFile {
     events,
     readLater: [],
     opened: [],
+    positions: [],
+    listenedTime: [],
+    queue: [],
   };
 }
 

@@ -8,7 +8,10 @@ import { recover } from '../src/errors';
 
 type Choice<K extends keyof Settings> = { value: Settings[K]; label: MessageKey };
 
-const CHOICES: { [K in keyof Settings]: { legend: MessageKey; options: Choice<K>[] } } = {
+/** The settings chosen here; the player's speed is set in the player. */
+type ChosenSetting = Exclude<keyof Settings, 'playbackRate'>;
+
+const CHOICES: { [K in ChosenSetting]: { legend: MessageKey; options: Choice<K>[] } } = {
   language: {
     legend: 'settingLanguage',
     options: [
@@ -68,7 +71,7 @@ export function SettingsView() {
   };
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>
-      {(Object.keys(CHOICES) as (keyof Settings)[]).map((key) => (
+      {(Object.keys(CHOICES) as ChosenSetting[]).map((key) => (
         <fieldset key={key}>
           <legend>{t(CHOICES[key].legend)}</legend>
           {CHOICES[key].options.map((option) => (

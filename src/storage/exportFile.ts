@@ -7,17 +7,34 @@ import * as v from 'valibot';
 import { BAD_DATE, isoTimestamp } from '../episode/schema';
 import {
   cachedEpisodeSchema,
+  listenedTimeSchema,
   listeningEventSchema,
   listeningStateSchema,
   openedLinkSchema,
+  playableSchema,
+  playbackPositionSchema,
   readLaterLinkSchema,
   settingsSchema,
 } from './records';
-import type { CachedEpisode, EpisodeCard, ListeningEvent, ListeningState, OpenedLink, ReadLaterLink, Settings } from './records';
+import type {
+  CachedEpisode,
+  EpisodeCard,
+  ListenedTime,
+  ListeningEvent,
+  ListeningState,
+  OpenedLink,
+  Playable,
+  PlaybackPosition,
+  ReadLaterLink,
+  Settings,
+} from './records';
 
 export const EXPORT_FORMAT = 'lcc-companion-export';
-/** 2: the reading list and the links opened (files of version 1, without them, still import). */
-export const EXPORT_VERSION = 2;
+/**
+ * 2: the reading list and the links opened; 3: the player's positions, time listened and queue.
+ * Files of an older version, without them, still import.
+ */
+export const EXPORT_VERSION = 3;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export interface ExportFile {
@@ -29,6 +46,9 @@ export interface ExportFile {
   events: ListeningEvent[];
   readLater: ReadLaterLink[];
   opened: OpenedLink[];
+  positions: PlaybackPosition[];
+  listenedTime: ListenedTime[];
+  queue: Playable[];
   /** The journal's settings; absent from files that predate them. */
   settings?: Settings;
 }
@@ -60,6 +80,9 @@ const fileSchema = v.object({
   events: v.array(listeningEventSchema),
   readLater: v.optional(v.array(readLaterLinkSchema), []),
   opened: v.optional(v.array(openedLinkSchema), []),
+  positions: v.optional(v.array(playbackPositionSchema), []),
+  listenedTime: v.optional(v.array(listenedTimeSchema), []),
+  queue: v.optional(v.array(playableSchema), []),
   settings: v.optional(settingsSchema),
 });
 
@@ -100,7 +123,8 @@ function withoutDuplicates<T>(records: T[], keyOf: (record: T) => string, keep: 
   return [...byKey.values()];
 }
 
-const newerState = (a: ListeningState, b: ListeningState) => (Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a);
+/** Of two records of the same thing, the one changed last. */
+const newer = <T extends { updatedAt: string }>(a: T, b: T) => (Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a);
 
 /** Reads an import file, or throws `ImportRefused` saying what is wrong with it. */
 export function readExportFile(text: string, byteLength = text.length): ExportFile {
@@ -119,19 +143,39 @@ export function readExportFile(text: string, byteLength = text.length): ExportFi
   return {
     ...file,
     episodes: withoutDuplicates(file.episodes, (entry) => entry.url),
-    listening: withoutDuplicates(file.listening, (state) => state.episodeId, newerState),
+    listening: withoutDuplicates(file.listening, (state) => state.episodeId, newer),
     events: withoutDuplicates(file.events, eventKey),
-    readLater: withoutDuplicates(
-      file.readLater,
-      (link) => link.url,
-      (a, b) => (Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a),
-    ),
+    readLater: withoutDuplicates(file.readLater, (link) => link.url, newer),
     opened: withoutDuplicates(
       file.opened,
       (link) => `${link.episodeId}\u0000${link.url}`,
       (kept) => kept,
     ),
+    positions: withoutDuplicates(file.positions, (position) => position.episodeId, newer),
+    listenedTime: withoutDuplicates(file.listenedTime, (time) => time.month, larger),
+    queue: withoutDuplicates(
+      file.queue,
+      (item) => item.episodeId,
+      (kept) => kept,
+    ),
   };
+}
+
+/**
+ * Of two counts of one month, the larger: time listened is never added up across files, so that
+ * a file imported back where it was exported counts its time once.
+ */
+function larger(a: ListenedTime, b: ListenedTime): ListenedTime {
+  return b.contentSeconds > a.contentSeconds ? b : a;
+}
+
+/** The records of `incoming` that `keep` prefers to the stored one of the same key, or that are new. */
+function preferred<T>(stored: T[], incoming: T[], keyOf: (record: T) => string, keep: (current: T, other: T) => T): T[] {
+  const byKey = new Map(stored.map((record) => [keyOf(record), record]));
+  return incoming.filter((record) => {
+    const current = byKey.get(keyOf(record));
+    return current === undefined || keep(current, record) === record;
+  });
 }
 
 /** What is stored now, as an export file holds it. */
@@ -141,6 +185,9 @@ export interface StoredData {
   events: ListeningEvent[];
   readLater: ReadLaterLink[];
   opened: OpenedLink[];
+  positions: PlaybackPosition[];
+  listenedTime: ListenedTime[];
+  queue: Playable[];
 }
 
 export type ImportMode = 'merge' | 'replace';
@@ -157,6 +204,10 @@ export interface ImportPlan {
   cards: EpisodeCard[];
   readLater: ReadLaterLink[];
   opened: OpenedLink[];
+  positions: PlaybackPosition[];
+  listenedTime: ListenedTime[];
+  /** The whole queue to store. */
+  queue: Playable[];
   counts: {
     newStates: number;
     changedStates: number;
@@ -189,6 +240,9 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
       cards,
       readLater: file.readLater,
       opened: file.opened,
+      positions: file.positions,
+      listenedTime: file.listenedTime,
+      queue: file.queue,
       counts: {
         newStates: file.listening.filter((state) => !storedStates.has(state.episodeId)).length,
         changedStates: file.listening.filter((state) => storedStates.has(state.episodeId)).length,
@@ -199,18 +253,16 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
       },
     };
   }
-  // The reading list merges as the states do: per address, the link changed last wins.
-  const keptLinks = new Map(stored.readLater.map((link) => [link.url, link]));
-  const readLater = file.readLater.filter((link) => {
-    const current = keptLinks.get(link.url);
-    return !current || Date.parse(link.updatedAt) > Date.parse(current.updatedAt);
-  });
+  // The reading list and the positions merge as the states do: the one changed last wins.
+  const readLater = preferred(stored.readLater, file.readLater, (link) => link.url, newer);
+  const positions = preferred(stored.positions, file.positions, (position) => position.episodeId, newer);
+  const listenedTime = preferred(stored.listenedTime, file.listenedTime, (time) => time.month, larger);
+  // This device's queue stays as it is; the file's episodes not in it follow.
+  const queued = new Set(stored.queue.map((item) => item.episodeId));
+  const queue = [...stored.queue, ...file.queue.filter((item) => !queued.has(item.episodeId))];
   const knownOpened = new Set(stored.opened.map((link) => `${link.episodeId}\u0000${link.url}`));
   const opened = file.opened.filter((link) => !knownOpened.has(`${link.episodeId}\u0000${link.url}`));
-  const listening = file.listening.filter((state) => {
-    const current = storedStates.get(state.episodeId);
-    return !current || Date.parse(state.updatedAt) > Date.parse(current.updatedAt);
-  });
+  const listening = preferred(stored.listening, file.listening, (state) => state.episodeId, newer);
   const knownEvents = new Set(stored.events.map(eventKey));
   const events = file.events.filter((event) => {
     const key = eventKey(event);
@@ -229,6 +281,9 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
     cards: cards.filter((card) => listening.some((state) => state.episodeId === card.id)),
     readLater,
     opened,
+    positions,
+    listenedTime,
+    queue,
     counts: {
       newStates: listening.filter((state) => !storedStates.has(state.episodeId)).length,
       changedStates: listening.filter((state) => storedStates.has(state.episodeId)).length,

@@ -10,6 +10,8 @@ import type { Citation, CitingEpisode } from '../archive/citations';
 import type { StoredSearchIndex } from '../archive/search';
 import { calendarDay, episodeSchema, httpAddress, isoTimestamp, pageAddress } from '../episode/schema';
 import type { Episode, EpisodeSource } from '../episode/model';
+import type { ListenedSeconds } from '../player/listeningClock';
+import { MAX_RATE, MIN_RATE, type Playable } from '../player/playable';
 
 /** An episode as last read, keyed by its page address (two posts may share an episode number). */
 export interface CachedEpisode {
@@ -47,6 +49,8 @@ export interface ListeningEvent {
   listenedOn?: string;
   /** The bulk change that wrote the event ("everything up to LCC 200"), which one undo takes back. */
   batch?: string;
+  /** Set on a `listened` the player wrote by itself, at the end of the episode. */
+  from?: 'player';
 }
 
 /**
@@ -83,6 +87,8 @@ export interface Settings {
   openLinksIn: 'foreground' | 'background';
   /** The listening state in the browser's own sync (the listener's Google or Firefox account): off unless chosen. */
   sync: 'off' | 'on';
+  /** The player's speed, 0.8 to 2.5. */
+  playbackRate: number;
 }
 
 /** A link of the notes the listener kept to read later. */
@@ -125,7 +131,24 @@ export interface FeedState {
   failure: { at: number; problem: string } | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off' };
+/** Where the listener stopped in an episode, kept to resume there. */
+export interface PlaybackPosition {
+  episodeId: string;
+  /** The episode's page address. */
+  url: string;
+  seconds: number;
+  /** The episode's length as the player read it, seconds. */
+  duration: number | null;
+  /** ISO timestamp */
+  updatedAt: string;
+}
+
+/** Time played in the extension's player in one month (`YYYY-MM`). */
+export type ListenedTime = ListenedSeconds;
+
+export type { Playable };
+
+export const DEFAULT_SETTINGS: Settings = { language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 };
 
 const episodeId = v.pipe(v.string(), v.minLength(1));
 
@@ -157,6 +180,7 @@ const eventEntries = {
   at: isoTimestamp,
   listenedOn: v.optional(calendarDay),
   batch: v.optional(v.pipe(v.string(), v.minLength(1))),
+  from: v.optional(v.literal('player')),
 };
 
 /** An event as an export file holds it, naming its episode. */
@@ -199,6 +223,7 @@ export const settingsSchema: v.GenericSchema<unknown, Settings> = v.object({
   theme: v.optional(v.picklist(['auto', 'light', 'dark']), DEFAULT_SETTINGS.theme),
   openLinksIn: v.optional(v.picklist(['foreground', 'background']), DEFAULT_SETTINGS.openLinksIn),
   sync: v.optional(v.picklist(['off', 'on']), DEFAULT_SETTINGS.sync),
+  playbackRate: v.optional(v.pipe(v.number(), v.minValue(MIN_RATE), v.maxValue(MAX_RATE)), DEFAULT_SETTINGS.playbackRate),
 });
 
 /** A record read back, or null where it no longer has its shape. */
@@ -253,4 +278,28 @@ export const openedLinkSchema: v.GenericSchema<unknown, OpenedLink> = v.object({
   episodeId,
   url: httpAddress,
   openedAt: isoTimestamp,
+});
+
+const seconds = v.pipe(v.number(), v.minValue(0), v.finite());
+
+export const playbackPositionSchema: v.GenericSchema<unknown, PlaybackPosition> = v.object({
+  episodeId,
+  url: pageAddress,
+  seconds,
+  duration: v.nullable(seconds),
+  updatedAt: isoTimestamp,
+});
+
+export const listenedTimeSchema: v.GenericSchema<unknown, ListenedTime> = v.object({
+  month: v.pipe(v.string(), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  wallSeconds: seconds,
+  contentSeconds: seconds,
+});
+
+export const playableSchema: v.GenericSchema<unknown, Playable> = v.object({
+  episodeId,
+  url: pageAddress,
+  number: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+  title: v.string(),
+  audioUrl: httpAddress,
 });

@@ -13,8 +13,11 @@ import {
   type EpisodeCard,
   type EpisodeLog,
   type FeedState,
+  type ListenedTime,
   type ListeningState,
   type OpenedLink,
+  type Playable,
+  type PlaybackPosition,
   type ReadLaterLink,
   type Settings,
 } from './records';
@@ -55,7 +58,14 @@ export interface CompanionSchemaV5 extends CompanionSchemaV4 {
   opened: { key: [string, string]; value: OpenedLink; indexes: { byEpisode: string } };
 }
 
-export type CompanionSchema = CompanionSchemaV5;
+/** The player's: where each episode was left, the time played per month, and the queue (one record, `queue`). */
+export interface CompanionSchemaV6 extends CompanionSchemaV5 {
+  positions: { key: string; value: PlaybackPosition };
+  listenedTime: { key: string; value: ListenedTime };
+  queue: { key: 'queue'; value: Playable[] };
+}
+
+export type CompanionSchema = CompanionSchemaV6;
 export type CompanionDatabase = IDBPDatabase<CompanionSchema>;
 
 type UpgradeTransaction = IDBPTransaction<CompanionSchema, StoreNames<CompanionSchema>[], 'versionchange'>;
@@ -104,6 +114,12 @@ export const MIGRATIONS: Migration[] = [
   (database) => {
     database.createObjectStore('readLater', { keyPath: 'url' });
     database.createObjectStore('opened', { keyPath: ['episodeId', 'url'] }).createIndex('byEpisode', 'episodeId');
+  },
+  // 6: the player's positions, time listened and queue.
+  (database) => {
+    database.createObjectStore('positions', { keyPath: 'episodeId' });
+    database.createObjectStore('listenedTime', { keyPath: 'month' });
+    database.createObjectStore('queue');
   },
 ];
 

@@ -36,6 +36,8 @@ export interface StoreChange {
   archive?: boolean;
   /** The reading list or the links opened changed. */
   reading?: boolean;
+  /** A position, the time played or the queue changed. */
+  playback?: boolean;
 }
 
 /** Whether a change touched the listener's data of this episode, or of any episode without one. */
@@ -256,22 +258,23 @@ export interface BulkMark {
 
 /**
  * Marks every given episode not listened yet as listened on `listenedOn`, in one transaction; its
- * events carry one batch id, so that `undoBulkMark` takes exactly them back.
+ * events carry one batch id, so that `undoBulkMark` takes exactly them back. The player marks
+ * the episode it played to the end this way too, its event saying so.
  */
-export function markListenedInBulk(episodeIds: string[], listenedOn: string): Promise<BulkMark> {
+export function markListenedInBulk(episodeIds: string[], listenedOn: string, from?: 'player'): Promise<BulkMark> {
   return write({ episodeIds }, async (database) => {
     const transaction = database.transaction(['listening', 'logs'], 'readwrite');
     const states = transaction.objectStore('listening');
     const logs = transaction.objectStore('logs');
     const at = new Date().toISOString();
-    const batch = `bulk-${at}`;
+    const batch = `${from ?? 'bulk'}-${at}`;
     const before: BulkMark['before'] = [];
     for (const episodeId of new Set(episodeIds)) {
       const state = readRecord(listeningStateSchema, await states.get(episodeId)) ?? undefined;
       if (state?.listenedOn) continue;
       before.push({ episodeId, state });
       await states.put({ ...(state ?? emptyState(episodeId)), listenedOn, updatedAt: at });
-      await appendToLog(logs, episodeId, [{ kind: 'listened', at, listenedOn, batch }]);
+      await appendToLog(logs, episodeId, [{ kind: 'listened', at, listenedOn, batch, ...(from && { from }) }]);
     }
     await transaction.done;
     return { batch, listenedOn, before };

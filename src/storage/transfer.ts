@@ -9,8 +9,11 @@ import {
   cardOf,
   episodeCardSchema,
   episodeLogSchema,
+  listenedTimeSchema,
   listeningStateSchema,
   openedLinkSchema,
+  playableSchema,
+  playbackPositionSchema,
   readLaterLinkSchema,
   readRecords,
   type EpisodeLog,
@@ -18,6 +21,9 @@ import {
   type ReadLaterLink,
 } from './records';
 import { getSettings, openStore, putCard, write } from './store';
+
+/** The stores of the listener's own data, which an export holds and a clear empties (cards come with the episodes). */
+const LISTENER_STORES = ['episodes', 'listening', 'logs', 'readLater', 'opened', 'positions', 'listenedTime', 'queue'] as const;
 
 function flatten(log: EpisodeLog): ListeningEvent[] {
   return log.events.map((event) => ({ episodeId: log.episodeId, ...event }));
@@ -28,13 +34,16 @@ function flatten(log: EpisodeLog): ListeningEvent[] {
  * be read are left out: an export always imports.
  */
 export async function readEverything(): Promise<StoredData> {
-  const transaction = (await openStore()).transaction(['episodes', 'listening', 'logs', 'readLater', 'opened']);
-  const [episodes, listening, logs, readLater, opened] = await Promise.all([
+  const transaction = (await openStore()).transaction(LISTENER_STORES);
+  const [episodes, listening, logs, readLater, opened, positions, listenedTime, queue] = await Promise.all([
     transaction.objectStore('episodes').getAll(),
     transaction.objectStore('listening').getAll(),
     transaction.objectStore('logs').getAll(),
     transaction.objectStore('readLater').getAll(),
     transaction.objectStore('opened').getAll(),
+    transaction.objectStore('positions').getAll(),
+    transaction.objectStore('listenedTime').getAll(),
+    transaction.objectStore('queue').get('queue'),
   ]);
   return {
     episodes: readRecords(cachedEpisodeSchema, episodes).records,
@@ -42,6 +51,9 @@ export async function readEverything(): Promise<StoredData> {
     events: readRecords(episodeLogSchema, logs).records.flatMap(flatten),
     readLater: readRecords(readLaterLinkSchema, readLater).records,
     opened: readRecords(openedLinkSchema, opened).records,
+    positions: readRecords(playbackPositionSchema, positions).records,
+    listenedTime: readRecords(listenedTimeSchema, listenedTime).records,
+    queue: readRecords(playableSchema, Array.isArray(queue) ? queue : []).records,
   };
 }
 
@@ -58,21 +70,20 @@ export async function exportEverything(now = new Date()): Promise<ExportFile> {
 
 /** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */
 export function applyImport(plan: ImportPlan): Promise<void> {
-  return write({ episodeIds: 'all', settings: plan.settings !== null, reading: true }, async (database) => {
+  return write({ episodeIds: 'all', settings: plan.settings !== null, reading: true, playback: true }, async (database) => {
     // Relaxed: one large write need not wait for the disk flush; it is still all or nothing.
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'settings', 'readLater', 'opened'], 'readwrite', {
-      durability: 'relaxed',
-    });
+    const transaction = database.transaction([...LISTENER_STORES, 'cards', 'settings'], 'readwrite', { durability: 'relaxed' });
     const readLater = transaction.objectStore('readLater');
     const opened = transaction.objectStore('opened');
     const episodes = transaction.objectStore('episodes');
     const cards = transaction.objectStore('cards');
     const listening = transaction.objectStore('listening');
     const logs = transaction.objectStore('logs');
+    const positions = transaction.objectStore('positions');
+    const listenedTime = transaction.objectStore('listenedTime');
     try {
-      if (plan.mode === 'replace') {
-        await Promise.all([episodes.clear(), cards.clear(), listening.clear(), logs.clear(), readLater.clear(), opened.clear()]);
-      }
+      if (plan.mode === 'replace')
+        await Promise.all([...LISTENER_STORES, 'cards' as const].map((name) => transaction.objectStore(name).clear()));
       const logsById = new Map((await logs.getAll()).map((log) => [log.episodeId, log]));
       for (const { episodeId, ...event } of plan.events) {
         const log = logsById.get(episodeId) ?? { episodeId, events: [] };
@@ -87,6 +98,9 @@ export function applyImport(plan: ImportPlan): Promise<void> {
         ...plan.listening.map((state) => listening.put(state)),
         ...plan.readLater.map((link) => readLater.put(link)),
         ...plan.opened.map((link) => opened.put(link)),
+        ...plan.positions.map((position) => positions.put(position)),
+        ...plan.listenedTime.map((time) => listenedTime.put(time)),
+        transaction.objectStore('queue').put(plan.queue, 'queue'),
         ...[...touched].map((episodeId) => logs.put(logsById.get(episodeId)!)),
         ...(plan.settings ? [transaction.objectStore('settings').put(plan.settings, 'settings')] : []),
       ]);
@@ -101,16 +115,9 @@ export function applyImport(plan: ImportPlan): Promise<void> {
 }
 
 export function clearEverything(): Promise<void> {
-  return write({ episodeIds: 'all', reading: true }, async (database) => {
-    const transaction = database.transaction(['episodes', 'cards', 'listening', 'logs', 'readLater', 'opened'], 'readwrite');
-    await Promise.all([
-      transaction.objectStore('readLater').clear(),
-      transaction.objectStore('opened').clear(),
-      transaction.objectStore('cards').clear(),
-      transaction.objectStore('episodes').clear(),
-      transaction.objectStore('listening').clear(),
-      transaction.objectStore('logs').clear(),
-    ]);
+  return write({ episodeIds: 'all', reading: true, playback: true }, async (database) => {
+    const transaction = database.transaction([...LISTENER_STORES, 'cards'], 'readwrite');
+    await Promise.all([...LISTENER_STORES, 'cards' as const].map((name) => transaction.objectStore(name).clear()));
     await transaction.done;
   });
 }

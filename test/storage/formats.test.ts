@@ -42,7 +42,7 @@ async function seedLog(corpus = false): Promise<void> {
       note: NOTES[index % NOTES.length]!,
     }));
   }
-  await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off' });
+  await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
 }
 
 describe('the log as CSV', () => {

@@ -16,6 +16,8 @@ import {
 import { getSettings, putCachedEpisode, saveSettings, updateListeningState } from '../../src/storage/store';
 import { markOpened, markRead, toggleReadLater } from '../../src/storage/reading';
 import { applyImport, clearEverything, exportEverything, readEverything } from '../../src/storage/transfer';
+import { saveQueue, savePlayback } from '../../src/storage/playback';
+import type { Playable } from '../../src/player/playable';
 
 const episode = (number: number) => episodeFixture(number, { publishedOn: '2021-01-01' });
 
@@ -61,6 +63,9 @@ function validFile(overrides: Partial<ExportFile> = {}): ExportFile {
     events: [],
     readLater: [],
     opened: [],
+    positions: [],
+    listenedTime: [],
+    queue: [],
     ...overrides,
   };
 }
@@ -261,13 +266,19 @@ describe('export, then import', () => {
 
   it("takes the settings of the file on replace, and keeps this device's on merge", async () => {
     await seed();
-    await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off' });
+    await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
     const file = readExportFile(JSON.stringify({ ...validFile(), settings: { theme: 'dark', language: 'en' } }));
     await applyImport(planImport(await readEverything(), file, 'merge'));
-    expect(await getSettings()).toEqual({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off' });
+    expect(await getSettings()).toEqual({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
     await applyImport(planImport(await readEverything(), file, 'replace'));
-    expect(await getSettings()).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground', sync: 'off' });
-    expect((await exportEverything()).settings).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground', sync: 'off' });
+    expect(await getSettings()).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
+    expect((await exportEverything()).settings).toEqual({
+      language: 'en',
+      theme: 'dark',
+      openLinksIn: 'foreground',
+      sync: 'off',
+      playbackRate: 1,
+    });
   });
 
   it('merges with the newest state winning, and replace keeps only the file', async () => {
@@ -332,7 +343,7 @@ describe('the export round trip (issue 13, 6)', () => {
     await updateListeningState(episode(1), () => ({ rating: 4, bookmarkedAt: '2026-03-01T08:00:00.000Z' }));
     await updateListeningState(episode(3), () => ({ listenedOn: '2026-04-02', note: 'Accents « é » et "guillemets",\nlignes' }));
     await putCachedEpisode({ url: episode(3).url, episode: episode(3), source: 'page', etag: null, checkedAt: 1_764_000_000_000 });
-    await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off' });
+    await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off', playbackRate: 1 });
     const kept = {
       url: 'https://kept.example/a',
       text: 'À lire',
@@ -345,19 +356,103 @@ describe('the export round trip (issue 13, 6)', () => {
     await toggleReadLater({ ...kept, url: 'https://kept.example/b' });
     await markRead('https://kept.example/b', true);
     await markOpened('lcc-3', 'https://kept.example/a');
+    await savePlayback(position('lcc-3', 2592), [{ month: '2026-11', wallSeconds: 1200, contentSeconds: 1800 }]);
+    await saveQueue([queued(4), queued(5)]);
     const first = JSON.stringify(await exportEverything(new Date('2026-11-28T12:00:00Z')), null, 1);
     expect(JSON.parse(first)).toMatchObject({
+      version: 3,
       readLater: [{ url: 'https://kept.example/a', readAt: null }, { url: 'https://kept.example/b' }],
       opened: [{ url: 'https://kept.example/a' }],
+      positions: [{ episodeId: 'lcc-3', seconds: 2592 }],
+      listenedTime: [{ month: '2026-11', wallSeconds: 1200, contentSeconds: 1800 }],
+      queue: [{ episodeId: 'lcc-4' }, { episodeId: 'lcc-5' }],
     });
 
     for (const mode of ['replace', 'merge'] as const) {
       await clearEverything();
       await applyImport(planImport(await readEverything(), readExportFile(first), mode));
-      if (mode === 'merge') await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off' });
+      if (mode === 'merge') await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off', playbackRate: 1 });
       const second = JSON.stringify(await exportEverything(new Date('2026-11-29T12:00:00Z')), null, 1);
       expect(second.replace('2026-11-29T12:00:00.000Z', '2026-11-28T12:00:00.000Z')).toBe(first);
     }
+  });
+});
+
+function position(episodeId: string, seconds: number, updatedAt = '2026-11-28T10:00:00.000Z') {
+  const number = Number(episodeId.slice(4));
+  return { episodeId, url: episode(number).url, seconds, duration: 4350, updatedAt };
+}
+
+function queued(number: number): Playable {
+  return {
+    episodeId: `lcc-${number}`,
+    url: episode(number).url,
+    number,
+    title: `LCC ${number}`,
+    audioUrl: `https://traffic.libsyn.com/lcc-${number}.mp3`,
+  };
+}
+
+describe("the player's data in an import", () => {
+  it('merges positions by the newest, time listened by the larger count of a month, and the queue after this one', async () => {
+    await clearEverything();
+    await savePlayback(position('lcc-1', 100, '2026-11-28T10:00:00.000Z'), [{ month: '2026-10', wallSeconds: 50, contentSeconds: 60 }]);
+    await savePlayback(position('lcc-2', 200, '2026-11-28T10:00:00.000Z'), [{ month: '2026-11', wallSeconds: 500, contentSeconds: 600 }]);
+    await saveQueue([queued(7), queued(8)]);
+    const file = readExportFile(
+      JSON.stringify(
+        validFile({
+          version: 3,
+          positions: [position('lcc-1', 900, '2026-11-29T10:00:00.000Z'), position('lcc-2', 1, '2026-11-01T10:00:00.000Z')],
+          listenedTime: [
+            { month: '2026-10', wallSeconds: 80, contentSeconds: 90 },
+            { month: '2026-11', wallSeconds: 5, contentSeconds: 6 },
+          ],
+          queue: [queued(8), queued(9)],
+        }),
+      ),
+    );
+    const plan = planImport(await readEverything(), file, 'merge');
+    expect(plan.positions.map((each) => [each.episodeId, each.seconds])).toEqual([['lcc-1', 900]]);
+    expect(plan.listenedTime.map((each) => each.month)).toEqual(['2026-10']);
+    await applyImport(plan);
+    const stored = await readEverything();
+    expect(stored.positions.map((each) => [each.episodeId, each.seconds])).toEqual([
+      ['lcc-1', 900],
+      ['lcc-2', 200],
+    ]);
+    expect(stored.listenedTime).toEqual([
+      { month: '2026-10', wallSeconds: 80, contentSeconds: 90 },
+      { month: '2026-11', wallSeconds: 500, contentSeconds: 600 },
+    ]);
+    expect(stored.queue.map((each) => each.episodeId)).toEqual(['lcc-7', 'lcc-8', 'lcc-9']);
+    // The same file again changes nothing: time is never counted twice.
+    await applyImport(planImport(await readEverything(), file, 'merge'));
+    expect(await readEverything()).toEqual(stored);
+  });
+
+  it('refuses a position that is not a number of seconds, and stores nothing', async () => {
+    await seed();
+    const before = await snapshot();
+    const bad = JSON.stringify(validFile({ version: 3, positions: [{ ...position('lcc-1', 10), seconds: -5 }] }));
+    expect(() => readExportFile(bad)).toThrow(ImportRefused);
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('a file of format version 2', () => {
+  it('still imports, with no position, time listened or queue', async () => {
+    await clearEverything();
+    const {
+      positions: _,
+      listenedTime: __,
+      queue: ___,
+      ...older
+    } = validFile({ version: 2, listening: [state({ listenedOn: '2026-01-02' })] });
+    const file = readExportFile(JSON.stringify(older));
+    expect(file).toMatchObject({ version: 2, positions: [], listenedTime: [], queue: [] });
+    await applyImport(planImport(await readEverything(), file, 'merge'));
+    expect((await readEverything()).listening).toHaveLength(1);
   });
 });
 

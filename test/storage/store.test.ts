@@ -22,6 +22,7 @@ import {
 import { readEverything } from '../../src/storage/transfer';
 import { feedStateSchema, readRecord } from '../../src/storage/records';
 import { getCitations, getSearchIndex } from '../../src/storage/archive';
+import { getPosition, getQueue, listListenedTime, savePlayback, saveQueue } from '../../src/storage/playback';
 
 const EPISODE = episodeFixture(262, { recordedOn: '2021-07-01' });
 
@@ -92,9 +93,12 @@ describe('the schema migrations', () => {
       'cards',
       'citations',
       'episodes',
+      'listenedTime',
       'listening',
       'logs',
       'opened',
+      'positions',
+      'queue',
       'readLater',
       'settings',
     ]);
@@ -379,5 +383,84 @@ describe('migration 4 → 5, from a version 4 database with data in it', () => {
     expect(await v5.count('readLater')).toBe(0);
     expect([...v5.transaction('opened').store.indexNames]).toEqual(['byEpisode']);
     v5.close();
+  });
+});
+
+describe('migration 5 → 6, from a version 5 database with data in it', () => {
+  it("keeps the listener's records and adds the player's stores, empty", async () => {
+    const name = `${DATABASE_NAME}-v5`;
+    const v5 = await openAtVersion(name, 5);
+    const state = {
+      episodeId: 'lcc-262',
+      listenedOn: '2021-09-03',
+      bookmarkedAt: null,
+      note: 'n',
+      rating: 2,
+      updatedAt: '2021-09-05T08:00:00.000Z',
+    };
+    const kept = {
+      url: 'https://kept.example/a',
+      text: 'a',
+      context: 'c',
+      episodeId: 'lcc-262',
+      episodeUrl: EPISODE.url,
+      episodeTitle: 'LCC 262',
+      keptAt: '2026-01-01T00:00:00.000Z',
+      readAt: null,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    await v5.put('listening', state);
+    await v5.put('readLater', kept);
+    await v5.put('settings', { language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'on' } as never, 'settings');
+    v5.close();
+
+    const v6 = await openAtVersion(name, 6);
+    expect(await v6.get('listening', 'lcc-262')).toEqual(state);
+    expect(await v6.get('readLater', kept.url)).toEqual(kept);
+    expect(await v6.count('positions')).toBe(0);
+    expect(await v6.count('listenedTime')).toBe(0);
+    expect(await v6.get('queue', 'queue')).toBeUndefined();
+    v6.close();
+  });
+});
+
+describe("the player's data", () => {
+  it('writes a position and adds the time listened to its month, together', async () => {
+    const position = { episodeId: 'lcc-262', url: EPISODE.url, seconds: 2592, duration: 4350, updatedAt: '2026-11-29T08:00:00.000Z' };
+    const heard: StoreChange[] = [];
+    const stop = onStoreChange((change) => heard.push(change));
+    await savePlayback(position, [{ month: '2026-11', wallSeconds: 10, contentSeconds: 15 }]);
+    await savePlayback({ ...position, seconds: 2607 }, [{ month: '2026-11', wallSeconds: 10, contentSeconds: 15 }]);
+    expect(await getPosition('lcc-262')).toEqual({ ...position, seconds: 2607 });
+    expect((await listListenedTime()).records).toEqual([{ month: '2026-11', wallSeconds: 20, contentSeconds: 30 }]);
+    // A position names no episode in its change: the views of the log need not read it all again.
+    await expect
+      .poll(() => heard)
+      .toEqual([
+        { episodeIds: [], playback: true },
+        { episodeIds: [], playback: true },
+      ]);
+    stop();
+  });
+
+  it('keeps the queue in order, and skips an entry that can no longer be read', async () => {
+    const item = {
+      episodeId: 'lcc-262',
+      url: EPISODE.url,
+      number: 262,
+      title: 'LCC 262',
+      audioUrl: 'https://traffic.libsyn.com/lcc-262.mp3',
+    };
+    await saveQueue([item, { ...item, episodeId: 'lcc-263', audioUrl: 'javascript:alert(1)' }]);
+    expect(await getQueue()).toEqual([item]);
+  });
+
+  it("marks an episode listened as the player's, and one undo takes it back", async () => {
+    const mark = await markListenedInBulk(['lcc-700'], '2026-11-29', 'player');
+    const events = (await readEverything()).events.filter((event) => event.episodeId === 'lcc-700');
+    expect(events).toEqual([expect.objectContaining({ kind: 'listened', listenedOn: '2026-11-29', from: 'player', batch: mark.batch })]);
+    await undoBulkMark(mark);
+    expect(await getListeningState('lcc-700')).toBeUndefined();
+    expect((await readEverything()).events.filter((event) => event.episodeId === 'lcc-700')).toEqual([]);
   });
 });

@@ -128,6 +128,9 @@ export function csvImport(entries: LogEntry[], now = new Date()): { file: Export
       events: [],
       readLater: [],
       opened: [],
+      positions: [],
+      listenedTime: [],
+      queue: [],
     },
     cards: entries.map((entry) => entry.card),
   };

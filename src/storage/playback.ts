@@ -1,0 +1,55 @@
+/**
+ * The player's data: where each episode was left, the time played per month, and the queue.
+ * Positions are written every ten seconds while playing: their changes say `playback` and name
+ * no episode, so that the views of the log do not read it all again each time.
+ */
+import type { ListenedSeconds } from '../player/listeningClock';
+import {
+  listenedTimeSchema,
+  playableSchema,
+  playbackPositionSchema,
+  readRecord,
+  readRecords,
+  type ListenedTime,
+  type Playable,
+  type PlaybackPosition,
+  type ReadRecords,
+} from './records';
+import { openStore, write } from './store';
+
+export async function getPosition(episodeId: string): Promise<PlaybackPosition | null> {
+  return readRecord(playbackPositionSchema, await (await openStore()).get('positions', episodeId));
+}
+
+export async function listPositions(): Promise<ReadRecords<PlaybackPosition>> {
+  return readRecords(playbackPositionSchema, await (await openStore()).getAll('positions'));
+}
+
+export async function listListenedTime(): Promise<ReadRecords<ListenedTime>> {
+  return readRecords(listenedTimeSchema, await (await openStore()).getAll('listenedTime'));
+}
+
+/** Writes where an episode is and adds the time played since the last write, together. */
+export function savePlayback(position: PlaybackPosition, listened: ListenedSeconds[]): Promise<void> {
+  return write({ episodeIds: [], playback: true }, async (database) => {
+    const transaction = database.transaction(['positions', 'listenedTime'], 'readwrite');
+    const months = transaction.objectStore('listenedTime');
+    await transaction.objectStore('positions').put(position);
+    for (const { month, wallSeconds, contentSeconds } of listened) {
+      const counted = readRecord(listenedTimeSchema, await months.get(month)) ?? { month, wallSeconds: 0, contentSeconds: 0 };
+      await months.put({ month, wallSeconds: counted.wallSeconds + wallSeconds, contentSeconds: counted.contentSeconds + contentSeconds });
+    }
+    await transaction.done;
+  });
+}
+
+export async function getQueue(): Promise<Playable[]> {
+  const stored = await (await openStore()).get('queue', 'queue');
+  return Array.isArray(stored) ? readRecords(playableSchema, stored).records : [];
+}
+
+export function saveQueue(queue: Playable[]): Promise<void> {
+  return write({ episodeIds: [], playback: true }, async (database) => {
+    await database.put('queue', queue, 'queue');
+  });
+}
