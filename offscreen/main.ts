@@ -1,9 +1,28 @@
-/** Chrome's offscreen document: reads the feed's text with DOMParser, which the service worker lacks. */
+/**
+ * Chrome's offscreen document: reads the feed's text with DOMParser, which the service worker
+ * lacks, and is where the player plays (see src/player/host.ts).
+ */
 import browser from 'webextension-polyfill';
 import { readFeed } from '../src/archive/feed';
-import { isOffscreenRequest } from '../src/messages';
+import { recover } from '../src/errors';
+import { isOffscreenRequest, sendToBackground } from '../src/messages';
+import { PlayerHost } from '../src/player/host';
+import type { StoreChange } from '../src/storage/store';
+
+let player: PlayerHost | null = null;
+
+/** The player's marks in the log reach the background as a page's writes do (badges, sync). */
+async function tellBackground(change: StoreChange): Promise<void> {
+  await sendToBackground(browser.runtime, { type: 'store/changed', change }).catch(recover('telling the background of a write', null));
+}
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   if (!isOffscreenRequest(message)) return undefined;
-  return Promise.resolve(readFeed(message.text, new DOMParser()));
+  switch (message.type) {
+    case 'offscreen/parse-feed':
+      return Promise.resolve(readFeed(message.text, new DOMParser()));
+    case 'offscreen/player':
+      player ??= new PlayerHost(browser.runtime.getURL('icons/icon-128.png'), tellBackground);
+      return player.command(message.command);
+  }
 });

@@ -8,7 +8,16 @@ const HEIGHT = 120;
 const BAR_WIDTH = 28;
 const GAP = 8;
 
-export function BarChart({ bars, caption }: { bars: Bar[]; caption: string }) {
+export function BarChart({
+  bars,
+  caption,
+  format = String,
+}: {
+  bars: Bar[];
+  caption: string;
+  /** How a value is written (hours with a decimal, in the interface language). */
+  format?: (value: number) => string;
+}) {
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const width = bars.length * (BAR_WIDTH + GAP);
   return (
@@ -21,7 +30,7 @@ export function BarChart({ bars, caption }: { bars: Bar[]; caption: string }) {
             <g key={bar.label}>
               <rect class="bar" x={x} y={HEIGHT - height + 14} width={BAR_WIDTH} height={height} rx={3} />
               <text class="bar-value" x={x + BAR_WIDTH / 2} y={HEIGHT - height + 10} text-anchor="middle">
-                {bar.value}
+                {format(bar.value)}
               </text>
               <text class="bar-label" x={x + BAR_WIDTH / 2} y={HEIGHT + 30} text-anchor="middle">
                 {bar.label}
@@ -37,7 +46,7 @@ export function BarChart({ bars, caption }: { bars: Bar[]; caption: string }) {
           {bars.map((bar) => (
             <tr key={bar.label}>
               <th scope="row">{bar.label}</th>
-              <td>{bar.value}</td>
+              <td>{format(bar.value)}</td>
             </tr>
           ))}
         </tbody>

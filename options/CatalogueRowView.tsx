@@ -2,9 +2,14 @@
 import { localToday } from '../src/episode/text';
 import type { CatalogueRow } from '../src/journal/catalogue';
 import { audioSeconds } from '../src/journal/journal';
+import { formatClock } from '../src/player/playable';
+import { playableOfCard, type PlaybackPosition } from '../src/storage/records';
 import { updateListeningState } from '../src/storage/store';
+import { episodeName } from '../src/ui/episodeName';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t } from '../src/ui/i18n';
+import { PlayButtons, resumePoint } from '../src/ui/player/PlayButtons';
+import type { PlayerHandle } from '../src/ui/player/usePlayer';
 
 function duration(bytes: number | null): string {
   if (!bytes) return '';
@@ -18,11 +23,23 @@ export interface RowProps {
   /** The row's checkbox was clicked; with Shift, the range since the last one. */
   onSelect: (row: CatalogueRow, range: boolean) => void;
   onFailure: (error: unknown) => void;
+  player: PlayerHandle;
+  /** Where the listener stopped in this episode, if they started it in the player. */
+  position: PlaybackPosition | undefined;
+  queued: boolean;
 }
 
-export function CatalogueRowView({ row, selected, onSelect, onFailure }: RowProps) {
+/** "en cours 43:12 / 1:12:30" for an episode started and not finished. */
+function InProgress({ position }: { position: PlaybackPosition | undefined }) {
+  const at = resumePoint(position);
+  if (at === null || !position?.duration) return null;
+  return <span class="in-progress">{t('inProgress', formatClock(at), formatClock(position.duration))}</span>;
+}
+
+export function CatalogueRowView({ row, selected, onSelect, onFailure, player, position, queued }: RowProps) {
   const { card, state } = row;
-  const name = card.number === null ? card.title : `${t('episodeNumber', card.number)} ${titleWithoutNumber(card.title, card.number)}`;
+  const playable = playableOfCard(card);
+  const name = episodeName(card);
   const change = (update: Parameters<typeof updateListeningState>[1]) =>
     void updateListeningState({ id: card.id }, update).catch(onFailure);
   return (
@@ -34,6 +51,10 @@ export function CatalogueRowView({ row, selected, onSelect, onFailure }: RowProp
       </a>
       <span class="when">{formatDay(card.publishedOn)}</span>
       <span class="length">{duration(card.audioBytes)}</span>
+      <span class="listen">
+        {playable && <PlayButtons playable={playable} position={position} player={player} queued={queued} name={name} />}
+        <InProgress position={position} />
+      </span>
       <span class="state">
         <button
           type="button"

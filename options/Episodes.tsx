@@ -19,6 +19,8 @@ import type { JournalEntry } from '../src/journal/journal';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t, type MessageKey } from '../src/ui/i18n';
 import { useProgressiveLimit } from '../src/ui/useProgressiveLimit';
+import type { PlayerHandle } from '../src/ui/player/usePlayer';
+import { usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import { storageFailureMessage } from '../src/ui/storageFailure';
 import { BulkMarkTools } from './BulkMark';
 import { CatalogueRowView } from './CatalogueRowView';
@@ -70,8 +72,9 @@ function NextToListen({ rows }: { rows: CatalogueRow[] }) {
   );
 }
 
-export function Episodes({ entries }: { entries: JournalEntry[] }) {
+export function Episodes({ entries, player }: { entries: JournalEntry[]; player: PlayerHandle }) {
   const archive = useArchive();
+  const playback = usePlaybackRecords();
   const [filter, setFilter] = useState<CatalogueFilter>('all');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchor, setAnchor] = useState<string | null>(null);
@@ -144,6 +147,9 @@ export function Episodes({ entries }: { entries: JournalEntry[] }) {
                 selected={selected.has(row.card.url)}
                 onSelect={select}
                 onFailure={onFailure}
+                player={player}
+                position={playback?.positions.get(row.card.id)}
+                queued={playback?.queue.some((each) => each.episodeId === row.card.id) ?? false}
               />
             ))}
           </ul>

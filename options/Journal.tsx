@@ -9,14 +9,18 @@ import { History } from './History';
 import { refreshArchiveNow } from './useArchive';
 import { useJournal } from './useJournal';
 import { afterNextPaint } from '../src/ui/afterNextPaint';
+import { PlayerBar } from '../src/ui/player/PlayerBar';
+import { usePlayer, type PlayerHandle } from '../src/ui/player/usePlayer';
 
 /** The views other than the lists, loaded when first shown. */
 function OtherViews({
   view,
   entries,
+  player,
 }: {
-  view: 'stats' | 'search' | 'conferences' | 'readLater' | 'settings' | 'data';
+  view: 'queue' | 'stats' | 'search' | 'conferences' | 'readLater' | 'settings' | 'data';
   entries: JournalEntry[] | null;
+  player: PlayerHandle;
 }) {
   const lazy = useLazyModule(() => import('./otherViews'));
   if (lazy.kind === 'loading') return <p role="status">{t('loading')}</p>;
@@ -31,6 +35,7 @@ function OtherViews({
     );
   }
   const views = lazy.module;
+  if (view === 'queue') return <views.Queue player={player} />;
   if (view === 'stats') return entries && <views.Statistics entries={entries} />;
   if (view === 'search') return <views.SearchView />;
   if (view === 'conferences') return <views.Conferences />;
@@ -41,6 +46,7 @@ function OtherViews({
 
 const VIEWS = {
   episodes: 'viewEpisodes',
+  queue: 'viewQueue',
   history: 'viewHistory',
   bookmarks: 'viewBookmarks',
   readLater: 'viewReadLater',
@@ -62,6 +68,7 @@ function viewOfHash(): View {
 export function Journal() {
   const [view, setView] = useState<View>(viewOfHash);
   const journal = useJournal();
+  const player = usePlayer();
   // Opening the journal, on whichever view, checks the archive (most times a 304), once the
   // page is painted.
   useEffect(() => afterNextPaint(() => void refreshArchiveNow()), []);
@@ -89,6 +96,7 @@ export function Journal() {
           </ul>
         </nav>
       </header>
+      <PlayerBar player={player} />
       <main id="view" aria-labelledby="view-title">
         <h2 id="view-title">{t(VIEWS[view])}</h2>
         {journal.kind === 'failed' && <p role="alert">{t('storageUnavailable')}</p>}
@@ -98,10 +106,10 @@ export function Journal() {
             <UnreadableRecords count={journal.unreadable} />
           )}
         {journal.kind === 'loading' && drawsEntries && <p role="status">{t('loading')}</p>}
-        {view === 'episodes' && entries && <Episodes entries={entries} />}
+        {view === 'episodes' && entries && <Episodes entries={entries} player={player} />}
         {view === 'history' && entries && <History entries={entries} />}
         {view === 'bookmarks' && entries && <Bookmarks entries={entries} />}
-        {view !== 'episodes' && view !== 'history' && view !== 'bookmarks' && <OtherViews view={view} entries={entries} />}
+        {view !== 'episodes' && view !== 'history' && view !== 'bookmarks' && <OtherViews view={view} entries={entries} player={player} />}
       </main>
     </>
   );

@@ -7,7 +7,7 @@ import { buildSearchIndex, loadSearchIndex, type ArchiveHit, type ArchiveSearch 
 import { reportError } from '../src/errors';
 import { getSearchIndex } from '../src/storage/archive';
 import { listCachedEpisodes } from '../src/storage/store';
-import { titleWithoutNumber } from '../src/ui/episodeTitle';
+import { episodeName } from '../src/ui/episodeName';
 import { t } from '../src/ui/i18n';
 import { episodeId } from '../src/episode/model';
 import { postAddressOfPage } from '../src/episode/urls';
@@ -28,12 +28,6 @@ async function openIndex(): Promise<{ search: ArchiveSearch; unreadable: number 
   }
   const cached = await listCachedEpisodes();
   return { search: loadSearchIndex(buildSearchIndex(cached.records.map((entry) => entry.episode))), unreadable: cached.unreadable };
-}
-
-function episodeName(episode: ArchiveHit['episode']): string {
-  return episode.number === null
-    ? episode.title
-    : `${t('episodeNumber', episode.number)} ${titleWithoutNumber(episode.title, episode.number)}`;
 }
 
 function Hit({ hit, readLater }: { hit: ArchiveHit; readLater: ReturnType<typeof useReadLater> }) {

@@ -1,7 +1,41 @@
 import { useMemo } from 'preact/hooks';
-import { listeningStats, type JournalEntry } from '../src/journal/journal';
+import { listeningStats, playedTimeStats, type JournalEntry } from '../src/journal/journal';
+import { listListenedTime } from '../src/storage/playback';
 import { formatNumber, plural, t, uiLanguage } from '../src/ui/i18n';
+import { useStoredRead } from '../src/ui/useStoredRead';
 import { BarChart } from './BarChart';
+
+const hours = (value: number) => formatNumber(value, uiLanguage(), { maximumFractionDigits: 1 });
+
+async function readPlayedTime() {
+  return playedTimeStats((await listListenedTime()).records, new Date());
+}
+
+/** The time really played in the extension's player, beside the estimate of the episodes marked. */
+function PlayedTime() {
+  const played = useStoredRead(readPlayedTime, { doing: 'reading the time played', readAgainOn: (change) => change.playback === true });
+  if (!played || played.wallHours === 0) return null;
+  return (
+    <>
+      <dl class="figures">
+        <div>
+          <dt>{t('statsPlayed')}</dt>
+          <dd>{t('statsPlayedValue', t('hoursValue', hours(played.wallHours)), t('hoursValue', hours(played.contentHours)))}</dd>
+        </div>
+      </dl>
+      <BarChart
+        caption={t('statsPlayedPerMonth')}
+        format={hours}
+        bars={played.lastTwelveMonths.map((month) => ({ label: shortMonth(month.month), value: month.wallHours }))}
+      />
+      <BarChart
+        caption={t('statsPlayedPerYear')}
+        format={hours}
+        bars={played.perYear.map((year) => ({ label: year.year, value: year.wallHours }))}
+      />
+    </>
+  );
+}
 
 function shortMonth(month: string): string {
   const [year, index] = month.split('-').map(Number);
@@ -24,7 +58,7 @@ export function Statistics({ entries }: { entries: JournalEntry[] }) {
         <div>
           <dt>{t('statsHours')}</dt>
           <dd>
-            {t('hoursValue', formatNumber(stats.estimatedHours, uiLanguage(), { maximumFractionDigits: 1 }))}
+            {t('hoursValue', hours(stats.estimatedHours))}
             {stats.episodesWithoutSize > 0 && <span class="hint"> {t('statsHoursHint', stats.episodesWithoutSize)}</span>}
           </dd>
         </div>
@@ -38,6 +72,7 @@ export function Statistics({ entries }: { entries: JournalEntry[] }) {
           <BarChart caption={t('statsPerYear')} bars={stats.perYear.map((year) => ({ label: year.year, value: year.count }))} />
         </>
       )}
+      <PlayedTime />
     </div>
   );
 }

@@ -5,3 +5,4 @@ export { SettingsView } from './SettingsView';
 export { Statistics } from './Statistics';
 export { Conferences } from './Conferences';
 export { ReadLater } from './ReadLater';
+export { Queue } from './Queue';

@@ -1,4 +1,6 @@
 import { t } from '../src/ui/i18n';
+import { PlayerBar } from '../src/ui/player/PlayerBar';
+import { usePlayer, type PlayerHandle } from '../src/ui/player/usePlayer';
 import { ConferenceTable } from './ConferenceTable';
 import { EpisodeHeader } from './EpisodeHeader';
 import { LinkList } from './LinkList';
@@ -18,6 +20,16 @@ function JournalButton() {
 }
 
 export function App() {
+  const player = usePlayer();
+  return (
+    <>
+      <PlayerBar player={player} />
+      <ActiveEpisode player={player} />
+    </>
+  );
+}
+
+function ActiveEpisode({ player }: { player: PlayerHandle }) {
   const active = useActiveEpisode();
   switch (active.kind) {
     case 'loading':
@@ -37,7 +49,7 @@ export function App() {
     case 'episode':
       return (
         <main class="episode" aria-busy={active.check.kind === 'checking'}>
-          <EpisodeHeader episode={active.episode} />
+          <EpisodeHeader episode={active.episode} player={player} />
           <ListeningActions episode={active.episode} />
           <Outline episode={active.episode} tabId={active.tabId} />
           <LinkList episode={active.episode} />

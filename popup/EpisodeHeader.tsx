@@ -1,9 +1,28 @@
 import type { Episode } from '../src/episode/model';
+import { playableOf } from '../src/player/playable';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t } from '../src/ui/i18n';
+import { PlayButtons } from '../src/ui/player/PlayButtons';
+import type { PlayerHandle } from '../src/ui/player/usePlayer';
+import { usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import { openLink } from './openLink';
 
-export function EpisodeHeader({ episode }: { episode: Episode }) {
+/** Play, resume or queue the episode, unless the player holds it already (its bar is above). */
+function Listen({ episode, player }: { episode: Episode; player: PlayerHandle }) {
+  const records = usePlaybackRecords();
+  const playable = playableOf(episode);
+  if (!playable || player.state?.playable?.episodeId === episode.id) return null;
+  return (
+    <PlayButtons
+      playable={playable}
+      player={player}
+      position={records?.positions.get(episode.id)}
+      queued={records?.queue.some((each) => each.episodeId === episode.id) ?? false}
+    />
+  );
+}
+
+export function EpisodeHeader({ episode, player }: { episode: Episode; player: PlayerHandle }) {
   return (
     <header class="episode-header">
       {episode.number !== null && <p class="episode-number">{t('episodeNumber', episode.number)}</p>}
@@ -18,6 +37,7 @@ export function EpisodeHeader({ episode }: { episode: Episode }) {
       {episode.team.length > 0 && <p class="episode-hosts">{t('hosts', episode.team.join(', '))}</p>}
       {(episode.audio || episode.video) && (
         <p class="media">
+          <Listen episode={episode} player={player} />
           {episode.audio && (
             <a class="button" href={episode.audio.url} onClick={(event) => openLink(event, episode.audio!.url)}>
               {t('listenAudio')}

@@ -1,13 +1,15 @@
 /**
  * Every message between the extension's contexts, in one place: a discriminated union per
  * receiver, the answer each one gets, and one typed send per direction. A misspelt or unknown
- * message does not compile. Pages hear of changes to stored data on the store's BroadcastChannel;
- * the background, which may be asleep, is told with a message.
+ * message does not compile. Pages hear of changes to stored data on the store's BroadcastChannel,
+ * and of the player's state on its own (`src/player/state.ts`); the background, which may be
+ * asleep, is told with a message.
  */
 import type { Episode } from './episode/model';
 import type { EpisodeIdentity } from './episode/page';
 import type { ParsedFeed } from './archive/feed';
 import type { FeedState } from './storage/records';
+import type { PlayerCommand, PlayerState } from './player/state';
 import type { StoreChange } from './storage/store';
 
 /** To the background, from the content script or the popup. */
@@ -15,7 +17,8 @@ export type BackgroundRequest =
   | { type: 'page/opened'; episode: EpisodeIdentity }
   | { type: 'episode/revalidate'; url: string }
   | { type: 'store/changed'; change: StoreChange }
-  | { type: 'archive/refresh'; force: boolean };
+  | { type: 'archive/refresh'; force: boolean }
+  | { type: 'player/command'; command: PlayerCommand };
 
 export type RevalidateFailure = 'offline' | 'not-found' | 'unparsable';
 
@@ -27,6 +30,8 @@ export interface BackgroundAnswers {
   'store/changed': null;
   /** Null where the archive cannot be refreshed (no DOMParser and no offscreen document). */
   'archive/refresh': FeedState | null;
+  /** The player's state after the command. */
+  'player/command': PlayerState;
 }
 
 /** To the content script of an episode's tab, from the popup (episode, scroll) or the background (identity). */
@@ -38,11 +43,12 @@ export interface ContentAnswers {
   'page/scroll-to': boolean;
 }
 
-/** To Chrome's offscreen document, from the background: the work that needs DOMParser. */
-export type OffscreenRequest = { type: 'offscreen/parse-feed'; text: string };
+/** To Chrome's offscreen document, from the background: the work that needs DOMParser, and the player. */
+export type OffscreenRequest = { type: 'offscreen/parse-feed'; text: string } | { type: 'offscreen/player'; command: PlayerCommand };
 
 export interface OffscreenAnswers {
   'offscreen/parse-feed': ParsedFeed;
+  'offscreen/player': PlayerState;
 }
 
 export type BackgroundAnswer<R extends BackgroundRequest> = BackgroundAnswers[R['type']];
@@ -81,8 +87,9 @@ const BACKGROUND_TYPES: Record<keyof BackgroundAnswers, true> = {
   'episode/revalidate': true,
   'store/changed': true,
   'archive/refresh': true,
+  'player/command': true,
 };
-const OFFSCREEN_TYPES: Record<keyof OffscreenAnswers, true> = { 'offscreen/parse-feed': true };
+const OFFSCREEN_TYPES: Record<keyof OffscreenAnswers, true> = { 'offscreen/parse-feed': true, 'offscreen/player': true };
 const CONTENT_TYPES: Record<keyof ContentAnswers, true> = { 'page/identify': true, 'page/get-episode': true, 'page/scroll-to': true };
 
 export function isBackgroundRequest(message: unknown): message is BackgroundRequest {

@@ -1,7 +1,8 @@
 /**
  * The background (service worker in Chrome, event page in Firefox): badges per tab, the source
  * refresh, the archive refresh (at install, when the journal opens, and otherwise at most every
- * 12 hours, checked hourly), and the sync between the listener's browsers when it is on. It
+ * 12 hours, checked hourly), the sync between the listener's browsers when it is on, and the
+ * player's commands (to the offscreen document in Chrome, played here in Firefox). It
  * keeps no state of its own between events, since it may sleep between them: what it knows of a
  * tab comes back from the tab's content script or from the store.
  */
@@ -12,6 +13,7 @@ import { isBackgroundRequest, sendToTab, type BackgroundRequest } from '../messa
 import { changesEpisode, type StoreChange } from '../storage/store';
 import { runArchiveRefresh } from './archiveRunner';
 import { showEpisodeBadge } from './badge';
+import { commandPlayer } from './player';
 import { refreshFromSource } from './sourceRefresh';
 import { listenToSync, syncSoon } from './sync';
 
@@ -48,11 +50,17 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
     case 'episode/revalidate':
       return refreshFromSource(request.url);
     case 'store/changed':
-      if (changesWhatSyncCarries(request.change)) syncSoon();
-      return refreshBadges(request.change).then(() => null);
+      return followChange(request.change).then(() => null);
     case 'archive/refresh':
       return runArchiveRefresh(request.force);
+    case 'player/command':
+      return commandPlayer(request.command, followChange);
   }
+}
+
+async function followChange(change: StoreChange): Promise<void> {
+  if (changesWhatSyncCarries(change)) syncSoon();
+  if (changesEpisode(change)) await refreshBadges(change);
 }
 
 listenToSync();

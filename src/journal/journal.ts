@@ -3,7 +3,7 @@
  * statistics. Pure: the options page draws what these return.
  */
 import { isoDay } from '../episode/text';
-import type { EpisodeCard, ListeningState } from '../storage/records';
+import type { EpisodeCard, ListenedTime, ListeningState } from '../storage/records';
 
 /** An episode of the journal: the state, and the episode's card when a copy of it is kept. */
 export interface JournalEntry {
@@ -69,6 +69,33 @@ function monthKey(year: number, monthIndex: number): string {
   return isoDay(date.getUTCFullYear(), date.getUTCMonth() + 1, 1).slice(0, 7);
 }
 
+/** The last twelve months up to today's, oldest first, as `YYYY-MM`. */
+function lastTwelveMonthKeys(today: Date): string[] {
+  return Array.from({ length: 12 }, (_, index) => monthKey(today.getFullYear(), today.getMonth() - 11 + index));
+}
+
+/** The time really played in the extension's player: in all, per month and per year. */
+export interface PlayedTimeStats {
+  /** Hours of the listener's time, at the speeds they played. */
+  wallHours: number;
+  /** Hours of the episodes' content those covered. */
+  contentHours: number;
+  lastTwelveMonths: { month: string; wallHours: number }[];
+  perYear: { year: string; wallHours: number }[];
+}
+
+export function playedTimeStats(times: ListenedTime[], today: Date): PlayedTimeStats {
+  const byMonth = new Map(times.map((time) => [time.month, time.wallSeconds / 3600]));
+  const perYear = new Map<string, number>();
+  for (const time of times) perYear.set(time.month.slice(0, 4), (perYear.get(time.month.slice(0, 4)) ?? 0) + time.wallSeconds / 3600);
+  return {
+    wallHours: times.reduce((sum, time) => sum + time.wallSeconds, 0) / 3600,
+    contentHours: times.reduce((sum, time) => sum + time.contentSeconds, 0) / 3600,
+    lastTwelveMonths: lastTwelveMonthKeys(today).map((month) => ({ month, wallHours: byMonth.get(month) ?? 0 })),
+    perYear: [...perYear].sort(([a], [b]) => a.localeCompare(b)).map(([year, wallHours]) => ({ year, wallHours })),
+  };
+}
+
 export function listeningStats(entries: JournalEntry[], today: Date): ListeningStats {
   const listened = entries.filter((entry) => entry.state.listenedOn !== null);
   const perMonth = new Map<string, number>();
@@ -85,10 +112,7 @@ export function listeningStats(entries: JournalEntry[], today: Date): ListeningS
   }
   const year = today.getFullYear();
   const month = today.getMonth();
-  const lastTwelveMonths = Array.from({ length: 12 }, (_, index) => {
-    const key = monthKey(year, month - 11 + index);
-    return { month: key, count: perMonth.get(key) ?? 0 };
-  });
+  const lastTwelveMonths = lastTwelveMonthKeys(today).map((key) => ({ month: key, count: perMonth.get(key) ?? 0 }));
   let offset = perMonth.has(monthKey(year, month)) ? 0 : 1;
   let monthStreak = 0;
   while (perMonth.has(monthKey(year, month - offset))) {

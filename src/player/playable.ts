@@ -30,6 +30,10 @@ export function playbackRate(rate: number): number {
   return Math.min(MAX_RATE, Math.max(MIN_RATE, Math.round(rate * 20) / 20));
 }
 
+/** The skip buttons' steps, as podcast apps have them. */
+export const SKIP_BACK_SECONDS = 15;
+export const SKIP_FORWARD_SECONDS = 30;
+
 /**
  * AntennaPod's "smart mark as played": an episode stopped with this little left counts as heard
  * (the last half minute is the outro and the sponsors' thanks).

@@ -74,11 +74,19 @@ export interface EpisodeCard {
   url: string;
   publishedOn: string;
   audioBytes: number | null;
+  /** The mp3's address, for the player. */
+  audioUrl: string | null;
 }
 
 export function cardOf(episode: Episode): EpisodeCard {
   const { id, number, title, url, publishedOn } = episode;
-  return { id, number, title, url, publishedOn, audioBytes: episode.audio?.bytes ?? null };
+  return { id, number, title, url, publishedOn, audioBytes: episode.audio?.bytes ?? null, audioUrl: episode.audio?.url ?? null };
+}
+
+/** What the player needs to play the episode of a card, where the card names its mp3. */
+export function playableOfCard(card: EpisodeCard): Playable | null {
+  if (!card.audioUrl) return null;
+  return { episodeId: card.id, url: card.url, number: card.number, title: card.title, audioUrl: card.audioUrl };
 }
 
 export interface Settings {
@@ -198,6 +206,8 @@ export const episodeCardSchema: v.GenericSchema<unknown, EpisodeCard> = v.object
   url: pageAddress,
   publishedOn: calendarDay,
   audioBytes: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
+  // Cards written before version 6 have none; the migration to 6 fills it in from the episodes kept.
+  audioUrl: v.optional(v.nullable(httpAddress), null),
 });
 
 const citingEpisodeSchema: v.GenericSchema<unknown, CitingEpisode> = v.object({

@@ -115,11 +115,28 @@ export const MIGRATIONS: Migration[] = [
     database.createObjectStore('readLater', { keyPath: 'url' });
     database.createObjectStore('opened', { keyPath: ['episodeId', 'url'] }).createIndex('byEpisode', 'episodeId');
   },
-  // 6: the player's positions, time listened and queue.
-  (database) => {
+  // 6: the player's positions, time listened and queue; cards name their mp3 (rewritten from the episodes).
+  (database, transaction) => {
     database.createObjectStore('positions', { keyPath: 'episodeId' });
     database.createObjectStore('listenedTime', { keyPath: 'month' });
     database.createObjectStore('queue');
+    const archiveCards = transaction.objectStore('archiveCards');
+    void transaction
+      .objectStore('archive')
+      .getAll()
+      .then((entries) => entries.forEach((entry) => void archiveCards.put(cardOf(entry.episode))));
+    const cards = transaction.objectStore('cards');
+    void transaction
+      .objectStore('episodes')
+      .getAll()
+      .then((entries) =>
+        entries.forEach((entry) => {
+          // Only the card of the same page: a copy never renames the card of another (see putCard).
+          void cards.get(entry.episode.id).then((card) => {
+            if (!card || card.url === entry.url) void cards.put(cardOf(entry.episode));
+          });
+        }),
+      );
   },
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookmarks, historyByMonth, journalEntries, listeningStats } from '../../src/journal/journal';
+import { bookmarks, historyByMonth, journalEntries, listeningStats, playedTimeStats } from '../../src/journal/journal';
 import { noteNodes } from '../../src/journal/note';
 import type { EpisodeCard, ListeningState } from '../../src/storage/records';
 
@@ -15,6 +15,7 @@ function card(number: number, audioBytes: number | null = 57_600_000): EpisodeCa
     url: `https://lescastcodeurs.com/x/lcc-${number}/`,
     publishedOn: '2026-01-01',
     audioBytes,
+    audioUrl: null,
   };
 }
 
@@ -77,6 +78,28 @@ describe('personal notes', () => {
           { type: 'text', text: '<img src=x onerror=alert(1)>' },
         ],
       },
+    ]);
+  });
+});
+
+describe('the time played in the player', () => {
+  it('sums the hours, per month over the last twelve and per year', () => {
+    const stats = playedTimeStats(
+      [
+        { month: '2025-10', wallSeconds: 3600, contentSeconds: 5400 },
+        { month: '2026-11', wallSeconds: 1800, contentSeconds: 2700 },
+        { month: '2026-03', wallSeconds: 7200, contentSeconds: 7200 },
+      ],
+      new Date(2026, 10, 29),
+    );
+    expect(stats.wallHours).toBe(3.5);
+    expect(stats.contentHours).toBe(4.25);
+    expect(stats.lastTwelveMonths).toHaveLength(12);
+    expect(stats.lastTwelveMonths[0]).toEqual({ month: '2025-12', wallHours: 0 });
+    expect(stats.lastTwelveMonths.at(-1)).toEqual({ month: '2026-11', wallHours: 0.5 });
+    expect(stats.perYear).toEqual([
+      { year: '2025', wallHours: 1 },
+      { year: '2026', wallHours: 2.5 },
     ]);
   });
 });

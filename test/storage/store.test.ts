@@ -20,7 +20,7 @@ import {
   type StoreChange,
 } from '../../src/storage/store';
 import { readEverything } from '../../src/storage/transfer';
-import { feedStateSchema, readRecord } from '../../src/storage/records';
+import { cardOf, feedStateSchema, readRecord } from '../../src/storage/records';
 import { getCitations, getSearchIndex } from '../../src/storage/archive';
 import { getPosition, getQueue, listListenedTime, savePlayback, saveQueue } from '../../src/storage/playback';
 
@@ -259,6 +259,8 @@ describe('migration 2 → 3, from a version 2 database with data in it', () => {
       url: EPISODE.url,
       publishedOn: EPISODE.publishedOn,
       audioBytes: 74169262,
+      // Cards are made by today's cardOf, which also names the mp3.
+      audioUrl: 'https://a.example/262.mp3',
     });
     expect(await v3.count('settings')).toBe(0);
     v3.close();
@@ -292,7 +294,7 @@ describe('migration 3 → 4, from a version 3 database with data in it', () => {
       url: EPISODE.url,
       publishedOn: EPISODE.publishedOn,
       audioBytes: null,
-    });
+    } as never);
     v3.close();
 
     const v4 = await openAtVersion(name, 4);
@@ -411,6 +413,14 @@ describe('migration 5 → 6, from a version 5 database with data in it', () => {
     };
     await v5.put('listening', state);
     await v5.put('readLater', kept);
+    // Cards of version 5 name no mp3; the episodes kept do.
+    const heard = { ...EPISODE, audio: { url: 'https://traffic.libsyn.com/lescastcodeurs/262.mp3', bytes: 1 } };
+    const { audioUrl: _, ...cardOfVersion5 } = cardOf(heard);
+    await v5.put('episodes', { url: heard.url, episode: heard, source: 'markdown', etag: null, checkedAt: 1 });
+    await v5.put('cards', cardOfVersion5 as never);
+    const archived = episodeFixture(263, { audio: { url: 'https://traffic.libsyn.com/lescastcodeurs/263.mp3', bytes: 2 } });
+    await v5.put('archive', { url: archived.url, episode: archived });
+    await v5.put('archiveCards', { ...cardOf(archived), audioUrl: undefined } as never);
     await v5.put('settings', { language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'on' } as never, 'settings');
     v5.close();
 
@@ -420,6 +430,8 @@ describe('migration 5 → 6, from a version 5 database with data in it', () => {
     expect(await v6.count('positions')).toBe(0);
     expect(await v6.count('listenedTime')).toBe(0);
     expect(await v6.get('queue', 'queue')).toBeUndefined();
+    expect((await v6.get('cards', 'lcc-262'))?.audioUrl).toBe(heard.audio.url);
+    expect((await v6.get('archiveCards', archived.url))?.audioUrl).toBe(archived.audio!.url);
     v6.close();
   });
 });

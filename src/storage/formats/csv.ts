@@ -79,7 +79,7 @@ function entryOfRow(row: CsvRow, line: number): LogEntry {
   const id = episodeId(number, post.slug);
   return {
     readLater: [],
-    card: { id, number, title: row.title, url, publishedOn: row.published, audioBytes: null },
+    card: { id, number, title: row.title, url, publishedOn: row.published, audioBytes: null, audioUrl: null },
     state: {
       episodeId: id,
       listenedOn: row.listened_on || null,

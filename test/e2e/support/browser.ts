@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { CORPUS_DIR } from '../../support/corpus';
+import { AUDIO_HOST, startAudioHost, type AudioRoute } from './audioHost';
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -34,6 +35,7 @@ export interface ExtensionSession {
 
   extensionId: string;
   source: SourceRoute;
+  audio: AudioRoute;
   debuggingPort: number;
   /** A tab on a page of the site, e.g. `/2021/09/02/lcc-262-…/`. */
   openSitePage(path: string): Promise<Page>;
@@ -103,11 +105,15 @@ export async function launchExtension(
     dist?: string;
     /** Serve the corpus feed (the archive then downloads at install); without, the feed answers 404. */
     feed?: boolean;
+    audio?: AudioRoute['mode'];
+    /** A profile to open again (a browser restarted), kept after close; by default a fresh one, removed. */
+    profile?: string;
   } = {},
 ): Promise<ExtensionSession> {
   const dist = options.dist ?? DIST;
-  const profile = mkdtempSync(join(tmpdir(), 'lcc-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'lcc-profile-'));
   const port = await freePort();
+  const audioHost = await startAudioHost(options.audio ?? 'serve');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -128,14 +134,18 @@ export async function launchExtension(
       '--disable-sync',
       '--lang=fr-FR',
       `--remote-debugging-port=${port}`,
+      `--host-resolver-rules=MAP ${AUDIO_HOST} 127.0.0.1:${audioHost.port}`,
+      '--ignore-certificate-errors',
     ],
   });
   const source: SourceRoute = { mode: options.source ?? 'serve', requests: 0 };
+  const audio = audioHost.route;
   const clients: Browser[] = [];
   const closeAll = async () => {
     for (const client of clients) await client.close().catch(() => undefined);
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await audioHost.close();
+    if (!options.profile) rmSync(profile, { recursive: true, force: true });
   };
   try {
     // Any other address answers with a stub page, so that an opened link shows where it went.
@@ -152,6 +162,7 @@ export async function launchExtension(
       worker: currentWorker,
       extensionId,
       source,
+      audio,
       debuggingPort: port,
       async openSitePage(path) {
         const tab = await context.newPage();

@@ -1,0 +1,323 @@
+/**
+ * The one player, where the audio plays: Chrome's offscreen document (reason AUDIO_PLAYBACK) or
+ * Firefox's event page. It keeps the position (every 10 s while playing, and at each pause, seek,
+ * end and close), counts the time really listened, marks an episode listened when it is played
+ * out, starts the next of the queue, and tells every page of its state on a BroadcastChannel.
+ * Everything it must not forget is in the store: a closed host loses nothing but its place in
+ * the current second.
+ */
+import { isoDay } from '../episode/text';
+import { reportError } from '../errors';
+import { getPosition, getQueue, savePlayback, saveQueue } from '../storage/playback';
+import { getSettings, markListenedInBulk, saveSettings, undoBulkMark, type BulkMark, type StoreChange } from '../storage/store';
+import { ListeningClock } from './listeningClock';
+import { isPlayedOut, playbackRate, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS, type Playable } from './playable';
+import { PositionWrites, type PlaybackMoment } from './positionWrites';
+import { dequeue, nextInQueue } from './queue';
+import { PLAYER_CHANNEL, type PlayerCommand, type PlayerState } from './state';
+
+/** A stream that breaks is taken up again where it was, this many times in a row at most. */
+const MAX_RESUMES = 3;
+
+function finite(value: number): number | null {
+  return Number.isFinite(value) && value > 0 ? value : null;
+}
+
+function today(): string {
+  const now = new Date();
+  return isoDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+export class PlayerHost {
+  private readonly audio: HTMLAudioElement;
+  private readonly channel = new BroadcastChannel(PLAYER_CHANNEL);
+  private readonly writes = new PositionWrites();
+  private readonly clock = new ListeningClock();
+  private playable: Playable | null = null;
+  private failure: PlayerState['failure'] = null;
+  private lastMark: BulkMark | null = null;
+  private rate = 1;
+  private resumes = 0;
+  private lastSecond = -1;
+  private readonly ready: Promise<void>;
+
+  constructor(
+    /** The show's artwork for the system's media controls. */
+    private readonly artworkUrl: string,
+    /** Tells the background the player changed the log (its badges and sync follow). */
+    private readonly tellLogChanged: (change: StoreChange) => Promise<void>,
+  ) {
+    this.audio = new Audio();
+    this.audio.preload = 'auto';
+    this.ready = getSettings().then(
+      (settings) => void (this.rate = settings.playbackRate),
+      (error: unknown) => reportError('reading the player speed', error),
+    );
+    this.listen();
+    this.mediaSessionActions();
+  }
+
+  async command(command: PlayerCommand): Promise<PlayerState> {
+    await this.ready;
+    switch (command.kind) {
+      case 'state':
+        break;
+      case 'play':
+        await this.play(command.playable, command.at);
+        break;
+      case 'pause':
+        this.audio.pause();
+        break;
+      case 'resume':
+        if (this.playable) await this.startPlaying();
+        break;
+      case 'seek':
+        this.seek(command.to);
+        break;
+      case 'skip':
+        this.seek(this.audio.currentTime + command.by);
+        break;
+      case 'rate':
+        await this.setRate(command.rate);
+        break;
+      case 'undo-listened':
+        await this.undoListened();
+        break;
+    }
+    return this.state();
+  }
+
+  state(): PlayerState {
+    const audio = this.audio;
+    const status: PlayerState['status'] = this.failure
+      ? 'failed'
+      : !this.playable
+        ? 'idle'
+        : audio.ended
+          ? 'ended'
+          : audio.paused
+            ? 'paused'
+            : audio.readyState < HTMLMediaElement.HAVE_FUTURE_DATA
+              ? 'loading'
+              : 'playing';
+    return {
+      playable: this.playable,
+      status,
+      position: audio.currentTime,
+      duration: finite(audio.duration),
+      rate: this.rate,
+      failure: this.failure,
+      markedListened: this.lastMark?.before[0]?.episodeId ?? null,
+    };
+  }
+
+  private async play(playable: Playable, at?: number): Promise<void> {
+    const same = this.playable?.episodeId === playable.episodeId && !this.failure;
+    if (!same) {
+      if (this.playable && !this.failure) await this.save('close');
+      const stored = await getPosition(playable.episodeId);
+      const resumeAt = stored && !isPlayedOut(stored.seconds, stored.duration) ? stored.seconds : 0;
+      this.playable = playable;
+      this.failure = null;
+      this.lastMark = null;
+      this.resumes = 0;
+      this.clock.interrupted();
+      this.audio.src = playable.audioUrl;
+      // Before the metadata is read, this sets where playback will start.
+      this.audio.currentTime = at ?? resumeAt;
+      this.showInMediaSession(playable);
+      // Starting an episode takes it out of the episodes to play next.
+      const queue = await getQueue();
+      if (queue.some((each) => each.episodeId === playable.episodeId)) await saveQueue(dequeue(queue, playable.episodeId));
+    } else if (at !== undefined) {
+      this.seek(at);
+    }
+    await this.startPlaying();
+  }
+
+  private async startPlaying(): Promise<void> {
+    if (this.failure && this.playable) {
+      // A try again after a failure: load the address anew.
+      this.failure = null;
+      this.audio.src = this.playable.audioUrl;
+    }
+    this.audio.playbackRate = this.rate;
+    try {
+      await this.audio.play();
+    } catch (error) {
+      // A source that cannot be read rejects here and raises `error` too, which says so.
+      if (!(error instanceof DOMException && error.name === 'NotSupportedError')) reportError('starting playback', error);
+    }
+    this.announce();
+  }
+
+  private seek(to: number): void {
+    const duration = finite(this.audio.duration);
+    this.audio.currentTime = Math.max(0, duration === null ? to : Math.min(duration, to));
+  }
+
+  private async setRate(rate: number): Promise<void> {
+    this.rate = playbackRate(rate);
+    this.audio.playbackRate = this.rate;
+    const settings = await getSettings();
+    await saveSettings({ ...settings, playbackRate: this.rate });
+  }
+
+  private async undoListened(): Promise<void> {
+    const mark = this.lastMark;
+    this.lastMark = null;
+    if (!mark) return;
+    await undoBulkMark(mark);
+    await this.tellLogChanged({ episodeIds: [mark.before[0]!.episodeId] });
+  }
+
+  /** Writes the position (and the time listened since the last write) when the throttle allows. */
+  private async save(moment: PlaybackMoment): Promise<void> {
+    const playable = this.playable;
+    if (!playable || this.failure || this.audio.readyState === HTMLMediaElement.HAVE_NOTHING) return;
+    if (!this.writes.shouldWrite(moment, Date.now())) return;
+    try {
+      await savePlayback(
+        {
+          episodeId: playable.episodeId,
+          url: playable.url,
+          seconds: this.audio.currentTime,
+          duration: finite(this.audio.duration),
+          updatedAt: new Date().toISOString(),
+        },
+        this.clock.take(),
+      );
+    } catch (error) {
+      reportError('saving the playback position', error);
+    }
+  }
+
+  /** Marks the episode listened today, as the player's doing, unless it already is. */
+  private async markListened(): Promise<void> {
+    const playable = this.playable;
+    if (!playable) return;
+    try {
+      const mark = await markListenedInBulk([playable.episodeId], today(), 'player');
+      // Already listened (paused near the end, then played out): the first mark stays the one to undo.
+      if (mark.before.length > 0) this.lastMark = mark;
+      await this.tellLogChanged({ episodeIds: [playable.episodeId] });
+    } catch (error) {
+      reportError('marking the episode listened', error);
+    }
+  }
+
+  private async playNext(): Promise<void> {
+    const finished = this.playable;
+    if (!finished) return;
+    const { next, rest } = nextInQueue(await getQueue(), finished.episodeId);
+    if (!next) return;
+    await saveQueue(rest);
+    const mark = this.lastMark;
+    await this.play(next);
+    // The episode just marked can still be taken back while the next one plays.
+    this.lastMark = mark;
+    this.announce();
+  }
+
+  private listen(): void {
+    const audio = this.audio;
+    audio.addEventListener('timeupdate', () => {
+      if (!audio.paused && !audio.seeking) {
+        this.clock.playing(Date.now(), audio.currentTime, audio.playbackRate);
+        if (audio.currentTime > 0) this.resumes = 0;
+        void this.save('playing');
+      }
+      // The pages draw whole seconds: tell them once a second, not four times.
+      const second = Math.floor(audio.currentTime);
+      if (second !== this.lastSecond) {
+        this.lastSecond = second;
+        this.announce();
+      }
+    });
+    audio.addEventListener('pause', () => {
+      this.clock.interrupted();
+      if (audio.ended || this.failure) return;
+      void this.save('pause')
+        .then(() => (isPlayedOut(audio.currentTime, finite(audio.duration)) ? this.markListened() : undefined))
+        .then(() => this.announce());
+    });
+    audio.addEventListener('seeking', () => this.clock.interrupted());
+    audio.addEventListener('seeked', () => void this.save('seek'));
+    audio.addEventListener('ended', () => {
+      this.clock.interrupted();
+      void this.save('end')
+        .then(() => this.markListened())
+        .then(() => this.playNext())
+        .finally(() => this.announce());
+    });
+    audio.addEventListener('error', () => this.failed());
+    for (const event of ['playing', 'waiting', 'loadedmetadata', 'durationchange', 'ratechange'] as const) {
+      audio.addEventListener(event, () => this.announce());
+    }
+    // The host's page going away (the browser closing) is the last chance to write.
+    globalThis.addEventListener('pagehide', () => void this.save('close'));
+  }
+
+  /**
+   * A stream that broke after it played is taken up again where it was; one that never played
+   * (404, no network, not audio) is a failure the pages show, with nothing written.
+   */
+  private failed(): void {
+    const playable = this.playable;
+    const error = this.audio.error;
+    if (!playable || !error) return;
+    const at = this.audio.currentTime;
+    if (error.code === MediaError.MEDIA_ERR_NETWORK && at > 0 && this.resumes < MAX_RESUMES) {
+      this.resumes += 1;
+      this.audio.src = playable.audioUrl;
+      this.audio.currentTime = at;
+      void this.startPlaying();
+      return;
+    }
+    this.failure = 'unreachable';
+    this.announce();
+  }
+
+  private announce(): void {
+    const state = this.state();
+    this.channel.postMessage(state);
+    this.updateMediaSession(state);
+  }
+
+  private showInMediaSession(playable: Playable): void {
+    if (!('mediaSession' in navigator)) return;
+    navigator.mediaSession.metadata = new MediaMetadata({
+      title: playable.title,
+      artist: 'Les Cast Codeurs',
+      album: playable.number === null ? 'Les Cast Codeurs' : `LCC ${playable.number}`,
+      artwork: [{ src: this.artworkUrl, sizes: '128x128', type: 'image/png' }],
+    });
+  }
+
+  private updateMediaSession(state: PlayerState): void {
+    if (!('mediaSession' in navigator)) return;
+    navigator.mediaSession.playbackState = state.status === 'playing' ? 'playing' : state.status === 'paused' ? 'paused' : 'none';
+    if (state.duration !== null && state.position <= state.duration) {
+      navigator.mediaSession.setPositionState({ duration: state.duration, position: state.position, playbackRate: state.rate });
+    }
+  }
+
+  private mediaSessionActions(): void {
+    if (!('mediaSession' in navigator)) return;
+    const session = navigator.mediaSession;
+    const actions: [MediaSessionAction, MediaSessionActionHandler][] = [
+      ['play', () => void this.command({ kind: 'resume' })],
+      ['pause', () => void this.command({ kind: 'pause' })],
+      ['seekbackward', (details) => void this.command({ kind: 'skip', by: -(details.seekOffset ?? SKIP_BACK_SECONDS) })],
+      ['seekforward', (details) => void this.command({ kind: 'skip', by: details.seekOffset ?? SKIP_FORWARD_SECONDS })],
+      ['seekto', (details) => details.seekTime !== undefined && void this.command({ kind: 'seek', to: details.seekTime })],
+    ];
+    for (const [action, handler] of actions) {
+      try {
+        session.setActionHandler(action, handler);
+      } catch {
+        // An action this browser does not know: the others still work.
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * What the player is doing, as every page sees it, and what they can ask of it. Pure: the host
+ * (where the audio plays) keeps it, the popup and the journal draw it.
+ */
+import type { Playable } from './playable';
+
+export type PlayerStatus = 'idle' | 'loading' | 'playing' | 'paused' | 'ended' | 'failed';
+
+export interface PlayerState {
+  playable: Playable | null;
+  status: PlayerStatus;
+  /** Seconds. */
+  position: number;
+  duration: number | null;
+  rate: number;
+  /** Why the episode cannot play (the mp3 cannot be reached or read): a `_locales` key's suffix. */
+  failure: 'unreachable' | null;
+  /** The episode the player just marked listened by itself, which one undo takes back. */
+  markedListened: string | null;
+}
+
+export const IDLE_PLAYER: PlayerState = {
+  playable: null,
+  status: 'idle',
+  position: 0,
+  duration: null,
+  rate: 1,
+  failure: null,
+  markedListened: null,
+};
+
+export type PlayerCommand =
+  | { kind: 'state' }
+  /** Plays an episode where it was left (or from `at` seconds); the one playing already goes on. */
+  | { kind: 'play'; playable: Playable; at?: number }
+  | { kind: 'pause' }
+  | { kind: 'resume' }
+  | { kind: 'seek'; to: number }
+  | { kind: 'skip'; by: number }
+  | { kind: 'rate'; rate: number }
+  | { kind: 'undo-listened' };
+
+/** The channel on which the host tells every page of each change of its state. */
+export const PLAYER_CHANNEL = 'lcc-companion/player';

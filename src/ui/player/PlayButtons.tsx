@@ -1,0 +1,69 @@
+/**
+ * "Écouter" (or "Reprendre à 43:12" where the listener stopped) and "À écouter ensuite" for one
+ * episode: as labelled buttons in the popup, as icon buttons on a row of the journal (`name`
+ * then says which episode, to screen readers and in the tooltip).
+ */
+import { reportError } from '../../errors';
+import { formatClock, isPlayedOut, type Playable } from '../../player/playable';
+import { dequeue, enqueue } from '../../player/queue';
+import { getQueue, saveQueue } from '../../storage/playback';
+import type { PlaybackPosition } from '../../storage/records';
+import { t } from '../i18n';
+import type { PlayerHandle } from './usePlayer';
+
+/** Where to resume, unless the episode was never started or was played out. */
+export function resumePoint(position: PlaybackPosition | undefined): number | null {
+  if (!position || position.seconds < 1 || isPlayedOut(position.seconds, position.duration)) return null;
+  return position.seconds;
+}
+
+/** Puts the episode in the queue, or takes it out. */
+async function toggleQueued(playable: Playable, queued: boolean): Promise<void> {
+  const queue = await getQueue();
+  await saveQueue(queued ? dequeue(queue, playable.episodeId) : enqueue(queue, playable));
+}
+
+export interface PlayButtonsProps {
+  playable: Playable;
+  position: PlaybackPosition | undefined;
+  player: PlayerHandle;
+  queued: boolean;
+  /** The episode's name: icon buttons, named by it. */
+  name?: string;
+}
+
+export function PlayButtons({ playable, position, player, queued, name }: PlayButtonsProps) {
+  const resumeAt = resumePoint(position);
+  const play = () => void player.command({ kind: 'play', playable });
+  const queue = () => void toggleQueued(playable, queued).catch((error: unknown) => reportError('changing the queue', error));
+  if (name === undefined) {
+    return (
+      <>
+        <button type="button" class="button primary play" onClick={play}>
+          {resumeAt === null ? t('playEpisode') : t('resumeAt', formatClock(resumeAt))}
+        </button>
+        <button type="button" class="button" aria-pressed={queued} onClick={queue}>
+          {t('queueAdd')}
+        </button>
+      </>
+    );
+  }
+  const playLabel = resumeAt === null ? t('playEpisodeOf', name) : t('resumeEpisodeAt', name, formatClock(resumeAt));
+  return (
+    <>
+      <button type="button" class="icon-button play" aria-label={playLabel} title={playLabel} onClick={play}>
+        ▶
+      </button>
+      <button
+        type="button"
+        class="icon-button"
+        aria-pressed={queued}
+        aria-label={t('queueAddOf', name)}
+        title={t('queueAddOf', name)}
+        onClick={queue}
+      >
+        +
+      </button>
+    </>
+  );
+}

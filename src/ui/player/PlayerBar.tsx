@@ -1,0 +1,150 @@
+/**
+ * The player's controls, wherever a page shows them (the popup, the journal) while an episode is
+ * loaded: play/pause, back 15 s, forward 30 s, the position with elapsed and total time, the
+ * speed, and the keyboard (space, ←, →) when no field has the focus.
+ */
+import { useEffect } from 'preact/hooks';
+import { formatClock, MAX_RATE, MIN_RATE, RATE_PRESETS, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS } from '../../player/playable';
+import type { PlayerState } from '../../player/state';
+import { episodeName } from '../episodeName';
+import { formatNumber, t, uiLanguage } from '../i18n';
+import type { PlayerHandle } from './usePlayer';
+
+/** Where a key is the field's own (typing, a button's space, a slider's arrows), the player leaves it. */
+function keyBelongsToField(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && target.closest('input, textarea, select, button, a, [contenteditable]') !== null;
+}
+
+function rateLabel(rate: number): string {
+  return t('speedValue', formatNumber(rate, uiLanguage(), { maximumFractionDigits: 2 }));
+}
+
+function useKeyboard({ state, command }: PlayerHandle): void {
+  useEffect(() => {
+    if (!state?.playable) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.altKey || event.ctrlKey || event.metaKey || keyBelongsToField(event.target)) return;
+      if (event.key === ' ') void command({ kind: state.status === 'playing' || state.status === 'loading' ? 'pause' : 'resume' });
+      else if (event.key === 'ArrowLeft') void command({ kind: 'skip', by: -SKIP_BACK_SECONDS });
+      else if (event.key === 'ArrowRight') void command({ kind: 'skip', by: SKIP_FORWARD_SECONDS });
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [state?.playable, state?.status, command]);
+}
+
+export function PlayerBar({ player }: { player: PlayerHandle }) {
+  useKeyboard(player);
+  const { state, command } = player;
+  if (!state?.playable) return null;
+  const { playable } = state;
+  const name = episodeName(playable);
+  const playing = state.status === 'playing' || state.status === 'loading';
+  return (
+    <section class="player" aria-label={t('playerRegion')}>
+      <p class="player-title">
+        <span class="player-status">{t(playing ? 'nowPlaying' : 'playerPaused')}</span>{' '}
+        <a href={playable.url} target="_blank" rel="noopener noreferrer">
+          {name}
+        </a>
+      </p>
+      {state.status === 'failed' ? (
+        <p class="player-failure" role="alert">
+          {t('playerUnreachable')}{' '}
+          <button type="button" onClick={() => void command({ kind: 'play', playable })}>
+            {t('retry')}
+          </button>
+        </p>
+      ) : (
+        <PlayerControls state={state} command={command} playing={playing} />
+      )}
+      {state.markedListened && (
+        <p class="player-marked" role="status">
+          {t('playerMarkedListened')}{' '}
+          <button type="button" class="link-button" onClick={() => void command({ kind: 'undo-listened' })}>
+            {t('bulkUndo')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function PlayerControls({ state, command, playing }: { state: PlayerState; command: PlayerHandle['command']; playing: boolean }) {
+  const duration = state.duration ?? 0;
+  return (
+    <>
+      <div class="player-buttons">
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('playerBack', SKIP_BACK_SECONDS)}
+          title={t('playerBack', SKIP_BACK_SECONDS)}
+          onClick={() => void command({ kind: 'skip', by: -SKIP_BACK_SECONDS })}
+        >
+          −{SKIP_BACK_SECONDS}
+        </button>
+        <button
+          type="button"
+          class="icon-button primary player-toggle"
+          aria-label={t(playing ? 'playerPause' : 'playerPlay')}
+          title={t(playing ? 'playerPause' : 'playerPlay')}
+          onClick={() => void command({ kind: playing ? 'pause' : 'resume' })}
+        >
+          {playing ? '❚❚' : '▶'}
+        </button>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={t('playerForward', SKIP_FORWARD_SECONDS)}
+          title={t('playerForward', SKIP_FORWARD_SECONDS)}
+          onClick={() => void command({ kind: 'skip', by: SKIP_FORWARD_SECONDS })}
+        >
+          +{SKIP_FORWARD_SECONDS}
+        </button>
+        <span class="player-time">
+          <span class="player-elapsed">{formatClock(state.position)}</span> /{' '}
+          {state.duration === null ? '–:––' : formatClock(state.duration)}
+        </span>
+      </div>
+      <input
+        type="range"
+        class="player-position"
+        min={0}
+        max={Math.max(1, Math.floor(duration))}
+        step={1}
+        value={Math.floor(state.position)}
+        disabled={state.duration === null}
+        aria-label={t('playerPosition')}
+        aria-valuetext={`${formatClock(state.position)} / ${formatClock(duration)}`}
+        onChange={(event) => void command({ kind: 'seek', to: Number(event.currentTarget.value) })}
+      />
+      <fieldset class="player-speed">
+        <legend>{t('playerSpeed', rateLabel(state.rate))}</legend>
+        {RATE_PRESETS.map((rate) => (
+          <button
+            key={rate}
+            type="button"
+            class="chip"
+            aria-pressed={state.rate === rate}
+            onClick={() => void command({ kind: 'rate', rate })}
+          >
+            {rateLabel(rate)}
+          </button>
+        ))}
+        <input
+          type="range"
+          min={MIN_RATE}
+          max={MAX_RATE}
+          step={0.05}
+          value={state.rate}
+          aria-label={t('playerSpeedFine')}
+          aria-valuetext={rateLabel(state.rate)}
+          onChange={(event) => void command({ kind: 'rate', rate: Number(event.currentTarget.value) })}
+        />
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+/** The positions kept and the queue, read after the first paint and again when the player writes. */
+import { listPositions, getQueue } from '../../storage/playback';
+import type { Playable, PlaybackPosition } from '../../storage/records';
+import { useStoredRead } from '../useStoredRead';
+
+export interface PlaybackRecords {
+  positions: Map<string, PlaybackPosition>;
+  queue: Playable[];
+}
+
+async function readPlaybackRecords(): Promise<PlaybackRecords> {
+  const [positions, queue] = await Promise.all([listPositions(), getQueue()]);
+  return { positions: new Map(positions.records.map((position) => [position.episodeId, position])), queue };
+}
+
+export function usePlaybackRecords(): PlaybackRecords | undefined {
+  return useStoredRead(readPlaybackRecords, {
+    doing: 'reading the positions and the queue',
+    readAgainOn: (change) => change.playback === true,
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * The player in Chromium, as a listener uses it: a small real mp3 served in place of the show's
+ * audio host (with the ranges seeking asks for), played from the real toolbar popup over the
+ * real page of an episode.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PlayerState } from '../../src/player/state';
+import { corpusPresent } from '../support/corpus';
+import type { Page } from 'playwright-core';
+import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+
+const LCC_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
+/** The test mp3 lasts two minutes. */
+const FIXTURE_SECONDS = 120;
+
+/** The player's state, asked of the offscreen document where it plays. */
+async function playerState(session: ExtensionSession): Promise<PlayerState> {
+  const worker = await session.worker();
+  return worker.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<PlayerState> } } }).chrome.runtime.sendMessage({
+      type: 'offscreen/player',
+      command: { kind: 'state' },
+    }),
+  );
+}
+
+/** The records of a store of the extension's database, read in one of its pages. */
+function readStore(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(async (name) => {
+    const opening = indexedDB.open('lcc-companion');
+    const database = await new Promise<IDBDatabase>((done) => (opening.onsuccess = () => done(opening.result)));
+    const reading = database.transaction(name).objectStore(name).getAll();
+    return new Promise<unknown[]>((done) => (reading.onsuccess = () => done(reading.result)));
+  }, store);
+}
+
+describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', () => {
+  let session: ExtensionSession | undefined;
+  const profiles: string[] = [];
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+    for (const profile of profiles.splice(0)) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('plays from the popup, goes on with the popup closed, shows the position again, and marks the episode listened near its end', async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(LCC_262);
+    let popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    expect(session.audio.requests).toBeGreaterThan(0);
+    await expect.poll(() => popup.locator('.player-title').textContent()).toContain('LCC 262');
+
+    await popup.close();
+    const closedAt = (await playerState(session)).position;
+    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(closedAt + 1.5);
+
+    popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.player-elapsed').textContent()).toMatch(/^0:0[2-9]$/);
+    expect(await popup.locator('.player-time').textContent()).toContain('2:00');
+
+    // Twenty seconds before the end, then pause: played out, by AntennaPod's rule.
+    await popup.locator('.player-position').evaluate((slider: HTMLInputElement, to) => {
+      slider.value = String(to);
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+    }, FIXTURE_SECONDS - 20);
+    await expect.poll(async () => (await playerState(session!)).position).toBeGreaterThanOrEqual(FIXTURE_SECONDS - 20);
+    await popup.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => popup.locator('.player-marked').textContent()).toContain('marqué écouté');
+    await expect.poll(() => popup.getByRole('button', { name: 'Écouté', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await readStore(popup, 'logs')).toEqual([
+      {
+        episodeId: 'lcc-262',
+        events: [expect.objectContaining({ kind: 'listened', from: 'player', batch: expect.stringMatching(/^player-/) })],
+      },
+    ]);
+    const [position] = (await readStore(popup, 'positions')) as { seconds: number }[];
+    expect(position!.seconds).toBeGreaterThanOrEqual(FIXTURE_SECONDS - 20);
+    const [listened] = (await readStore(popup, 'listenedTime')) as { contentSeconds: number }[];
+    expect(listened!.contentSeconds).toBeGreaterThan(1);
+
+    // One undo takes the player's mark back.
+    await popup.getByRole('button', { name: 'Annuler' }).click();
+    await expect.poll(() => popup.getByRole('button', { name: 'Écouté', exact: true }).getAttribute('aria-pressed')).toBe('false');
+    expect(await readStore(popup, 'logs')).toEqual([]);
+  });
+
+  it('resumes where the listener was after the browser closed while playing', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'lcc-profile-'));
+    profiles.push(profile);
+    session = await launchExtension({ profile });
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    // Past the first write, ten seconds after the start, and on: the browser closes mid-play.
+    await expect.poll(async () => (await playerState(session!)).position, { timeout: 20_000 }).toBeGreaterThan(12);
+    await session.close();
+
+    session = await launchExtension({ profile });
+    const again = await session.openPopup(await session.openSitePage(LCC_262));
+    const resume = again.getByRole('button', { name: /^Reprendre à 0:1\d$/ });
+    await expect.poll(() => resume.count()).toBe(1);
+    await resume.click();
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    expect((await playerState(session)).position).toBeGreaterThanOrEqual(10);
+  });
+
+  it('says so when the mp3 cannot be reached, stores nothing, and plays on a try again', async () => {
+    session = await launchExtension({ audio: 'not-found' });
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('ne répond pas');
+    expect((await playerState(session)).status).toBe('failed');
+    for (const store of ['positions', 'logs', 'listenedTime', 'listening']) expect(await readStore(popup, store), store).toEqual([]);
+
+    session.audio.mode = 'serve';
+    await popup.getByRole('button', { name: 'Réessayer' }).click();
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await expect.poll(() => popup.getByRole('alert').count()).toBe(0);
+  });
+
+  it('starts the next episode of the queue when one ends', async () => {
+    session = await launchExtension();
+    const next = await session.openSitePage('/2026/05/12/lcc-340-episode-on-l-voit-on-l-voit-pas/');
+    const nextPopup = await session.openPopup(next);
+    await nextPopup.getByRole('button', { name: 'À écouter ensuite' }).click();
+    await expect.poll(() => nextPopup.getByRole('button', { name: 'À écouter ensuite' }).getAttribute('aria-pressed')).toBe('true');
+    await nextPopup.close();
+
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    await expect.poll(async () => (await playerState(session!)).duration ?? 0, { timeout: 10_000 }).toBeGreaterThan(FIXTURE_SECONDS - 1);
+    await popup.locator('.player-position').evaluate((slider: HTMLInputElement, to) => {
+      slider.value = String(to);
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+    }, FIXTURE_SECONDS - 2);
+    await expect.poll(async () => (await playerState(session!)).playable?.episodeId, { timeout: 15_000 }).toBe('lcc-340');
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    // The one that ended is listened, by the player; the queue is empty again.
+    await expect.poll(() => popup.locator('.player-marked').count()).toBe(1);
+    await expect.poll(() => popup.locator('.player-title').textContent()).toContain('LCC 340');
+  });
+
+  it('plays from the journal, shows the episode in progress, keeps a queue in order, and counts the time played', async () => {
+    session = await launchExtension({ feed: true });
+    const journal = await session.context.newPage();
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
+    const play340 = journal.getByRole('button', { name: /^Écouter LCC 340 / });
+    await expect.poll(() => play340.count(), { timeout: 30_000 }).toBe(1);
+    await play340.click();
+    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(2);
+    await journal.locator('.player').getByRole('button', { name: 'Pause' }).click();
+    await expect
+      .poll(() =>
+        journal
+          .locator('.row', { has: play340.or(journal.getByRole('button', { name: /^Reprendre LCC 340 / })) })
+          .locator('.in-progress')
+          .textContent(),
+      )
+      .toMatch(/^en cours 0:0\d \/ 2:00$/);
+
+    for (const number of [339, 338, 336]) await journal.getByRole('button', { name: new RegExp(`^Ajouter LCC ${number} `) }).click();
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#queue`);
+    const queued = () => journal.locator('.queue-item > a').allTextContents();
+    await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 339', 'LCC 338', 'LCC 336']);
+    await journal.getByRole('button', { name: /^Monter LCC 336 / }).click();
+    await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 339', 'LCC 336', 'LCC 338']);
+    await journal.getByRole('button', { name: /^Retirer LCC 339 / }).click();
+    await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 336', 'LCC 338']);
+
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#stats`);
+    await expect.poll(() => journal.locator('.figures').last().textContent()).toMatch(/Temps écouté dans le lecteur0 h/);
+  });
+});

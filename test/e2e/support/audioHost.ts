@@ -1,0 +1,92 @@
+/**
+ * The show's audio host (traffic.libsyn.com) as the browser tests see it: a local HTTPS server
+ * giving the test mp3 in the ranges the media element asks for. Playwright's routes do not reach
+ * Chrome's offscreen document, where the player plays, so the browser is told to resolve the
+ * host to this server (`--host-resolver-rules`) and to accept its self-signed certificate.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const AUDIO_HOST = 'traffic.libsyn.com';
+export const AUDIO_FIXTURE = resolve(import.meta.dirname, '../../fixtures/episode.mp3');
+
+export interface AudioRoute {
+  /** Serve the test mp3 for every episode (the default), or answer 404. */
+  mode: 'serve' | 'not-found';
+  requests: number;
+}
+
+let certificate: { key: Buffer; cert: Buffer } | null = null;
+
+function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
+  if (certificate) return certificate;
+  const dir = mkdtempSync(join(tmpdir(), 'lcc-audio-host-'));
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${AUDIO_HOST}`,
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
+  certificate = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  return certificate;
+}
+
+export interface AudioHost {
+  port: number;
+  route: AudioRoute;
+  close(): Promise<void>;
+}
+
+export async function startAudioHost(mode: AudioRoute['mode']): Promise<AudioHost> {
+  const route: AudioRoute = { mode, requests: 0 };
+  const body = readFileSync(AUDIO_FIXTURE);
+  const server: Server = createServer(selfSignedCertificate(), (request, response) => {
+    route.requests += 1;
+    if (route.mode === 'not-found') {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not Found');
+      return;
+    }
+    const headers = { 'Accept-Ranges': 'bytes', 'Content-Type': 'audio/mpeg' };
+    const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+    if (!range) {
+      response.writeHead(200, { ...headers, 'Content-Length': body.length }).end(body);
+      return;
+    }
+    const start = Number(range[1]);
+    const end = range[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+    if (start >= body.length) {
+      response.writeHead(416, { 'Content-Range': `bytes */${body.length}` }).end();
+      return;
+    }
+    response
+      .writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${body.length}`, 'Content-Length': end - start + 1 })
+      .end(body.subarray(start, end + 1));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    port: (server.address() as AddressInfo).port,
+    route,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
