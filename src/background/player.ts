@@ -12,10 +12,27 @@ import { hasOffscreenDocument, needsOffscreenDocument, openOffscreenDocument } f
 
 let host: PlayerHost | null = null;
 
+/**
+ * Firefox unloads an event page after 30 s without extension events, audio playing or not (tested:
+ * with the idle timeout at 8 s, playback stopped). Any extension API call starts that count again:
+ * while an episode plays, one is made every few seconds.
+ */
+const KEEP_ALIVE_MS = 5_000;
+
+function keepAliveWhilePlaying(player: PlayerHost): void {
+  setInterval(() => {
+    const { status } = player.state();
+    if (status === 'playing' || status === 'loading') void browser.runtime.getPlatformInfo();
+  }, KEEP_ALIVE_MS);
+}
+
 /** `followChange` is what the background does after a page changed the log; the player changes it here in Firefox. */
 export async function commandPlayer(command: PlayerCommand, followChange: (change: StoreChange) => Promise<void>): Promise<PlayerState> {
   if (!needsOffscreenDocument) {
-    host ??= new PlayerHost(browser.runtime.getURL('icons/icon-128.png'), followChange);
+    if (!host) {
+      host = new PlayerHost(browser.runtime.getURL('icons/icon-128.png'), followChange);
+      keepAliveWhilePlaying(host);
+    }
     return host.command(command);
   }
   if (command.kind === 'play') await openOffscreenDocument('AUDIO_PLAYBACK');

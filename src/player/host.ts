@@ -259,8 +259,9 @@ export class PlayerHost {
   }
 
   /**
-   * A stream that broke after it played is taken up again where it was; one that never played
-   * (404, no network, not audio) is a failure the pages show, with nothing written.
+   * A stream that broke after it played is taken up again where it was; an error the element
+   * plays on through (Firefox reports some mp3 frames it skips so) is only reported; one that
+   * stops it (404, no network, not audio) is a failure the pages show, with nothing written.
    */
   private failed(): void {
     const playable = this.playable;
@@ -272,6 +273,10 @@ export class PlayerHost {
       this.audio.src = playable.audioUrl;
       this.audio.currentTime = at;
       void this.startPlaying();
+      return;
+    }
+    if (!this.audio.paused && this.audio.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) {
+      reportError('playing on through a media error', new Error(`${error.code}: ${error.message}`));
       return;
     }
     this.failure = 'unreachable';

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flattenOutline } from '../../src/episode/model';
 import { parsePostPage } from '../../src/episode/page';
 import { corpusPresent, documentOf, liveUrlOf, readPage } from '../support/corpus';
+import type { PlayerState } from '../../src/player/state';
 import { firefoxPresent, launchFirefox, until, type FirefoxSession } from './support/firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -163,5 +164,34 @@ describe.skipIf(!corpusPresent || !firefoxPresent)('the extension running in Fir
       () => session!.evaluate<string[]>(journal, historyNames),
       (names) => names.length === 1 && names[0]!.startsWith('LCC 262'),
     );
+  });
+
+  it('plays an episode from the popup in the event page, on past the idle time that would unload it', async () => {
+    // Firefox unloads an idle event page after 30 s; here after 8 s, so that the test need not wait long.
+    session = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': 8_000 } });
+    await session.openSitePage(PAGE_262);
+    await session.openPopup();
+    await until(
+      () =>
+        session!.evaluateInPopup<boolean>(`[...document.querySelectorAll('button')].some((each) => each.textContent.trim() === 'Play')`),
+      (shown) => shown,
+    );
+    await session.evaluateInPopup(click('Play'));
+    const journal = await session.openExtensionPage('options/index.html#queue');
+    const state = () =>
+      session!.evaluate<PlayerState>(journal, `browser.runtime.sendMessage({ type: 'player/command', command: { kind: 'state' } })`);
+    await until(state, (player) => player.status === 'playing');
+    expect(session.audioHost.route.requests).toBeGreaterThan(0);
+    await until(
+      () => session!.evaluate<string | null>(journal, text('.player-title a')),
+      (name) => name?.startsWith('LCC 262') ?? false,
+    );
+
+    // Nothing asks the background anything for longer than its idle time.
+    await new Promise((wait) => setTimeout(wait, 12_000));
+    const later = await state();
+    expect(later.status).toBe('playing');
+    expect(later.playable?.episodeId).toBe('lcc-262');
+    expect(later.position).toBeGreaterThan(11);
   });
 });

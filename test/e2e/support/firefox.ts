@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
 import { CORPUS_DIR } from '../../support/corpus';
+import { AUDIO_HOST, startAudioHost, type AudioHost } from './audioHost';
 
 export const FIREFOX = process.env['FIREFOX_PATH'] ?? '/usr/bin/firefox-esr';
 export const firefoxPresent = existsSync(FIREFOX);
@@ -32,11 +33,15 @@ function corpusPage(pathname: string): string | null {
   return file && existsSync(file) ? readFileSync(file, 'utf8') : null;
 }
 
-/** The site from the corpus; anything else from the network fails, as there is none here. */
-function serve(request: HTTPRequest): void {
+/**
+ * The site from the corpus; anything else from the network fails, as there is none here. The
+ * event page's own requests are not intercepted, and Firefox has no host resolver rule: the
+ * pages name the local audio host in place of the show's.
+ */
+function serve(request: HTTPRequest, audioHost: AudioHost): void {
   const url = new URL(request.url());
   if (url.hostname !== 'lescastcodeurs.com') return void request.abort('internetdisconnected');
-  const page = corpusPage(url.pathname);
+  const page = corpusPage(url.pathname)?.replaceAll(`https://${AUDIO_HOST}/`, `https://localhost:${audioHost.port}/`) ?? null;
   void request.respond(
     page === null
       ? { status: 404, contentType: 'text/plain', body: 'not in the corpus' }
@@ -46,6 +51,7 @@ function serve(request: HTTPRequest): void {
 
 export interface FirefoxSession {
   browser: Browser;
+  audioHost: AudioHost;
   /** A tab on a page of the site, e.g. `/2021/09/02/lcc-262-…/`, in front. */
   openSitePage(path: string): Promise<Page>;
   /** Opens an extension page (`options/index.html#data`) in a tab behind the others; gives its context. */
@@ -59,16 +65,20 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxSession> {
+  const audioHost = await startAudioHost('serve');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    // The local audio host's certificate is its own.
+    acceptInsecureCerts: true,
     // Lets BiDi reach the browser window, from which extension pages open and the popup is read.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
       'extensions.openPopupWithoutUserGesture.enabled': true,
+      ...options.prefs,
     },
   });
   try {
@@ -92,10 +102,11 @@ export async function launchFirefox(): Promise<FirefoxSession> {
 
     const session: FirefoxSession = {
       browser,
+      audioHost,
       async openSitePage(path) {
         const page = await browser.newPage();
         await page.setRequestInterception(true);
-        page.on('request', serve);
+        page.on('request', (request) => serve(request, audioHost));
         await page.goto(`https://lescastcodeurs.com${path}`);
         await page.bringToFront();
         return page;
@@ -154,11 +165,15 @@ export async function launchFirefox(): Promise<FirefoxSession> {
         if (value.error !== undefined) throw new Error(`in the Firefox popup: ${value.error}`);
         return (value.ok === undefined ? undefined : JSON.parse(value.ok)) as never;
       },
-      close: () => browser.close(),
+      close: async () => {
+        await browser.close();
+        await audioHost.close();
+      },
     };
     return session;
   } catch (error) {
     await browser.close();
+    await audioHost.close();
     throw error;
   }
 }
