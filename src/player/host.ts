@@ -38,6 +38,8 @@ export class PlayerHost {
   private lastMark: BulkMark | null = null;
   private rate = 1;
   private resumes = 0;
+  /** Whether the current source was read as audio once (its metadata): a 404 never is. */
+  private sourceRead = false;
   private lastSecond = -1;
   private readonly ready: Promise<void>;
 
@@ -121,6 +123,7 @@ export class PlayerHost {
       this.failure = null;
       this.lastMark = null;
       this.resumes = 0;
+      this.sourceRead = false;
       this.clock.interrupted();
       this.audio.src = playable.audioUrl;
       // Before the metadata is read, this sets where playback will start.
@@ -250,6 +253,7 @@ export class PlayerHost {
         .then(() => this.playNext())
         .finally(() => this.announce());
     });
+    audio.addEventListener('loadedmetadata', () => (this.sourceRead = true));
     audio.addEventListener('error', () => this.failed());
     for (const event of ['playing', 'waiting', 'loadedmetadata', 'durationchange', 'ratechange'] as const) {
       audio.addEventListener(event, () => this.announce());
@@ -259,7 +263,7 @@ export class PlayerHost {
   }
 
   /**
-   * A stream that broke after it played is taken up again where it was; an error the element
+   * A stream that broke after it was read is taken up again where it was; an error the element
    * plays on through (Firefox reports some mp3 frames it skips so) is only reported; one that
    * stops it (404, no network, not audio) is a failure the pages show, with nothing written.
    */
@@ -268,11 +272,14 @@ export class PlayerHost {
     const error = this.audio.error;
     if (!playable || !error) return;
     const at = this.audio.currentTime;
-    if (error.code === MediaError.MEDIA_ERR_NETWORK && at > 0 && this.resumes < MAX_RESUMES) {
+    if (error.code === MediaError.MEDIA_ERR_NETWORK && this.sourceRead && this.resumes < MAX_RESUMES) {
       this.resumes += 1;
-      this.audio.src = playable.audioUrl;
-      this.audio.currentTime = at;
-      void this.startPlaying();
+      // A little later each time, so that a network that is down is not asked in a tight loop.
+      setTimeout(() => {
+        this.audio.src = playable.audioUrl;
+        this.audio.currentTime = at;
+        void this.startPlaying();
+      }, 1000 * (this.resumes - 1));
       return;
     }
     if (!this.audio.paused && this.audio.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) {

@@ -177,4 +177,25 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#stats`);
     await expect.poll(() => journal.locator('.figures').last().textContent()).toMatch(/Temps écouté dans le lecteur0 h/);
   });
+
+  it('takes a stream that broke mid-play up again where it was', async () => {
+    session = await launchExtension({ audio: 'cut-once' });
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    // The first answer breaks after 60 KB, the first minute of the test mp3: from 0:55 at 2.5×, past it.
+    await popup.locator('.player-speed input').evaluate((slider: HTMLInputElement) => {
+      slider.value = '2.5';
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await popup.locator('.player-position').evaluate((slider: HTMLInputElement) => {
+      slider.value = '55';
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect.poll(async () => (await playerState(session!)).position, { timeout: 20_000 }).toBeGreaterThan(66);
+    expect((await playerState(session)).status).toBe('playing');
+    expect(session.audio.ranges[0]).toBe('0-');
+    expect(session.audio.ranges.slice(1).some((range) => Number(range.split('-')[0]) >= 55_000)).toBe(true);
+  });
 });

@@ -15,9 +15,15 @@ export const AUDIO_HOST = 'traffic.libsyn.com';
 export const AUDIO_FIXTURE = resolve(import.meta.dirname, '../../fixtures/episode.mp3');
 
 export interface AudioRoute {
-  /** Serve the test mp3 for every episode (the default), or answer 404. */
-  mode: 'serve' | 'not-found';
+  /**
+   * Serve the test mp3 for every episode (the default), answer 404, or break the first answer's
+   * connection after `cutAfterBytes` (a stream that stalls, then is taken up again).
+   */
+  mode: 'serve' | 'not-found' | 'cut-once';
+  cutAfterBytes: number;
   requests: number;
+  /** The ranges asked for, as `start-end` (end empty: to the end). */
+  ranges: string[];
 }
 
 let certificate: { key: Buffer; cert: Buffer } | null = null;
@@ -55,7 +61,7 @@ export interface AudioHost {
 }
 
 export async function startAudioHost(mode: AudioRoute['mode']): Promise<AudioHost> {
-  const route: AudioRoute = { mode, requests: 0 };
+  const route: AudioRoute = { mode, cutAfterBytes: 60_000, requests: 0, ranges: [] };
   const body = readFileSync(AUDIO_FIXTURE);
   const server: Server = createServer(selfSignedCertificate(), (request, response) => {
     route.requests += 1;
@@ -65,6 +71,18 @@ export async function startAudioHost(mode: AudioRoute['mode']): Promise<AudioHos
     }
     const headers = { 'Accept-Ranges': 'bytes', 'Content-Type': 'audio/mpeg' };
     const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+    route.ranges.push(range ? `${range[1]}-${range[2]}` : '0-');
+    if (route.mode === 'cut-once') {
+      route.mode = 'serve';
+      const start = range ? Number(range[1]) : 0;
+      response.writeHead(range ? 206 : 200, {
+        ...headers,
+        ...(range && { 'Content-Range': `bytes ${start}-${body.length - 1}/${body.length}` }),
+        'Content-Length': body.length - start,
+      });
+      response.write(body.subarray(start, start + route.cutAfterBytes), () => setTimeout(() => response.socket?.destroy(), 50));
+      return;
+    }
     if (!range) {
       response.writeHead(200, { ...headers, 'Content-Length': body.length }).end(body);
       return;
