@@ -3,37 +3,19 @@
  * through the journal's own settings): no violation. The same run writes the README's
  * screenshots, and checks that the popup works by keyboard alone.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPresent } from '../support/corpus';
+import { axeViolations } from './support/axe';
 import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
 const NEWS_EPISODE = '/2026/05/12/lcc-340-episode-on-l-voit-on-l-voit-pas/';
 const VIEWS = ['episodes', 'history', 'bookmarks', 'readLater', 'stats', 'search', 'conferences', 'settings', 'data'] as const;
 const THEMES = { light: 'Clair', dark: 'Sombre' } as const;
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations;
-  });
-  return found.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-  );
-}
 
 describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in Chromium', () => {
   let session: ExtensionSession;

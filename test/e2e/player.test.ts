@@ -3,16 +3,18 @@
  * audio host (with the ranges seeking asks for), played from the real toolbar popup over the
  * real page of an episode.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlayerState } from '../../src/player/state';
 import { corpusPresent } from '../support/corpus';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
 import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
 
 const LCC_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
+const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 /** The test mp3 lasts two minutes. */
 const FIXTURE_SECONDS = 120;
 
@@ -25,6 +27,34 @@ async function playerState(session: ExtensionSession): Promise<PlayerState> {
       command: { kind: 'state' },
     }),
   );
+}
+
+/**
+ * The value of `expression` in Chrome's offscreen document, where the player plays. Playwright
+ * does not list that document; a browser-level CDP session reaches it as a target.
+ */
+async function evaluateInOffscreenDocument<T>(session: ExtensionSession, expression: string): Promise<T> {
+  const client = await chromium.connectOverCDP(`http://127.0.0.1:${session.debuggingPort}`);
+  try {
+    const cdp = await client.newBrowserCDPSession();
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const offscreen = targetInfos.find((target) => target.url.endsWith('/offscreen/index.html'));
+    if (!offscreen) throw new Error('no offscreen document');
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: offscreen.targetId, flatten: false });
+    const answer = new Promise<T>((resolve) =>
+      cdp.on('Target.receivedMessageFromTarget', (event) => {
+        const message = JSON.parse(event.message) as { id?: number; result?: { result: { value: T } } };
+        if (message.id === 1) resolve(message.result!.result.value);
+      }),
+    );
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }),
+    });
+    return await answer;
+  } finally {
+    await client.close();
+  }
 }
 
 /** The records of a store of the extension's database, read in one of its pages. */
@@ -54,6 +84,24 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
     expect(session.audio.requests).toBeGreaterThan(0);
     await expect.poll(() => popup.locator('.player-title').textContent()).toContain('LCC 262');
+    // The system's media controls name the episode and the show, with the artwork.
+    const mediaSession = await evaluateInOffscreenDocument<{
+      title: string;
+      artist: string;
+      album: string;
+      artwork: string;
+      state: string;
+    }>(
+      session,
+      `({ title: navigator.mediaSession.metadata.title, artist: navigator.mediaSession.metadata.artist, album: navigator.mediaSession.metadata.album, artwork: navigator.mediaSession.metadata.artwork[0].src, state: navigator.mediaSession.playbackState })`,
+    );
+    expect(mediaSession).toEqual({
+      title: 'LCC 262 - Interview Cloud de Confiance avec Quentin Adam',
+      artist: 'Les Cast Codeurs',
+      album: 'LCC 262',
+      artwork: `chrome-extension://${session.extensionId}/icons/icon-128.png`,
+      state: 'playing',
+    });
 
     await popup.close();
     const closedAt = (await playerState(session)).position;
@@ -197,5 +245,34 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     expect((await playerState(session)).status).toBe('playing');
     expect(session.audio.ranges[0]).toBe('0-');
     expect(session.audio.ranges.slice(1).some((range) => Number(range.split('-')[0]) >= 55_000)).toBe(true);
+  });
+
+  it.each(['light', 'dark'] as const)('has no axe violation in the popup, the catalogue and the queue, %s theme', async (colorScheme) => {
+    session = await launchExtension({ feed: true, colorScheme });
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(2);
+    await popup.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => popup.locator('.player-status').textContent()).toBe('En pause :');
+    expect(await axeViolations(popup)).toEqual([]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    if (colorScheme === 'light')
+      await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-player.png'), clip: { x: 0, y: 0, width: 400, height: 330 } });
+
+    const journal = await session.context.newPage();
+    await journal.setViewportSize({ width: 900, height: 800 });
+    for (const view of ['episodes', 'queue']) {
+      await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}`);
+      await expect.poll(() => journal.locator('.player').count(), { timeout: 30_000 }).toBe(1);
+      await expect
+        .poll(() => journal.locator(view === 'episodes' ? '.catalogue .row' : '.queue-item').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      expect(await axeViolations(journal), view).toEqual([]);
+      if (view === 'episodes') {
+        if (colorScheme === 'light') await journal.screenshot({ path: resolve(SCREENSHOTS, 'journal-episodes-player.png') });
+        await journal.getByRole('button', { name: /^Ajouter LCC 340 / }).click();
+      }
+    }
   });
 });
