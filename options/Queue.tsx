@@ -5,6 +5,7 @@ import { dequeue, moveInQueue } from '../src/player/queue';
 import { saveQueue } from '../src/storage/playback';
 import { episodeName } from '../src/ui/episodeName';
 import { t } from '../src/ui/i18n';
+import { IconButton } from '../src/ui/IconButton';
 import { resumePoint } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
 import { usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
@@ -23,48 +24,26 @@ export function Queue({ player }: { player: PlayerHandle }) {
         const playLabel = resumeAt === null ? t('playEpisodeOf', name) : t('resumeEpisodeAt', name, formatClock(resumeAt));
         return (
           <li key={item.episodeId} class="queue-item">
-            <button
-              type="button"
-              class="icon-button play"
-              aria-label={playLabel}
-              title={playLabel}
-              onClick={() => void player.command({ kind: 'play', playable: item })}
-            >
+            <IconButton kind="play" label={playLabel} onClick={() => void player.command({ kind: 'play', playable: item })}>
               ▶
-            </button>
+            </IconButton>
             <a href={item.url} target="_blank" rel="noopener noreferrer">
               {name}
             </a>
             <span class="queue-tools">
-              <button
-                type="button"
-                class="icon-button"
-                disabled={index === 0}
-                aria-label={t('queueUp', name)}
-                title={t('queueUp', name)}
-                onClick={() => change(moveInQueue(queue, item.episodeId, -1))}
-              >
+              <IconButton label={t('queueUp', name)} disabled={index === 0} onClick={() => change(moveInQueue(queue, item.episodeId, -1))}>
                 ↑
-              </button>
-              <button
-                type="button"
-                class="icon-button"
+              </IconButton>
+              <IconButton
+                label={t('queueDown', name)}
                 disabled={index === queue.length - 1}
-                aria-label={t('queueDown', name)}
-                title={t('queueDown', name)}
                 onClick={() => change(moveInQueue(queue, item.episodeId, 1))}
               >
                 ↓
-              </button>
-              <button
-                type="button"
-                class="icon-button"
-                aria-label={t('queueRemove', name)}
-                title={t('queueRemove', name)}
-                onClick={() => change(dequeue(queue, item.episodeId))}
-              >
+              </IconButton>
+              <IconButton label={t('queueRemove', name)} onClick={() => change(dequeue(queue, item.episodeId))}>
                 ×
-              </button>
+              </IconButton>
             </span>
           </li>
         );

@@ -1,11 +1,12 @@
 /** A small icon button that copies, with its name for screen readers and a tooltip. */
 import { t } from '../src/ui/i18n';
+import { IconButton } from '../src/ui/IconButton';
 import type { CopyState } from './useCopy';
 
 export function CopyButton({ state, label, onCopy }: { state: CopyState | 'idle'; label: string; onCopy: () => void }) {
   const name = state === 'idle' ? label : state?.ok ? t('copied') : t('copyFailed');
   return (
-    <button type="button" class="icon-button" aria-label={name} title={name} onClick={onCopy}>
+    <IconButton label={name} onClick={onCopy}>
       <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
         {state !== 'idle' && state?.ok ? (
           <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
@@ -16,6 +17,6 @@ export function CopyButton({ state, label, onCopy }: { state: CopyState | 'idle'
           </>
         )}
       </svg>
-    </button>
+    </IconButton>
   );
 }

@@ -6,6 +6,7 @@
  * closes itself after 30 s of silence; the player has written its position by then.
  */
 import browser from 'webextension-polyfill';
+import { recover } from '../errors';
 import { sendToOffscreen } from '../messages';
 
 /** Chrome's offscreen API, which the polyfill does not cover. */
@@ -48,6 +49,9 @@ export function openOffscreenDocument(reason: OffscreenReason): Promise<void> {
 /** Closes the document unless the player holds an episode in it. */
 export async function closeOffscreenDocumentUnlessPlaying(): Promise<void> {
   if (!offscreenApi || !(await offscreenApi.hasDocument())) return;
-  const player = await sendToOffscreen(browser.runtime, { type: 'offscreen/player', command: { kind: 'state' } });
-  if (player.status === 'idle' || player.status === 'failed') await offscreenApi.closeDocument();
+  // A document that cannot say holds no player worth keeping.
+  const player = await sendToOffscreen(browser.runtime, { type: 'offscreen/player', command: { kind: 'state' } }).catch(
+    recover('asking the offscreen player its state', null),
+  );
+  if (!player || player.status === 'idle' || player.status === 'failed') await offscreenApi.closeDocument();
 }

@@ -275,11 +275,14 @@ export class PlayerHost {
     if (error.code === MediaError.MEDIA_ERR_NETWORK && this.sourceRead && this.resumes < MAX_RESUMES) {
       this.resumes += 1;
       // A little later each time, so that a network that is down is not asked in a tight loop.
-      setTimeout(() => {
-        this.audio.src = playable.audioUrl;
-        this.audio.currentTime = at;
-        void this.startPlaying();
-      }, 1000 * (this.resumes - 1));
+      setTimeout(
+        () => {
+          this.audio.src = playable.audioUrl;
+          this.audio.currentTime = at;
+          void this.startPlaying();
+        },
+        1000 * (this.resumes - 1),
+      );
       return;
     }
     if (!this.audio.paused && this.audio.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) {

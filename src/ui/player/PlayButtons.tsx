@@ -9,6 +9,7 @@ import { dequeue, enqueue } from '../../player/queue';
 import { getQueue, saveQueue } from '../../storage/playback';
 import type { PlaybackPosition } from '../../storage/records';
 import { t } from '../i18n';
+import { IconButton } from '../IconButton';
 import type { PlayerHandle } from './usePlayer';
 
 /** Where to resume, unless the episode was never started or was played out. */
@@ -51,19 +52,12 @@ export function PlayButtons({ playable, position, player, queued, name }: PlayBu
   const playLabel = resumeAt === null ? t('playEpisodeOf', name) : t('resumeEpisodeAt', name, formatClock(resumeAt));
   return (
     <>
-      <button type="button" class="icon-button play" aria-label={playLabel} title={playLabel} onClick={play}>
+      <IconButton kind="play" label={playLabel} onClick={play}>
         ▶
-      </button>
-      <button
-        type="button"
-        class="icon-button"
-        aria-pressed={queued}
-        aria-label={t('queueAddOf', name)}
-        title={t('queueAddOf', name)}
-        onClick={queue}
-      >
+      </IconButton>
+      <IconButton label={t('queueAddOf', name)} pressed={queued} onClick={queue}>
         +
-      </button>
+      </IconButton>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { formatClock, MAX_RATE, MIN_RATE, RATE_PRESETS, SKIP_BACK_SECONDS, SKIP_
 import type { PlayerState } from '../../player/state';
 import { episodeName } from '../episodeName';
 import { formatNumber, t, uiLanguage } from '../i18n';
+import { IconButton } from '../IconButton';
 import type { PlayerHandle } from './usePlayer';
 
 /** Where a key is the field's own (typing, a button's space, a slider's arrows), the player leaves it. */
@@ -77,33 +78,22 @@ function PlayerControls({ state, command, playing }: { state: PlayerState; comma
   return (
     <>
       <div class="player-buttons">
-        <button
-          type="button"
-          class="icon-button"
-          aria-label={t('playerBack', SKIP_BACK_SECONDS)}
-          title={t('playerBack', SKIP_BACK_SECONDS)}
-          onClick={() => void command({ kind: 'skip', by: -SKIP_BACK_SECONDS })}
-        >
+        <IconButton label={t('playerBack', SKIP_BACK_SECONDS)} onClick={() => void command({ kind: 'skip', by: -SKIP_BACK_SECONDS })}>
           −{SKIP_BACK_SECONDS}
-        </button>
-        <button
-          type="button"
-          class="icon-button primary player-toggle"
-          aria-label={t(playing ? 'playerPause' : 'playerPlay')}
-          title={t(playing ? 'playerPause' : 'playerPlay')}
+        </IconButton>
+        <IconButton
+          kind="primary player-toggle"
+          label={t(playing ? 'playerPause' : 'playerPlay')}
           onClick={() => void command({ kind: playing ? 'pause' : 'resume' })}
         >
           {playing ? '❚❚' : '▶'}
-        </button>
-        <button
-          type="button"
-          class="icon-button"
-          aria-label={t('playerForward', SKIP_FORWARD_SECONDS)}
-          title={t('playerForward', SKIP_FORWARD_SECONDS)}
+        </IconButton>
+        <IconButton
+          label={t('playerForward', SKIP_FORWARD_SECONDS)}
           onClick={() => void command({ kind: 'skip', by: SKIP_FORWARD_SECONDS })}
         >
           +{SKIP_FORWARD_SECONDS}
-        </button>
+        </IconButton>
         <span class="player-time">
           <span class="player-elapsed">{formatClock(state.position)}</span> /{' '}
           {state.duration === null ? '–:––' : formatClock(state.duration)}
