@@ -157,6 +157,26 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     expect((await playerState(session)).position).toBeGreaterThanOrEqual(10);
   });
 
+  it('plays on from the bar where it paused, after Chrome closed the silent player', async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(3);
+    await popup.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(async () => (await playerState(session!)).status).toBe('paused');
+    const pausedAt = (await playerState(session)).position;
+    // What Chrome does to an offscreen document after 30 s without sound.
+    await (
+      await session.worker()
+    ).evaluate(() =>
+      (globalThis as unknown as { chrome: { offscreen: { closeDocument(): Promise<void> } } }).chrome.offscreen.closeDocument(),
+    );
+    await popup.getByRole('button', { name: 'Lecture' }).click();
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    expect((await playerState(session)).position).toBeGreaterThanOrEqual(Math.floor(pausedAt));
+  });
+
   it('says so when the mp3 cannot be reached, stores nothing, and plays on a try again', async () => {
     session = await launchExtension({ audio: 'not-found' });
     const tab = await session.openSitePage(LCC_262);

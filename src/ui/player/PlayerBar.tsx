@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { formatClock, MAX_RATE, MIN_RATE, RATE_PRESETS, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS } from '../../player/playable';
-import type { PlayerState } from '../../player/state';
+import type { PlayerCommand, PlayerState } from '../../player/state';
 import { episodeName } from '../episodeName';
 import { formatNumber, t, uiLanguage } from '../i18n';
 import { IconButton } from '../IconButton';
@@ -20,12 +20,21 @@ function rateLabel(rate: number): string {
   return t('speedValue', formatNumber(rate, uiLanguage(), { maximumFractionDigits: 2 }));
 }
 
+/**
+ * Pause, or play on: as "play" this episode rather than "resume", so that a player Chrome closed
+ * after its 30 s of silence (the bar drawn before still shows it) starts again where it was.
+ */
+function toggle(state: PlayerState): PlayerCommand {
+  if (state.status === 'playing' || state.status === 'loading') return { kind: 'pause' };
+  return state.playable ? { kind: 'play', playable: state.playable } : { kind: 'resume' };
+}
+
 function useKeyboard({ state, command }: PlayerHandle): void {
   useEffect(() => {
     if (!state?.playable) return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || keyBelongsToField(event.target)) return;
-      if (event.key === ' ') void command({ kind: state.status === 'playing' || state.status === 'loading' ? 'pause' : 'resume' });
+      if (event.key === ' ') void command(toggle(state));
       else if (event.key === 'ArrowLeft') void command({ kind: 'skip', by: -SKIP_BACK_SECONDS });
       else if (event.key === 'ArrowRight') void command({ kind: 'skip', by: SKIP_FORWARD_SECONDS });
       else return;
@@ -84,7 +93,7 @@ function PlayerControls({ state, command, playing }: { state: PlayerState; comma
         <IconButton
           kind="primary player-toggle"
           label={t(playing ? 'playerPause' : 'playerPlay')}
-          onClick={() => void command({ kind: playing ? 'pause' : 'resume' })}
+          onClick={() => void command(toggle(state))}
         >
           {playing ? '❚❚' : '▶'}
         </IconButton>
