@@ -40,6 +40,8 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('sync between two browsers i
     await popup.getByRole('button', { name: 'Ajouter une note' }).click();
     await popup.getByLabel('Ma note (Markdown)').fill('é'.repeat(5000));
     await popup.getByRole('button', { name: 'Enregistrer' }).click();
+    // Saved, as the popup shows it, before another tab takes the focus and Chrome closes the popup.
+    await popup.locator('.note-view').waitFor();
     const settings = await first.context.newPage();
     await settings.goto(`chrome-extension://${first.extensionId}/options/index.html#settings`);
     await expect.poll(() => settings.locator('.settings .hint').nth(1).textContent()).toContain('1 note(s) trop longues');
