@@ -2,7 +2,7 @@
 import { reportError } from '../src/errors';
 import { formatClock, type Playable } from '../src/player/playable';
 import { dequeue, moveInQueue } from '../src/player/queue';
-import { saveQueue } from '../src/storage/playback';
+import { updateQueue } from '../src/storage/playback';
 import { episodeName } from '../src/ui/episodeName';
 import { t } from '../src/ui/i18n';
 import { IconButton } from '../src/ui/IconButton';
@@ -15,7 +15,8 @@ export function Queue({ player }: { player: PlayerHandle }) {
   if (!records) return <p role="status">{t('loading')}</p>;
   const { queue, positions } = records;
   if (queue.length === 0) return <p class="empty">{t('queueEmpty')}</p>;
-  const change = (next: Playable[]) => void saveQueue(next).catch((error: unknown) => reportError('changing the queue', error));
+  const change = (next: (current: Playable[]) => Playable[]) =>
+    void updateQueue(next).catch((error: unknown) => reportError('changing the queue', error));
   return (
     <ol class="queue">
       {queue.map((item, index) => {
@@ -31,17 +32,21 @@ export function Queue({ player }: { player: PlayerHandle }) {
               {name}
             </a>
             <span class="queue-tools">
-              <IconButton label={t('queueUp', name)} disabled={index === 0} onClick={() => change(moveInQueue(queue, item.episodeId, -1))}>
+              <IconButton
+                label={t('queueUp', name)}
+                disabled={index === 0}
+                onClick={() => change((current) => moveInQueue(current, item.episodeId, -1))}
+              >
                 ↑
               </IconButton>
               <IconButton
                 label={t('queueDown', name)}
                 disabled={index === queue.length - 1}
-                onClick={() => change(moveInQueue(queue, item.episodeId, 1))}
+                onClick={() => change((current) => moveInQueue(current, item.episodeId, 1))}
               >
                 ↓
               </IconButton>
-              <IconButton label={t('queueRemove', name)} onClick={() => change(dequeue(queue, item.episodeId))}>
+              <IconButton label={t('queueRemove', name)} onClick={() => change((current) => dequeue(current, item.episodeId))}>
                 ×
               </IconButton>
             </span>

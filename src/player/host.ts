@@ -8,7 +8,7 @@
  */
 import { isoDay } from '../episode/text';
 import { reportError } from '../errors';
-import { getPosition, getQueue, savePlayback, saveQueue } from '../storage/playback';
+import { getPosition, savePlayback, updateQueue } from '../storage/playback';
 import { getSettings, markListenedInBulk, saveSettings, undoBulkMark, type BulkMark, type StoreChange } from '../storage/store';
 import { ListeningClock } from './listeningClock';
 import { isPlayedOut, playbackRate, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS, type Playable } from './playable';
@@ -130,8 +130,7 @@ export class PlayerHost {
       this.audio.currentTime = at ?? resumeAt;
       this.showInMediaSession(playable);
       // Starting an episode takes it out of the episodes to play next.
-      const queue = await getQueue();
-      if (queue.some((each) => each.episodeId === playable.episodeId)) await saveQueue(dequeue(queue, playable.episodeId));
+      await updateQueue((queue) => dequeue(queue, playable.episodeId));
     } else if (at !== undefined) {
       this.seek(at);
     }
@@ -212,9 +211,13 @@ export class PlayerHost {
   private async playNext(): Promise<void> {
     const finished = this.playable;
     if (!finished) return;
-    const { next, rest } = nextInQueue(await getQueue(), finished.episodeId);
+    let next: Playable | null = null;
+    await updateQueue((queue) => {
+      const taken = nextInQueue(queue, finished.episodeId);
+      next = taken.next;
+      return taken.rest;
+    });
     if (!next) return;
-    await saveQueue(rest);
     const mark = this.lastMark;
     await this.play(next);
     // The episode just marked can still be taken back while the next one plays.

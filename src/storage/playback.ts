@@ -43,13 +43,24 @@ export function savePlayback(position: PlaybackPosition, listened: ListenedSecon
   });
 }
 
-export async function getQueue(): Promise<Playable[]> {
-  const stored = await (await openStore()).get('queue', 'queue');
+function readQueue(stored: unknown): Playable[] {
   return Array.isArray(stored) ? readRecords(playableSchema, stored).records : [];
 }
 
-export function saveQueue(queue: Playable[]): Promise<void> {
+export async function getQueue(): Promise<Playable[]> {
+  return readQueue(await (await openStore()).get('queue', 'queue'));
+}
+
+/**
+ * Changes the queue from what it is when the change runs, in one transaction: two changes at
+ * once (two quick clicks, the player taking the next episode) both count. Returns the new queue.
+ */
+export function updateQueue(change: (queue: Playable[]) => Playable[]): Promise<Playable[]> {
   return write({ episodeIds: [], playback: true }, async (database) => {
-    await database.put('queue', queue, 'queue');
+    const transaction = database.transaction('queue', 'readwrite');
+    const next = change(readQueue(await transaction.store.get('queue')));
+    await transaction.store.put(next, 'queue');
+    await transaction.done;
+    return next;
   });
 }

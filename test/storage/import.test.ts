@@ -16,7 +16,7 @@ import {
 import { getSettings, putCachedEpisode, saveSettings, updateListeningState } from '../../src/storage/store';
 import { markOpened, markRead, toggleReadLater } from '../../src/storage/reading';
 import { applyImport, clearEverything, exportEverything, readEverything } from '../../src/storage/transfer';
-import { saveQueue, savePlayback } from '../../src/storage/playback';
+import { savePlayback, updateQueue } from '../../src/storage/playback';
 import type { Playable } from '../../src/player/playable';
 
 const episode = (number: number) => episodeFixture(number, { publishedOn: '2021-01-01' });
@@ -357,7 +357,7 @@ describe('the export round trip (issue 13, 6)', () => {
     await markRead('https://kept.example/b', true);
     await markOpened('lcc-3', 'https://kept.example/a');
     await savePlayback(position('lcc-3', 2592), [{ month: '2026-11', wallSeconds: 1200, contentSeconds: 1800 }]);
-    await saveQueue([queued(4), queued(5)]);
+    await updateQueue(() => [queued(4), queued(5)]);
     const first = JSON.stringify(await exportEverything(new Date('2026-11-28T12:00:00Z')), null, 1);
     expect(JSON.parse(first)).toMatchObject({
       version: 3,
@@ -398,7 +398,7 @@ describe("the player's data in an import", () => {
     await clearEverything();
     await savePlayback(position('lcc-1', 100, '2026-11-28T10:00:00.000Z'), [{ month: '2026-10', wallSeconds: 50, contentSeconds: 60 }]);
     await savePlayback(position('lcc-2', 200, '2026-11-28T10:00:00.000Z'), [{ month: '2026-11', wallSeconds: 500, contentSeconds: 600 }]);
-    await saveQueue([queued(7), queued(8)]);
+    await updateQueue(() => [queued(7), queued(8)]);
     const file = readExportFile(
       JSON.stringify(
         validFile({

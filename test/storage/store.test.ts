@@ -21,8 +21,9 @@ import {
 } from '../../src/storage/store';
 import { readEverything } from '../../src/storage/transfer';
 import { cardOf, feedStateSchema, readRecord } from '../../src/storage/records';
+import { enqueue } from '../../src/player/queue';
 import { getCitations, getSearchIndex } from '../../src/storage/archive';
-import { getPosition, getQueue, listListenedTime, savePlayback, saveQueue } from '../../src/storage/playback';
+import { getPosition, getQueue, listListenedTime, savePlayback, updateQueue } from '../../src/storage/playback';
 
 const EPISODE = episodeFixture(262, { recordedOn: '2021-07-01' });
 
@@ -463,8 +464,21 @@ describe("the player's data", () => {
       title: 'LCC 262',
       audioUrl: 'https://traffic.libsyn.com/lcc-262.mp3',
     };
-    await saveQueue([item, { ...item, episodeId: 'lcc-263', audioUrl: 'javascript:alert(1)' }]);
+    await updateQueue(() => [item, { ...item, episodeId: 'lcc-263', audioUrl: 'javascript:alert(1)' }]);
     expect(await getQueue()).toEqual([item]);
+  });
+
+  it('counts two changes of the queue made at once', async () => {
+    const item = (number: number) => ({
+      episodeId: `lcc-${number}`,
+      url: EPISODE.url,
+      number,
+      title: `LCC ${number}`,
+      audioUrl: `https://traffic.libsyn.com/lescastcodeurs/${number}.mp3`,
+    });
+    await updateQueue(() => []);
+    await Promise.all([1, 2, 3].map((number) => updateQueue((queue) => enqueue(queue, item(number)))));
+    expect((await getQueue()).map((each) => each.number)).toEqual([1, 2, 3]);
   });
 
   it("marks an episode listened as the player's, and one undo takes it back", async () => {

@@ -6,7 +6,7 @@
 import { reportError } from '../../errors';
 import { formatClock, isPlayedOut, type Playable } from '../../player/playable';
 import { dequeue, enqueue } from '../../player/queue';
-import { getQueue, saveQueue } from '../../storage/playback';
+import { updateQueue } from '../../storage/playback';
 import type { PlaybackPosition } from '../../storage/records';
 import { t } from '../i18n';
 import { IconButton } from '../IconButton';
@@ -20,8 +20,7 @@ export function resumePoint(position: PlaybackPosition | undefined): number | nu
 
 /** Puts the episode in the queue, or takes it out. */
 async function toggleQueued(playable: Playable, queued: boolean): Promise<void> {
-  const queue = await getQueue();
-  await saveQueue(queued ? dequeue(queue, playable.episodeId) : enqueue(queue, playable));
+  await updateQueue((queue) => (queued ? dequeue(queue, playable.episodeId) : enqueue(queue, playable)));
 }
 
 export interface PlayButtonsProps {
