@@ -33,19 +33,36 @@ async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Ep
   return episode && { episode, origin: 'page' };
 }
 
+/** The active tab's episode as at hand, or why there is none. */
+type Found = { kind: 'not-episode' } | { kind: 'found'; tabId: number; pageUrl: string; first: Awaited<ReturnType<typeof firstPaint>> };
+
+async function findActiveEpisode(): Promise<Found> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const post = tab?.url ? postAddressOfPage(tab.url) : null;
+  if (!tab?.id || !post) return { kind: 'not-episode' };
+  const pageUrl = pageUrlOf(post);
+  return { kind: 'found', tabId: tab.id, pageUrl, first: await firstPaint(tab.id, pageUrl) };
+}
+
+/**
+ * Started as the popup's script runs, before its first draw: the tab, the copy kept and the
+ * page's parse do not wait for a frame (an effect runs only after the first one is painted).
+ */
+let started: Promise<Found> | null = findActiveEpisode();
+
 export function useActiveEpisode(): ActiveEpisode {
   const [state, setState] = useState<ActiveEpisode>({ kind: 'loading' });
 
   useEffect(() => {
     let closed = false;
     const show = (next: ActiveEpisode) => !closed && setState(next);
+    const finding = started ?? findActiveEpisode();
+    started = null;
     void (async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      const post = tab?.url ? postAddressOfPage(tab.url) : null;
-      if (!tab?.id || !post) return show({ kind: 'not-episode' });
-      const pageUrl = pageUrlOf(post);
-      const first = await firstPaint(tab.id, pageUrl);
-      if (first) show({ kind: 'episode', tabId: tab.id, ...first, check: { kind: 'checking' } });
+      const found = await finding;
+      if (found.kind === 'not-episode') return show(found);
+      const { tabId, pageUrl, first } = found;
+      if (first) show({ kind: 'episode', tabId, ...first, check: { kind: 'checking' } });
 
       // Without a copy or a page parse (a tab opened before the extension was installed), the
       // source on GitHub is all there is.
@@ -53,11 +70,9 @@ export function useActiveEpisode(): ActiveEpisode {
         recover('checking the source', { status: 'failed', reason: 'offline' } as const),
       );
       if (result.status === 'failed') {
-        show(
-          first ? { kind: 'episode', tabId: tab.id, ...first, check: { kind: 'failed', reason: result.reason } } : { kind: 'not-episode' },
-        );
+        show(first ? { kind: 'episode', tabId, ...first, check: { kind: 'failed', reason: result.reason } } : { kind: 'not-episode' });
       } else {
-        show({ kind: 'episode', tabId: tab.id, episode: result.episode, origin: 'markdown', check: { kind: 'done' } });
+        show({ kind: 'episode', tabId, episode: result.episode, origin: 'markdown', check: { kind: 'done' } });
       }
     })().catch((error: unknown) => {
       reportError('showing the episode', error);
