@@ -208,21 +208,35 @@ export class PlayerHost {
     }
   }
 
-  private async playNext(): Promise<void> {
-    const finished = this.playable;
-    if (!finished) return;
+  /** Takes the episode after `finishedId` out of the queue. */
+  private async takeNext(finishedId: string): Promise<Playable | null> {
     let next: Playable | null = null;
     await updateQueue((queue) => {
-      const taken = nextInQueue(queue, finished.episodeId);
+      const taken = nextInQueue(queue, finishedId);
       next = taken.next;
       return taken.rest;
     });
+    return next;
+  }
+
+  /** At the end of an episode, the next of the queue, if any. */
+  private async playNext(): Promise<void> {
+    const finished = this.playable;
+    if (!finished) return;
+    const next = await this.takeNext(finished.episodeId);
     if (!next) return;
     const mark = this.lastMark;
     await this.play(next);
     // The episode just marked can still be taken back while the next one plays.
     this.lastMark = mark;
     this.announce();
+  }
+
+  /** The system's "next track" key: the next of the queue now, this one kept where it was. */
+  private async skipToNext(): Promise<void> {
+    const current = this.playable;
+    const next = current && (await this.takeNext(current.episodeId));
+    if (next) await this.play(next);
   }
 
   private listen(): void {
@@ -329,6 +343,7 @@ export class PlayerHost {
       ['seekbackward', (details) => void this.command({ kind: 'skip', by: -(details.seekOffset ?? SKIP_BACK_SECONDS) })],
       ['seekforward', (details) => void this.command({ kind: 'skip', by: details.seekOffset ?? SKIP_FORWARD_SECONDS })],
       ['seekto', (details) => details.seekTime !== undefined && void this.command({ kind: 'seek', to: details.seekTime })],
+      ['nexttrack', () => void this.skipToNext().catch((error: unknown) => reportError('skipping to the next episode', error))],
     ];
     for (const [action, handler] of actions) {
       try {

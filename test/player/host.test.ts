@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlayerHost } from '../../src/player/host';
 import type { Playable } from '../../src/player/playable';
-import { getPosition, listListenedTime } from '../../src/storage/playback';
+import { getPosition, getQueue, listListenedTime, updateQueue } from '../../src/storage/playback';
 import { getListeningState, onLocalWrite, type StoreChange } from '../../src/storage/store';
 import { clearEverything, readEverything } from '../../src/storage/transfer';
 
@@ -58,13 +58,30 @@ const EPISODE: Playable = {
 };
 
 let audio: FakeAudio;
+
+/** The system's media controls as the host sets them, and the actions it registers. */
+const mediaSession = {
+  metadata: null as { init: object } | null,
+  playbackState: 'none',
+  handlers: new Map<string, (details: object) => void>(),
+  setActionHandler(action: string, handler: (details: object) => void) {
+    this.handlers.set(action, handler);
+  },
+  setPositionState() {},
+};
 let now = 0;
 const writes: StoreChange[] = [];
 
 beforeAll(() => {
   vi.stubGlobal('HTMLMediaElement', { HAVE_NOTHING: 0, HAVE_METADATA: 1, HAVE_CURRENT_DATA: 2, HAVE_FUTURE_DATA: 3 });
   vi.stubGlobal('MediaError', { MEDIA_ERR_NETWORK: 2, MEDIA_ERR_SRC_NOT_SUPPORTED: 4 });
-  vi.stubGlobal('navigator', {});
+  vi.stubGlobal('navigator', { mediaSession });
+  vi.stubGlobal(
+    'MediaMetadata',
+    class {
+      constructor(readonly init: object) {}
+    },
+  );
   vi.stubGlobal('addEventListener', () => undefined);
   vi.stubGlobal(
     'Audio',
@@ -168,5 +185,34 @@ describe('the player host', () => {
     expect(audio.currentTime).toBe(42);
     expect(audio.plays).toBe(plays + 1);
     expect(host.state().failure).toBeNull();
+  });
+
+  it("names the episode to the system's media controls, whose keys play, pause, seek and skip to the next of the queue", async () => {
+    const host = await startedHost();
+    expect(mediaSession.metadata?.init).toEqual({
+      title: 'LCC 262 - Interview',
+      artist: 'Les Cast Codeurs',
+      album: 'LCC 262',
+      artwork: [{ src: 'chrome-extension://id/icons/icon-128.png', sizes: '128x128', type: 'image/png' }],
+    });
+    expect([...mediaSession.handlers.keys()].sort()).toEqual(['nexttrack', 'pause', 'play', 'seekbackward', 'seekforward', 'seekto']);
+    mediaSession.handlers.get('seekforward')!({});
+    await settled();
+    expect(audio.currentTime).toBe(30);
+    mediaSession.handlers.get('seekbackward')!({});
+    await settled();
+    expect(audio.currentTime).toBe(15);
+
+    const next = { ...EPISODE, episodeId: 'lcc-263', number: 263, title: 'LCC 263 - News', audioUrl: 'https://traffic.libsyn.com/263.mp3' };
+    await updateQueue(() => [next]);
+    audio.at(50);
+    mediaSession.handlers.get('nexttrack')!({});
+    await settled();
+    expect(host.state().playable?.episodeId).toBe('lcc-263');
+    expect(audio.src).toBe(next.audioUrl);
+    expect(await getQueue()).toEqual([]);
+    // The one skipped is kept where it was, not marked listened.
+    expect((await getPosition('lcc-262'))?.seconds).toBe(50);
+    expect(await getListeningState('lcc-262')).toBeUndefined();
   });
 });
