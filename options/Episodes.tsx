@@ -26,8 +26,8 @@ import { BulkMarkTools } from './BulkMark';
 import { CatalogueRowView } from './CatalogueRowView';
 import { refreshArchiveNow, useArchive, type ArchiveData } from './useArchive';
 
-/** Rows drawn in the first frame, a screenful and more; the others right after it. */
-const FIRST_FRAME_ROWS = 40;
+/** Rows drawn in the first frame, a screenful under the page's tools (ten to fifteen rows); the others right after it. */
+const FIRST_FRAME_ROWS = 16;
 
 const FILTERS: Record<CatalogueFilter, MessageKey> = {
   all: 'filterAll',
