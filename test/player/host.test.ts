@@ -215,4 +215,17 @@ describe('the player host', () => {
     expect((await getPosition('lcc-262'))?.seconds).toBe(50);
     expect(await getListeningState('lcc-262')).toBeUndefined();
   });
+
+  it('ends an episode played out with an empty queue: listened, its position at the end, the player ended', async () => {
+    const host = await startedHost();
+    audio.at(120);
+    audio.ended = true;
+    audio.paused = true;
+    audio.dispatchEvent(new Event('pause'));
+    audio.dispatchEvent(new Event('ended'));
+    await settled();
+    expect(host.state()).toMatchObject({ status: 'ended', markedListened: 'lcc-262' });
+    expect((await getPosition('lcc-262'))?.seconds).toBe(120);
+    expect((await getListeningState('lcc-262'))?.listenedOn).toBe('2026-11-29');
+  });
 });

@@ -55,7 +55,7 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
   return (
     <section class="player" aria-label={t('playerRegion')}>
       <p class="player-title">
-        <span class="player-status">{t(playing ? 'nowPlaying' : 'playerPaused')}</span>{' '}
+        <span class="player-status">{t(playing ? 'nowPlaying' : state.status === 'ended' ? 'playerEnded' : 'playerPaused')}</span>{' '}
         <a href={playable.url} target="_blank" rel="noopener noreferrer">
           {name}
         </a>
