@@ -8,6 +8,7 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          setupFiles: ['test/support/fastCheckSeed.ts'],
           exclude: ['test/e2e/**'],
           environment: 'node',
           testTimeout: 30_000,

@@ -1,5 +1,6 @@
 /** The lines of a post source's conference sections, as `ConferenceLine`s. */
-import { decodeEntities, ESCAPED_PUNCTUATION } from '../episode/text';
+import { decodeEntities } from '../episode/entities';
+import { ESCAPED_PUNCTUATION } from '../episode/text';
 import type { Badge, ConferenceLine } from './conference';
 
 const HEADING = /^#{1,6}\s/;

@@ -10,7 +10,8 @@ import { conferenceLinesOfMarkdown } from '../conferences/markdownLines';
 import { HeadingIdAllocator } from './headingIds';
 import { episodeId, NotAPostError, type Episode } from './model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, segmentText, type NoteBlock, type NoteListItem } from './notes';
-import { audioUrlOf, collapseWhitespace, decodeEntities, httpUrlOf, videoUrlOf } from './text';
+import { decodeEntities, decodeHtmlAttribute } from './entities';
+import { audioUrlOf, collapseWhitespace, httpUrlOf, videoUrlOf } from './text';
 import { pageUrlOf, postAddressOfFile, resolveLiquidAddresses } from './urls';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -130,8 +131,9 @@ function plainTextOf(tokens: Token[] | undefined): string {
         text += token.text;
         break;
       case 'del':
-        // kramdown strikes through only between `~~`: single tildes (as in URLs) stay text.
-        text += token.raw.startsWith('~~') ? plainTextOf(token.tokens) : token.raw;
+        // kramdown strikes through only between `~~`: single tildes (as in URLs) stay text,
+        // around what is between them (which may hold links).
+        text += token.raw.startsWith('~~') ? plainTextOf(token.tokens) : `~${plainTextOf(token.tokens)}~`;
         break;
       case 'strong':
       case 'em':
@@ -177,7 +179,7 @@ function readInline(tokens: Token[] | undefined, builder: SegmentBuilder): void 
       case 'html': {
         const opening = OPENING_HTML_LINK.exec(token.text);
         if (opening) {
-          const href = decodeEntities(opening[1] ?? opening[2] ?? opening[3] ?? '');
+          const href = decodeHtmlAttribute(opening[1] ?? opening[2] ?? opening[3] ?? '');
           htmlLink = { href, textStart: builder.textLength };
         } else if (htmlLink && CLOSING_HTML_LINK.test(token.text)) {
           builder.addLink({ href: htmlLink.href, text: collapseWhitespace(builder.textSince(htmlLink.textStart)) });
@@ -187,9 +189,16 @@ function readInline(tokens: Token[] | undefined, builder: SegmentBuilder): void 
         }
         break;
       }
+      case 'del': {
+        // kramdown strikes through only between `~~`: single tildes stay text, links between them stay links.
+        const tilde = token.raw.startsWith('~~') ? '' : '~';
+        builder.addText(tilde);
+        readInline(token.tokens, builder);
+        builder.addText(tilde);
+        break;
+      }
       default:
-        if (token.type === 'del' && token.raw.startsWith('~~')) readInline(token.tokens, builder);
-        else builder.addText(plainTextOf([token]));
+        builder.addText(plainTextOf([token]));
     }
   }
   if (htmlLink) builder.addLink({ href: htmlLink.href, text: collapseWhitespace(builder.textSince(htmlLink.textStart)) });
@@ -205,7 +214,7 @@ function readHtml(html: string, builder: SegmentBuilder): void {
     if (linkHtml !== undefined) {
       const text = collapseWhitespace(decodeEntities(linkHtml.replace(HTML_TAG, '')));
       builder.addText(text);
-      builder.addLink({ href: decodeEntities(doubleQuoted ?? singleQuoted ?? unquoted ?? ''), text });
+      builder.addLink({ href: decodeHtmlAttribute(doubleQuoted ?? singleQuoted ?? unquoted ?? ''), text });
     } else if (LINE_BREAK_TAG.test(piece)) {
       builder.lineBreak();
     } else if (tagName && BLOCK_ELEMENTS.has(tagName.toLowerCase())) {

@@ -1,28 +1,5 @@
 /** Small text rules shared by both parsers, so that they read the same things the same way. */
 
-// prettier-ignore
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0',
-  laquo: '«', raquo: '»', hellip: '…', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', eacute: 'é', egrave: 'è',
-  agrave: 'à', ccedil: 'ç', euro: '€', copy: '©', reg: '®', trade: '™',
-};
-const ENTITY = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([a-zA-Z]{2,8}));/g;
-
-function codePointOrReplacement(value: number): string {
-  return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : '\ufffd';
-}
-
-/** Decodes the HTML entities markdown leaves in text and URLs (`&amp;` → `&`). */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (whole, decimal?: string, hex?: string, name?: string) => {
-    if (decimal) return codePointOrReplacement(Number.parseInt(decimal, 10));
-    if (hex) return codePointOrReplacement(Number.parseInt(hex, 16));
-    return NAMED_ENTITIES[name!] ?? whole;
-  });
-}
-
 const WHITESPACE_RUN = /\s+/g;
 const WHITESPACE_TO_FOLD = /[^\S ]| {2}|^ | $/;
 

@@ -3,7 +3,7 @@
  * lists and http(s) links only. The UI draws these as elements; no HTML string is ever made.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
-import { decodeEntities } from '../episode/text';
+import { decodeEntities } from '../episode/entities';
 import { isHttpUrl } from '../episode/urls';
 
 export type NoteNode =

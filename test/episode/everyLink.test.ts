@@ -125,18 +125,27 @@ function hrefsOf(html: string): string[] {
   });
 }
 
+/** Each href marked's HTML has for `body` is among the links both parsers read. */
+function expectEveryHref(body: string): void {
+  const html = marked.parse(body, { gfm: true, async: false });
+  const expected = hrefsOf(html);
+  for (const episode of [fromMarkdown(body), fromPage(html)]) {
+    const found = new Set(episode.links.map((link) => link.url));
+    for (const href of expected) expect(found, `${href} in\n${body}`).toContain(href);
+  }
+}
+
 describe("every href of marked's own HTML output", () => {
+  // Found by random sweeps: a link between single tildes (kramdown strikes only `~~`), entities
+  // beyond the common ones in a link address and in raw HTML.
+  it.each([
+    '- [lien](http://a.aa#)~) [lien](http://a.aa#a(~) \n',
+    'texte ~entre [lien](https://between.example/) tildes~ fin\n',
+    '- [lien](http://a.aa#&gg;) \n',
+    '<div>\n<p><a href="http://a.aa/&GT">html</a> </p>\n</div>\n',
+  ])('is in the links of both parsers for %j', (body) => expectEveryHref(body));
+
   it('is in the links of both parsers', () => {
-    fc.assert(
-      fc.property(notes, (body) => {
-        const html = marked.parse(body, { gfm: true, async: false });
-        const expected = hrefsOf(html);
-        for (const episode of [fromMarkdown(body), fromPage(html)]) {
-          const found = new Set(episode.links.map((link) => link.url));
-          for (const href of expected) expect(found, `${href} in\n${body}`).toContain(href);
-        }
-      }),
-      { numRuns: 300 },
-    );
+    fc.assert(fc.property(notes, expectEveryHref), { numRuns: 300 });
   });
 });

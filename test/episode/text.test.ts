@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, decodeEntities, httpUrlOf } from '../../src/episode/text';
+import { decodeEntities, decodeHtmlAttribute } from '../../src/episode/entities';
+import { collapseWhitespace, httpUrlOf } from '../../src/episode/text';
 
 const BASE = 'https://lescastcodeurs.com/2021/09/02/lcc-262/';
 
@@ -53,5 +54,14 @@ describe('text helpers', () => {
 
   it('decodes named and numeric entities, and leaves unknown ones', () => {
     expect(decodeEntities('a &amp; b &#233; &#x2019; &unknown; &#0;')).toBe('a & b é ’ &unknown; \ufffd');
+  });
+
+  it('knows every entity HTML names, with its semicolon as markdown wants it', () => {
+    expect(decodeEntities('&gg; &hellip; &copy &Eacute;')).toBe('≫ … &copy É');
+  });
+
+  it('reads raw HTML attributes as a browser does, old entities without a semicolon too', () => {
+    expect(decodeHtmlAttribute('http://a.aa/&GT')).toBe('http://a.aa/>');
+    expect(decodeHtmlAttribute('https://x.example/?a=1&amp;b=2&copy=3')).toBe('https://x.example/?a=1&b=2&copy=3');
   });
 });
