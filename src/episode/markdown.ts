@@ -166,7 +166,9 @@ function readInline(tokens: Token[] | undefined, builder: SegmentBuilder): void 
       case 'link': {
         const text = collapseWhitespace(plainTextOf(token.tokens));
         builder.addText(text);
-        builder.addLink({ href: decodeEntities((token as Tokens.Link).href), text });
+        // Entities are read in a `[text](address)` link, not in a bare or `<…>` address, which is taken as it is written.
+        const href = (token as Tokens.Link).href;
+        builder.addLink({ href: token.raw.startsWith('[') ? decodeEntities(href) : href, text });
         break;
       }
       case 'strong':

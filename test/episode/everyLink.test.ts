@@ -137,12 +137,13 @@ function expectEveryHref(body: string): void {
 
 describe("every href of marked's own HTML output", () => {
   // Found by random sweeps: a link between single tildes (kramdown strikes only `~~`), entities
-  // beyond the common ones in a link address and in raw HTML.
+  // beyond the common ones in a link address and in raw HTML, an entity in a bare address.
   it.each([
     '- [lien](http://a.aa#)~) [lien](http://a.aa#a(~) \n',
     'texte ~entre [lien](https://between.example/) tildes~ fin\n',
     '- [lien](http://a.aa#&gg;) \n',
     '<div>\n<p><a href="http://a.aa/&GT">html</a> </p>\n</div>\n',
+    '[lien](http://a.aa/(&#0;) [![img](https://img.example/i.png)](http://a.aa) \n',
   ])('is in the links of both parsers for %j', (body) => expectEveryHref(body));
 
   it('is in the links of both parsers', () => {
