@@ -46,12 +46,13 @@ export function openOffscreenDocument(reason: OffscreenReason): Promise<void> {
   return creating;
 }
 
-/** Closes the document unless the player holds an episode in it. */
+/** Closes the document unless the player holds an episode in it, playing or paused (not ended). */
 export async function closeOffscreenDocumentUnlessPlaying(): Promise<void> {
   if (!offscreenApi || !(await offscreenApi.hasDocument())) return;
   // A document that cannot say holds no player worth keeping.
   const player = await sendToOffscreen(browser.runtime, { type: 'offscreen/player', command: { kind: 'state' } }).catch(
     recover('asking the offscreen player its state', null),
   );
-  if (!player || player.status === 'idle' || player.status === 'failed') await offscreenApi.closeDocument();
+  const holding = player !== null && (player.status === 'playing' || player.status === 'loading' || player.status === 'paused');
+  if (!holding) await offscreenApi.closeDocument();
 }

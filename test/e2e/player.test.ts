@@ -3,12 +3,13 @@
  * audio host (with the ranges seeking asks for), played from the real toolbar popup over the
  * real page of an episode.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PlayerState } from '../../src/player/state';
-import { corpusPresent } from '../support/corpus';
+import { FEED_URL } from '../../src/archive/feed';
+import { CORPUS_DIR, corpusPresent } from '../support/corpus';
 import { chromium, type Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
@@ -178,6 +179,43 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     await popup.getByRole('button', { name: 'Lecture' }).click();
     await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
     expect((await playerState(session)).position).toBeGreaterThanOrEqual(Math.floor(pausedAt));
+  });
+
+  it('plays on while the archive is read in the same offscreen document, which is closed after only once playback ended', async () => {
+    session = await launchExtension({ feed: true });
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    // A whole feed, no validator: the refresh parses it in the player's offscreen document.
+    const feed = readFileSync(join(CORPUS_DIR, 'feed.atom'));
+    await session.context.route(FEED_URL, (route) => route.fulfill({ status: 200, contentType: 'application/atom+xml', body: feed }));
+    const refresh = () =>
+      popup.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ failure: unknown } | null> } } }
+        ).chrome.runtime.sendMessage({ type: 'archive/refresh', force: true }),
+      );
+    expect((await refresh())?.failure).toBeNull();
+    const after = await playerState(session);
+    expect(after.status).toBe('playing');
+    expect(after.playable?.episodeId).toBe('lcc-262');
+
+    await popup.locator('.player-position').evaluate((slider: HTMLInputElement, to) => {
+      slider.value = String(to);
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+    }, FIXTURE_SECONDS - 1);
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('ended');
+    expect((await refresh())?.failure).toBeNull();
+    const offscreenOpen = () =>
+      session!
+        .worker()
+        .then((worker) =>
+          worker.evaluate(() =>
+            (globalThis as unknown as { chrome: { offscreen: { hasDocument(): Promise<boolean> } } }).chrome.offscreen.hasDocument(),
+          ),
+        );
+    expect(await offscreenOpen()).toBe(false);
   });
 
   it('says so when the mp3 cannot be reached, stores nothing, and plays on a try again', async () => {
