@@ -16,11 +16,13 @@ import {
   type CatalogueRow,
 } from '../src/journal/catalogue';
 import type { JournalEntry } from '../src/journal/journal';
-import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t, type MessageKey } from '../src/ui/i18n';
 import { useProgressiveLimit } from '../src/ui/useProgressiveLimit';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
-import { usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
+import { PlayButtons } from '../src/ui/player/PlayButtons';
+import { isQueued, usePlaybackRecords, type PlaybackRecords } from '../src/ui/player/usePlaybackRecords';
+import { episodeName } from '../src/ui/episodeName';
+import { playableOfCard } from '../src/storage/records';
 import { storageFailureMessage } from '../src/ui/storageFailure';
 import { BulkMarkTools } from './BulkMark';
 import { CatalogueRowView } from './CatalogueRowView';
@@ -51,9 +53,11 @@ function ArchiveStatus({ archive }: { archive: ArchiveData }) {
   );
 }
 
-function NextToListen({ rows }: { rows: CatalogueRow[] }) {
+/** The next episode not heard yet, oldest or newest first, to open or to play at once. */
+function NextToListen({ rows, player, playback }: { rows: CatalogueRow[]; player: PlayerHandle; playback: PlaybackRecords | undefined }) {
   const [order, setOrder] = useState<'oldest' | 'newest'>('oldest');
   const next = nextToListen(rows, order);
+  const playable = next && playableOfCard(next.card);
   return (
     <p class="next">
       <label for="next-order">{t('nextToListen')}</label>{' '}
@@ -62,9 +66,20 @@ function NextToListen({ rows }: { rows: CatalogueRow[] }) {
         <option value="newest">{t('nextOrderNewest')}</option>
       </select>{' '}
       {next ? (
-        <a href={next.card.url} target="_blank" rel="noopener noreferrer">
-          {t('episodeNumber', next.card.number!)} {titleWithoutNumber(next.card.title, next.card.number)}
-        </a>
+        <>
+          <a href={next.card.url} target="_blank" rel="noopener noreferrer">
+            {episodeName(next.card)}
+          </a>{' '}
+          {playable && (
+            <PlayButtons
+              playable={playable}
+              player={player}
+              position={playback?.positions.get(next.card.id)}
+              queued={isQueued(playback, next.card.id)}
+              name={episodeName(next.card)}
+            />
+          )}
+        </>
       ) : (
         t('nothingToListen')
       )}
@@ -114,7 +129,7 @@ export function Episodes({ entries, player }: { entries: JournalEntry[]; player:
         <progress max={Math.max(total, 1)} value={listened} aria-hidden="true" /> {t('catalogueProgress', listened, total, percent)}
       </p>
       <ArchiveStatus archive={archive} />
-      <NextToListen rows={rows} />
+      <NextToListen rows={rows} player={player} playback={playback} />
       <fieldset class="filters">
         <legend>{t('catalogueFilter')}</legend>
         {(Object.keys(FILTERS) as CatalogueFilter[]).map((name) => (
@@ -149,7 +164,7 @@ export function Episodes({ entries, player }: { entries: JournalEntry[]; player:
                 onFailure={onFailure}
                 player={player}
                 position={playback?.positions.get(row.card.id)}
-                queued={playback?.queue.some((each) => each.episodeId === row.card.id) ?? false}
+                queued={isQueued(playback, row.card.id)}
               />
             ))}
           </ul>

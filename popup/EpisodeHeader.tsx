@@ -4,7 +4,7 @@ import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t } from '../src/ui/i18n';
 import { PlayButtons } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
-import { usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
+import { isQueued, usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import { openLink } from './openLink';
 
 /** Play, resume or queue the episode, unless the player holds it already (its bar is above). */
@@ -13,12 +13,7 @@ function Listen({ episode, player }: { episode: Episode; player: PlayerHandle })
   const playable = playableOf(episode);
   if (!playable || player.state?.playable?.episodeId === episode.id) return null;
   return (
-    <PlayButtons
-      playable={playable}
-      player={player}
-      position={records?.positions.get(episode.id)}
-      queued={records?.queue.some((each) => each.episodeId === episode.id) ?? false}
-    />
+    <PlayButtons playable={playable} player={player} position={records?.positions.get(episode.id)} queued={isQueued(records, episode.id)} />
   );
 }
 

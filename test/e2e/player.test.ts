@@ -262,6 +262,13 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
     const play340 = journal.getByRole('button', { name: /^Écouter LCC 340 / });
     await expect.poll(() => play340.count(), { timeout: 30_000 }).toBe(1);
+    // The next to listen plays from where it is named, too.
+    expect(
+      await journal
+        .locator('.next')
+        .getByRole('button', { name: /^Écouter / })
+        .count(),
+    ).toBe(1);
     await play340.click();
     await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(2);
     await journal.locator('.player').getByRole('button', { name: 'Pause' }).click();

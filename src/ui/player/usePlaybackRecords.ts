@@ -19,3 +19,8 @@ export function usePlaybackRecords(): PlaybackRecords | undefined {
     readAgainOn: (change) => change.playback === true,
   });
 }
+
+/** Whether the episode waits in the queue (false until the records are read). */
+export function isQueued(records: PlaybackRecords | undefined, episodeId: string): boolean {
+  return records?.queue.some((each) => each.episodeId === episodeId) ?? false;
+}
