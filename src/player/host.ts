@@ -6,10 +6,10 @@
  * Everything it must not forget is in the store: a closed host loses nothing but its place in
  * the current second.
  */
-import { isoDay } from '../episode/text';
 import { reportError } from '../errors';
 import { getPosition, savePlayback, updateQueue } from '../storage/playback';
 import { getSettings, markListenedInBulk, saveSettings, undoBulkMark, type BulkMark, type StoreChange } from '../storage/store';
+import { localToday } from '../episode/text';
 import { ListeningClock } from './listeningClock';
 import { isPlayedOut, playbackRate, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS, type Playable } from './playable';
 import { PositionWrites, type PlaybackMoment } from './positionWrites';
@@ -21,11 +21,6 @@ const MAX_RESUMES = 3;
 
 function finite(value: number): number | null {
   return Number.isFinite(value) && value > 0 ? value : null;
-}
-
-function today(): string {
-  const now = new Date();
-  return isoDay(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 export class PlayerHost {
@@ -69,9 +64,6 @@ export class PlayerHost {
         break;
       case 'pause':
         this.audio.pause();
-        break;
-      case 'resume':
-        if (this.playable) await this.startPlaying();
         break;
       case 'seek':
         this.seek(command.to);
@@ -199,7 +191,7 @@ export class PlayerHost {
     const playable = this.playable;
     if (!playable) return;
     try {
-      const mark = await markListenedInBulk([playable.episodeId], today(), 'player');
+      const mark = await markListenedInBulk([playable.episodeId], localToday(), 'player');
       // Already listened (paused near the end, then played out): the first mark stays the one to undo.
       if (mark.before.length > 0) this.lastMark = mark;
       await this.tellLogChanged({ episodeIds: [playable.episodeId] });
@@ -338,7 +330,7 @@ export class PlayerHost {
     if (!('mediaSession' in navigator)) return;
     const session = navigator.mediaSession;
     const actions: [MediaSessionAction, MediaSessionActionHandler][] = [
-      ['play', () => void this.command({ kind: 'resume' })],
+      ['play', () => this.playable && void this.command({ kind: 'play', playable: this.playable })],
       ['pause', () => void this.command({ kind: 'pause' })],
       ['seekbackward', (details) => void this.command({ kind: 'skip', by: -(details.seekOffset ?? SKIP_BACK_SECONDS) })],
       ['seekforward', (details) => void this.command({ kind: 'skip', by: details.seekOffset ?? SKIP_FORWARD_SECONDS })],

@@ -31,10 +31,9 @@ export const IDLE_PLAYER: PlayerState = {
 
 export type PlayerCommand =
   | { kind: 'state' }
-  /** Plays an episode where it was left (or from `at` seconds); the one playing already goes on. */
+  /** Plays an episode where it was left (or from `at` seconds); the one held already plays on. */
   | { kind: 'play'; playable: Playable; at?: number }
   | { kind: 'pause' }
-  | { kind: 'resume' }
   | { kind: 'seek'; to: number }
   | { kind: 'skip'; by: number }
   | { kind: 'rate'; rate: number }

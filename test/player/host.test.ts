@@ -196,6 +196,12 @@ describe('the player host', () => {
       artwork: [{ src: 'chrome-extension://id/icons/icon-128.png', sizes: '128x128', type: 'image/png' }],
     });
     expect([...mediaSession.handlers.keys()].sort()).toEqual(['nexttrack', 'pause', 'play', 'seekbackward', 'seekforward', 'seekto']);
+    mediaSession.handlers.get('pause')!({});
+    await settled();
+    expect(host.state().status).toBe('paused');
+    mediaSession.handlers.get('play')!({});
+    await settled();
+    expect(host.state().status).toBe('playing');
     mediaSession.handlers.get('seekforward')!({});
     await settled();
     expect(audio.currentTime).toBe(30);

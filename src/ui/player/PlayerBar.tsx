@@ -5,6 +5,7 @@
  */
 import { useEffect } from 'preact/hooks';
 import { formatClock, MAX_RATE, MIN_RATE, RATE_PRESETS, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS } from '../../player/playable';
+import type { Playable } from '../../player/playable';
 import type { PlayerCommand, PlayerState } from '../../player/state';
 import { episodeName } from '../episodeName';
 import { formatNumber, t, uiLanguage } from '../i18n';
@@ -21,20 +22,24 @@ function rateLabel(rate: number): string {
 }
 
 /**
- * Pause, or play on: as "play" this episode rather than "resume", so that a player Chrome closed
- * after its 30 s of silence (the bar drawn before still shows it) starts again where it was.
+ * Pause, or play the episode on (a player Chrome closed after 30 s of silence, which the bar
+ * drawn before still shows, starts it again where it was).
  */
-function toggle(state: PlayerState): PlayerCommand {
-  if (state.status === 'playing' || state.status === 'loading') return { kind: 'pause' };
-  return state.playable ? { kind: 'play', playable: state.playable } : { kind: 'resume' };
+function toggle(playing: boolean, playable: Playable): PlayerCommand {
+  return playing ? { kind: 'pause' } : { kind: 'play', playable };
+}
+
+function isPlaying(state: PlayerState): boolean {
+  return state.status === 'playing' || state.status === 'loading';
 }
 
 function useKeyboard({ state, command }: PlayerHandle): void {
   useEffect(() => {
-    if (!state?.playable) return undefined;
+    const playable = state?.playable;
+    if (!playable) return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || keyBelongsToField(event.target)) return;
-      if (event.key === ' ') void command(toggle(state));
+      if (event.key === ' ') void command(toggle(isPlaying(state), playable));
       else if (event.key === 'ArrowLeft') void command({ kind: 'skip', by: -SKIP_BACK_SECONDS });
       else if (event.key === 'ArrowRight') void command({ kind: 'skip', by: SKIP_FORWARD_SECONDS });
       else return;
@@ -51,7 +56,7 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
   if (!state?.playable) return null;
   const { playable } = state;
   const name = episodeName(playable);
-  const playing = state.status === 'playing' || state.status === 'loading';
+  const playing = isPlaying(state);
   return (
     <section class="player" aria-label={t('playerRegion')}>
       <p class="player-title">
@@ -68,7 +73,7 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
           </button>
         </p>
       ) : (
-        <PlayerControls state={state} command={command} playing={playing} />
+        <PlayerControls state={state} playable={playable} command={command} playing={playing} />
       )}
       {state.markedListened && (
         <p class="player-marked" role="status">
@@ -82,7 +87,17 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
   );
 }
 
-function PlayerControls({ state, command, playing }: { state: PlayerState; command: PlayerHandle['command']; playing: boolean }) {
+function PlayerControls({
+  state,
+  playable,
+  command,
+  playing,
+}: {
+  state: PlayerState;
+  playable: Playable;
+  command: PlayerHandle['command'];
+  playing: boolean;
+}) {
   const duration = state.duration ?? 0;
   return (
     <>
@@ -93,7 +108,7 @@ function PlayerControls({ state, command, playing }: { state: PlayerState; comma
         <IconButton
           kind="primary player-toggle"
           label={t(playing ? 'playerPause' : 'playerPlay')}
-          onClick={() => void command(toggle(state))}
+          onClick={() => void command(toggle(playing, playable))}
         >
           {playing ? '❚❚' : '▶'}
         </IconButton>
