@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMarkdownPost } from '../src/episode/markdown';
 import type { Episode } from '../src/episode/model';
-import type { ExportFile } from '../src/storage/exportFile';
+import { exportFileOf, type ExportFile } from '../src/storage/exportFile';
 import type { ListeningEvent, ListeningState } from '../src/storage/records';
 import { chromiumPresent, launchExtension, type ExtensionSession } from '../test/e2e/support/browser';
 import { corpusPresent, postFiles, readPost } from '../test/support/corpus';
@@ -41,19 +41,15 @@ function heavyExport(): ExportFile {
     kind: kinds[index % kinds.length]!,
     at: new Date(Date.UTC(2015, 0, 1) + index * 3_600_000).toISOString(),
   }));
-  return {
-    format: 'lcc-companion-export',
-    version: 1,
-    exportedAt: '2026-11-28T10:00:00.000Z',
-    episodes: episodes.map((episode) => ({ url: episode.url, episode, source: 'markdown', etag: null, checkedAt: 0 })),
-    listening,
-    events,
-    readLater: [],
-    opened: [],
-    positions: [],
-    listenedTime: [],
-    queue: [],
-  };
+  const file = exportFileOf(
+    {
+      episodes: episodes.map((episode) => ({ url: episode.url, episode, source: 'markdown', etag: null, checkedAt: 0 })),
+      listening,
+      events,
+    },
+    new Date('2026-11-28T10:00:00.000Z'),
+  );
+  return { ...file, version: 1 };
 }
 
 /** Imports a heavy listener's export file through the journal's page; returns how long it took. */

@@ -190,6 +190,30 @@ export interface StoredData {
   queue: Playable[];
 }
 
+/** Each kind of the listener's data, empty. */
+const NO_DATA: StoredData = {
+  episodes: [],
+  listening: [],
+  events: [],
+  readLater: [],
+  opened: [],
+  positions: [],
+  listenedTime: [],
+  queue: [],
+};
+
+/** An export file of this format version holding `data`, every kind not given empty. */
+export function exportFileOf(data: Partial<StoredData>, exportedAt: Date, settings?: Settings): ExportFile {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    ...NO_DATA,
+    ...data,
+    ...(settings && { settings }),
+  };
+}
+
 export type ImportMode = 'merge' | 'replace';
 
 /** What applying an import will write, and the counts the preview shows. */

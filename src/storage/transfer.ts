@@ -2,7 +2,7 @@
  * The journal as a whole: read at once, exported, imported, cleared. Apart from the store's
  * everyday operations, so that only the page that moves data loads this (and the file checks).
  */
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ImportPlan, type StoredData } from './exportFile';
+import { exportFileOf, type ExportFile, type ImportPlan, type StoredData } from './exportFile';
 import type { LogEntry } from './formats/csv';
 import {
   cachedEpisodeSchema,
@@ -59,13 +59,7 @@ export async function readEverything(): Promise<StoredData> {
 
 export async function exportEverything(now = new Date()): Promise<ExportFile> {
   const [data, settings] = await Promise.all([readEverything(), getSettings()]);
-  return {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: now.toISOString(),
-    ...data,
-    settings,
-  };
+  return exportFileOf(data, now, settings);
 }
 
 /** Writes an import plan in one transaction: all of it, or (on any failure) none of it. */

@@ -5,8 +5,8 @@ import { episodeFixture } from '../support/episodes';
 import type { Episode, OutlineNode } from '../../src/episode/model';
 import type { CachedEpisode, ListeningState } from '../../src/storage/records';
 import {
-  EXPORT_FORMAT,
   EXPORT_VERSION,
+  exportFileOf,
   ImportRefused,
   MAX_IMPORT_BYTES,
   planImport,
@@ -54,20 +54,7 @@ function deepOutline(depth: number): OutlineNode {
 }
 
 function validFile(overrides: Partial<ExportFile> = {}): ExportFile {
-  return {
-    format: EXPORT_FORMAT,
-    version: 1,
-    exportedAt: '2026-11-28T10:00:00.000Z',
-    episodes: [],
-    listening: [],
-    events: [],
-    readLater: [],
-    opened: [],
-    positions: [],
-    listenedTime: [],
-    queue: [],
-    ...overrides,
-  };
+  return { ...exportFileOf({}, new Date('2026-11-28T10:00:00.000Z')), version: 1, ...overrides };
 }
 
 describe('import files that are refused, with the store unchanged', () => {

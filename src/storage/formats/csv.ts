@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { episodeId } from '../../episode/model';
 import { isCalendarDay, isIsoTimestamp } from '../../episode/text';
 import { canonicalPageUrl, postAddressOfPage } from '../../episode/urls';
-import { EXPORT_FORMAT, EXPORT_VERSION, ImportRefused, type ExportFile } from '../exportFile';
+import { exportFileOf, ImportRefused, type ExportFile } from '../exportFile';
 import type { EpisodeCard, ListeningState, ReadLaterLink } from '../records';
 
 export const CSV_COLUMNS = [
@@ -119,19 +119,7 @@ export function readLogCsv(text: string): LogEntry[] {
 /** A CSV log as an import: its states, and the cards that name their episodes. */
 export function csvImport(entries: LogEntry[], now = new Date()): { file: ExportFile; cards: EpisodeCard[] } {
   return {
-    file: {
-      format: EXPORT_FORMAT,
-      version: EXPORT_VERSION,
-      exportedAt: now.toISOString(),
-      episodes: [],
-      listening: entries.map((entry) => entry.state),
-      events: [],
-      readLater: [],
-      opened: [],
-      positions: [],
-      listenedTime: [],
-      queue: [],
-    },
+    file: exportFileOf({ listening: entries.map((entry) => entry.state) }, now),
     cards: entries.map((entry) => entry.card),
   };
 }
