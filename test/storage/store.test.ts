@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { episodeFixture } from '../support/episodes';
+import { episodeFixture, heardState } from '../support/episodes';
 import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade, type CompanionSchema } from '../../src/storage/schema';
 import {
   changesEpisode,
@@ -113,14 +113,7 @@ describe('migration 1 → 2, from a version 1 database with data in it', () => {
     const name = `${DATABASE_NAME}-v1`;
     const v1 = await openAtVersion(name, 1);
     const cached = { url: EPISODE.url, episode: EPISODE, source: 'markdown' as const, etag: '"e"', checkedAt: 5 };
-    const listened = {
-      episodeId: 'lcc-262',
-      listenedOn: '2021-09-03',
-      bookmarkedAt: '2021-09-04T08:00:00.000Z',
-      note: 'Top',
-      rating: 5,
-      updatedAt: '2021-09-05T08:00:00.000Z',
-    };
+    const listened = heardState({ bookmarkedAt: '2021-09-04T08:00:00.000Z', note: 'Top', rating: 5 });
     const untouched = {
       episodeId: 'lcc-1',
       listenedOn: null,
@@ -236,14 +229,7 @@ describe('migration 2 → 3, from a version 2 database with data in it', () => {
       etag: null,
       checkedAt: 1,
     };
-    const state = {
-      episodeId: 'lcc-262',
-      listenedOn: '2021-09-03',
-      bookmarkedAt: null,
-      note: '',
-      rating: null,
-      updatedAt: '2021-09-05T08:00:00.000Z',
-    };
+    const state = heardState();
     await v2.put('episodes', cached);
     await v2.put('listening', state);
     await v2.put('logs', { episodeId: 'lcc-262', events: [{ kind: 'listened', at: state.updatedAt, listenedOn: '2021-09-03' }] });
@@ -273,14 +259,7 @@ describe('migration 3 → 4, from a version 3 database with data in it', () => {
     const name = `${DATABASE_NAME}-v3`;
     const v3 = await openAtVersion(name, 3);
     const cached = { url: EPISODE.url, episode: EPISODE, source: 'markdown' as const, etag: '"e"', checkedAt: 5 };
-    const state = {
-      episodeId: 'lcc-262',
-      listenedOn: '2021-09-03',
-      bookmarkedAt: null,
-      note: 'Bien',
-      rating: 4,
-      updatedAt: '2021-09-05T08:00:00.000Z',
-    };
+    const state = heardState({ note: 'Bien', rating: 4 });
     const log = { episodeId: 'lcc-262', events: [{ kind: 'listened' as const, at: state.updatedAt, listenedOn: '2021-09-03' }] };
     const settings = { language: 'en' as const, theme: 'dark' as const, openLinksIn: 'background' as const };
     await v3.put('episodes', cached);
@@ -358,14 +337,7 @@ describe('migration 4 → 5, from a version 4 database with data in it', () => {
   it("keeps the listener's records and the archive, and adds the reading list and the opened links, empty", async () => {
     const name = `${DATABASE_NAME}-v4`;
     const v4 = await openAtVersion(name, 4);
-    const state = {
-      episodeId: 'lcc-262',
-      listenedOn: '2021-09-03',
-      bookmarkedAt: null,
-      note: '',
-      rating: null,
-      updatedAt: '2021-09-05T08:00:00.000Z',
-    };
+    const state = heardState();
     await v4.put('listening', state);
     await v4.put('archive', { url: EPISODE.url, episode: EPISODE });
     // Version 4 also kept the archive's episode count in the feed's state.
@@ -393,14 +365,7 @@ describe('migration 5 → 6, from a version 5 database with data in it', () => {
   it("keeps the listener's records and adds the player's stores, empty", async () => {
     const name = `${DATABASE_NAME}-v5`;
     const v5 = await openAtVersion(name, 5);
-    const state = {
-      episodeId: 'lcc-262',
-      listenedOn: '2021-09-03',
-      bookmarkedAt: null,
-      note: 'n',
-      rating: 2,
-      updatedAt: '2021-09-05T08:00:00.000Z',
-    };
+    const state = heardState({ note: 'n', rating: 2 });
     const kept = {
       url: 'https://kept.example/a',
       text: 'a',

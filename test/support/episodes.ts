@@ -22,6 +22,19 @@ export function episodeFixture(number: number, overrides: Partial<Episode> = {})
   };
 }
 
+/** A listening state for unit tests: episode 262, heard on 2021-09-03, nothing else kept. */
+export function heardState(overrides: Partial<ListeningState> = {}): ListeningState {
+  return {
+    episodeId: 'lcc-262',
+    listenedOn: '2021-09-03',
+    bookmarkedAt: null,
+    note: '',
+    rating: null,
+    updatedAt: '2021-09-05T08:00:00.000Z',
+    ...overrides,
+  };
+}
+
 /** A listener of every episode: listened, a third bookmarked, half rated, no notes. */
 export function everyEpisodeListened(count = 359): ListeningState[] {
   return Array.from({ length: count }, (_, index) => ({
