@@ -180,6 +180,7 @@ export class PlayerHost {
           updatedAt: new Date().toISOString(),
         },
         this.clock.take(),
+        moment === 'playing',
       );
     } catch (error) {
       reportError('saving the playback position', error);

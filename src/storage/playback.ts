@@ -1,7 +1,7 @@
 /**
  * The player's data: where each episode was left, the time played per month, and the queue.
- * Positions are written every ten seconds while playing: their changes say `playback` and name
- * no episode, so that the views of the log do not read it all again each time.
+ * Their changes say `playback` and name no episode, so that the views of the log do not read it
+ * all again for them.
  */
 import type { ListenedSeconds } from '../player/listeningClock';
 import {
@@ -29,9 +29,14 @@ export async function listListenedTime(): Promise<ReadRecords<ListenedTime>> {
   return readRecords(listenedTimeSchema, await (await openStore()).getAll('listenedTime'));
 }
 
-/** Writes where an episode is and adds the time played since the last write, together. */
-export function savePlayback(position: PlaybackPosition, listened: ListenedSeconds[]): Promise<void> {
-  return write({ episodeIds: [], playback: true }, async (database) => {
+/**
+ * Writes where an episode is and adds the time played since the last write, together. A
+ * checkpoint taken while it plays changes nothing the pages show (the player's bar shows the
+ * position live): it is announced as touching no view, so that none reads everything again
+ * every ten seconds; a pause, seek or end is.
+ */
+export function savePlayback(position: PlaybackPosition, listened: ListenedSeconds[], checkpoint = false): Promise<void> {
+  return write({ episodeIds: [], ...(!checkpoint && { playback: true }) }, async (database) => {
     const transaction = database.transaction(['positions', 'listenedTime'], 'readwrite');
     const months = transaction.objectStore('listenedTime');
     await transaction.objectStore('positions').put(position);
