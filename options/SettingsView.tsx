@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../src/storage/records';
-import { changesEpisode, getSettings, listListeningStates, saveSettings } from '../src/storage/store';
+import { changesEpisode, getSettings, listListeningStates, updateSettings } from '../src/storage/store';
 import { encodeForSync } from '../src/sync/encoding';
 import { t, type MessageKey } from '../src/ui/i18n';
 import { useStoredRead } from '../src/ui/useStoredRead';
@@ -65,9 +65,8 @@ export function SettingsView() {
   if (!settings) return <p role="status">{t('loading')}</p>;
 
   const choose = <K extends keyof Settings>(key: K, value: Settings[K]) => {
-    const next = { ...settings, [key]: value };
-    setSettings(next);
-    void saveSettings(next).catch(recover('saving the settings', undefined));
+    setSettings({ ...settings, [key]: value });
+    void updateSettings({ [key]: value }).catch(recover('saving the settings', undefined));
   };
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>

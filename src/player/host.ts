@@ -8,7 +8,7 @@
  */
 import { reportError } from '../errors';
 import { getPosition, savePlayback, updateQueue } from '../storage/playback';
-import { getSettings, markListenedInBulk, saveSettings, undoBulkMark, type BulkMark, type StoreChange } from '../storage/store';
+import { getSettings, markListenedInBulk, undoBulkMark, updateSettings, type BulkMark, type StoreChange } from '../storage/store';
 import { localToday } from '../episode/text';
 import { ListeningClock } from './listeningClock';
 import { isPlayedOut, playbackRate, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS, type Playable } from './playable';
@@ -153,8 +153,7 @@ export class PlayerHost {
   private async setRate(rate: number): Promise<void> {
     this.rate = playbackRate(rate);
     this.audio.playbackRate = this.rate;
-    const settings = await getSettings();
-    await saveSettings({ ...settings, playbackRate: this.rate });
+    await updateSettings({ playbackRate: this.rate });
   }
 
   private async undoListened(): Promise<void> {

@@ -237,14 +237,25 @@ export async function listCachedEpisodes(): Promise<ReadRecords<CachedEpisode>> 
   return readRecords(cachedEpisodeSchema, await (await openStore()).getAll('episodes'));
 }
 
-export async function getSettings(): Promise<Settings> {
-  const stored = await (await openStore()).get('settings', 'settings');
+function settingsOf(stored: unknown): Settings {
   return readRecord(settingsSchema, stored ?? {}) ?? DEFAULT_SETTINGS;
 }
 
-export function saveSettings(settings: Settings): Promise<void> {
+export async function getSettings(): Promise<Settings> {
+  return settingsOf(await (await openStore()).get('settings', 'settings'));
+}
+
+/**
+ * Changes the settings given and keeps the others as stored, in one transaction: the player's
+ * speed set in the popup and the theme chosen in the journal, each from its own copy, both stay.
+ */
+export function updateSettings(change: Partial<Settings>): Promise<Settings> {
   return write({ episodeIds: [], settings: true }, async (database) => {
-    await database.put('settings', settings, 'settings');
+    const transaction = database.transaction('settings', 'readwrite');
+    const next = { ...settingsOf(await transaction.store.get('settings')), ...change };
+    await transaction.store.put(next, 'settings');
+    await transaction.done;
+    return next;
   });
 }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { csvImport, logCsv, readLogCsv } from '../../src/storage/formats/csv';
 import { logMarkdown } from '../../src/storage/formats/markdown';
 import { ImportRefused, planImport } from '../../src/storage/exportFile';
-import { putCachedEpisode, saveSettings, updateListeningState } from '../../src/storage/store';
+import { putCachedEpisode, updateSettings, updateListeningState } from '../../src/storage/store';
 import { applyImport, clearEverything, readEverything, readLogEntries } from '../../src/storage/transfer';
 import { parseMarkdownPost } from '../../src/episode/markdown';
 import type { Episode } from '../../src/episode/model';
@@ -42,7 +42,7 @@ async function seedLog(corpus = false): Promise<void> {
       note: NOTES[index % NOTES.length]!,
     }));
   }
-  await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
+  await updateSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
 }
 
 describe('the log as CSV', () => {

@@ -13,7 +13,7 @@ import {
   readExportFile,
   type ExportFile,
 } from '../../src/storage/exportFile';
-import { getSettings, putCachedEpisode, saveSettings, updateListeningState } from '../../src/storage/store';
+import { getSettings, putCachedEpisode, updateSettings, updateListeningState } from '../../src/storage/store';
 import { markOpened, markRead, toggleReadLater } from '../../src/storage/reading';
 import { applyImport, clearEverything, exportEverything, readEverything } from '../../src/storage/transfer';
 import { savePlayback, updateQueue } from '../../src/storage/playback';
@@ -253,7 +253,7 @@ describe('export, then import', () => {
 
   it("takes the settings of the file on replace, and keeps this device's on merge", async () => {
     await seed();
-    await saveSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
+    await updateSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
     const file = readExportFile(JSON.stringify({ ...validFile(), settings: { theme: 'dark', language: 'en' } }));
     await applyImport(planImport(await readEverything(), file, 'merge'));
     expect(await getSettings()).toEqual({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
@@ -330,7 +330,7 @@ describe('the export round trip (issue 13, 6)', () => {
     await updateListeningState(episode(1), () => ({ rating: 4, bookmarkedAt: '2026-03-01T08:00:00.000Z' }));
     await updateListeningState(episode(3), () => ({ listenedOn: '2026-04-02', note: 'Accents « é » et "guillemets",\nlignes' }));
     await putCachedEpisode({ url: episode(3).url, episode: episode(3), source: 'page', etag: null, checkedAt: 1_764_000_000_000 });
-    await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off', playbackRate: 1 });
+    await updateSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off', playbackRate: 1 });
     const kept = {
       url: 'https://kept.example/a',
       text: 'À lire',
@@ -358,7 +358,8 @@ describe('the export round trip (issue 13, 6)', () => {
     for (const mode of ['replace', 'merge'] as const) {
       await clearEverything();
       await applyImport(planImport(await readEverything(), readExportFile(first), mode));
-      if (mode === 'merge') await saveSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off', playbackRate: 1 });
+      if (mode === 'merge')
+        await updateSettings({ language: 'en', theme: 'dark', openLinksIn: 'background', sync: 'off', playbackRate: 1 });
       const second = JSON.stringify(await exportEverything(new Date('2026-11-29T12:00:00Z')), null, 1);
       expect(second.replace('2026-11-29T12:00:00.000Z', '2026-11-28T12:00:00.000Z')).toBe(first);
     }

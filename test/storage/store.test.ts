@@ -17,6 +17,8 @@ import {
   onStoreChange,
   putCachedEpisode,
   updateListeningState,
+  getSettings,
+  updateSettings,
   type StoreChange,
 } from '../../src/storage/store';
 import { readEverything } from '../../src/storage/transfer';
@@ -399,6 +401,14 @@ describe('migration 5 → 6, from a version 5 database with data in it', () => {
     expect((await v6.get('cards', 'lcc-262'))?.audioUrl).toBe(heard.audio.url);
     expect((await v6.get('archiveCards', archived.url))?.audioUrl).toBe(archived.audio!.url);
     v6.close();
+  });
+});
+
+describe('the settings', () => {
+  it('keep every change made from different pages, even at once', async () => {
+    await updateSettings({ theme: 'auto', playbackRate: 1 });
+    await Promise.all([updateSettings({ theme: 'dark' }), updateSettings({ playbackRate: 1.5 })]);
+    expect(await getSettings()).toMatchObject({ theme: 'dark', playbackRate: 1.5 });
   });
 });
 
