@@ -8,6 +8,7 @@
 import browser from 'webextension-polyfill';
 import { recover } from '../errors';
 import { sendToOffscreen } from '../messages';
+import { IDLE_PLAYER, type PlayerCommand, type PlayerState } from '../player/state';
 
 /** Chrome's offscreen API, which the polyfill does not cover. */
 interface OffscreenApi {
@@ -28,31 +29,53 @@ const JUSTIFICATIONS: Record<OffscreenReason, string> = {
 /** Whether this background must use an offscreen document (Chrome's service worker) rather than work in place. */
 export const needsOffscreenDocument = typeof DOMParser === 'undefined';
 
-let creating: Promise<void> | null = null;
+let turn: Promise<unknown> = Promise.resolve();
 
-export function hasOffscreenDocument(): Promise<boolean> {
-  return offscreenApi ? offscreenApi.hasDocument() : Promise.resolve(false);
+/**
+ * Runs `work` once every other opening, closing or player command of the document is done: a
+ * feed refresh closing the document after its parse can never cross an episode starting in it.
+ */
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const run = turn.then(work, work);
+  turn = run.catch(() => undefined);
+  return run;
+}
+
+async function openUnlessOpen(api: OffscreenApi, reason: OffscreenReason): Promise<void> {
+  if (!(await api.hasDocument())) {
+    await api.createDocument({ url: 'offscreen/index.html', reasons: [reason], justification: JUSTIFICATIONS[reason] });
+  }
+}
+
+function offscreen(): OffscreenApi {
+  if (!offscreenApi) throw new Error('no DOMParser and no offscreen document here');
+  return offscreenApi;
 }
 
 export function openOffscreenDocument(reason: OffscreenReason): Promise<void> {
-  const api = offscreenApi;
-  if (!api) return Promise.reject(new Error('no DOMParser and no offscreen document here'));
-  // Two callers at once would both create it, and Chrome refuses the second.
-  creating ??= (async () => {
-    if (!(await api.hasDocument())) {
-      await api.createDocument({ url: 'offscreen/index.html', reasons: [reason], justification: JUSTIFICATIONS[reason] });
-    }
-  })().finally(() => (creating = null));
-  return creating;
+  return inTurn(() => openUnlessOpen(offscreen(), reason));
 }
 
 /** Closes the document unless the player holds an episode in it, playing or paused (not ended). */
-export async function closeOffscreenDocumentUnlessPlaying(): Promise<void> {
-  if (!offscreenApi || !(await offscreenApi.hasDocument())) return;
-  // A document that cannot say holds no player worth keeping.
-  const player = await sendToOffscreen(browser.runtime, { type: 'offscreen/player', command: { kind: 'state' } }).catch(
-    recover('asking the offscreen player its state', null),
-  );
-  const holding = player !== null && (player.status === 'playing' || player.status === 'loading' || player.status === 'paused');
-  if (!holding) await offscreenApi.closeDocument();
+export function closeOffscreenDocumentUnlessPlaying(): Promise<void> {
+  return inTurn(async () => {
+    const api = offscreen();
+    if (!(await api.hasDocument())) return;
+    // A document that cannot say holds no player worth keeping.
+    const player = await sendToOffscreen(browser.runtime, { type: 'offscreen/player', command: { kind: 'state' } }).catch(
+      recover('asking the offscreen player its state', null),
+    );
+    const holding = player !== null && (player.status === 'playing' || player.status === 'loading' || player.status === 'paused');
+    if (!holding) await api.closeDocument();
+  });
+}
+
+/** A command to the player in the document: made to play an episode; without one, the player is idle. */
+export function commandOffscreenPlayer(command: PlayerCommand): Promise<PlayerState> {
+  return inTurn(async () => {
+    const api = offscreen();
+    if (command.kind === 'play') await openUnlessOpen(api, 'AUDIO_PLAYBACK');
+    else if (!(await api.hasDocument())) return IDLE_PLAYER;
+    return sendToOffscreen(browser.runtime, { type: 'offscreen/player', command });
+  });
 }

@@ -4,11 +4,10 @@
  * to the player in this event page in Firefox.
  */
 import browser from 'webextension-polyfill';
-import { sendToOffscreen } from '../messages';
 import { PlayerHost } from '../player/host';
-import { IDLE_PLAYER, type PlayerCommand, type PlayerState } from '../player/state';
+import type { PlayerCommand, PlayerState } from '../player/state';
 import type { StoreChange } from '../storage/store';
-import { hasOffscreenDocument, needsOffscreenDocument, openOffscreenDocument } from './offscreenDocument';
+import { commandOffscreenPlayer, needsOffscreenDocument } from './offscreenDocument';
 
 let host: PlayerHost | null = null;
 
@@ -35,7 +34,5 @@ export async function commandPlayer(command: PlayerCommand, followChange: (chang
     }
     return host.command(command);
   }
-  if (command.kind === 'play') await openOffscreenDocument('AUDIO_PLAYBACK');
-  else if (!(await hasOffscreenDocument())) return IDLE_PLAYER;
-  return sendToOffscreen(browser.runtime, { type: 'offscreen/player', command });
+  return commandOffscreenPlayer(command);
 }

@@ -126,22 +126,24 @@ export class PlayerHost {
     } else if (at !== undefined) {
       this.seek(at);
     }
-    await this.startPlaying();
+    this.startPlaying();
   }
 
-  private async startPlaying(): Promise<void> {
+  /**
+   * Starts playback without waiting for the first sound (a slow host would hold the command, and
+   * every command after it, that long): the pages hear of it on the channel when it plays.
+   */
+  private startPlaying(): void {
     if (this.failure && this.playable) {
       // A try again after a failure: load the address anew.
       this.failure = null;
       this.audio.src = this.playable.audioUrl;
     }
     this.audio.playbackRate = this.rate;
-    try {
-      await this.audio.play();
-    } catch (error) {
+    this.audio.play().catch((error: unknown) => {
       // A source that cannot be read rejects here and raises `error` too, which says so.
       if (!(error instanceof DOMException && error.name === 'NotSupportedError')) reportError('starting playback', error);
-    }
+    });
     this.announce();
   }
 
@@ -288,7 +290,7 @@ export class PlayerHost {
         () => {
           this.audio.src = playable.audioUrl;
           this.audio.currentTime = at;
-          void this.startPlaying();
+          this.startPlaying();
         },
         1000 * (this.resumes - 1),
       );

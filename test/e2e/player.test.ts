@@ -218,6 +218,25 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     expect(await offscreenOpen()).toBe(false);
   });
 
+  it('starts an episode asked for while the archive is being read in the same document, and keeps it playing', async () => {
+    session = await launchExtension({ feed: true });
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    const feed = readFileSync(join(CORPUS_DIR, 'feed.atom'));
+    await session.context.route(FEED_URL, (route) => route.fulfill({ status: 200, contentType: 'application/atom+xml', body: feed }));
+    // Not awaited: the click lands while the feed is fetched and parsed, before the document is closed after it.
+    const refreshing = popup.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ failure: unknown } | null> } } }
+      ).chrome.runtime.sendMessage({ type: 'archive/refresh', force: true }),
+    );
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    expect((await refreshing)?.failure).toBeNull();
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    const at = (await playerState(session)).position;
+    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(at + 1);
+  });
+
   it('says so when the mp3 cannot be reached, stores nothing, and plays on a try again', async () => {
     session = await launchExtension({ audio: 'not-found' });
     const tab = await session.openSitePage(LCC_262);
