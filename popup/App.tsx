@@ -1,3 +1,5 @@
+import { useMemo } from 'preact/hooks';
+import type { Episode } from '../src/episode/model';
 import { t } from '../src/ui/i18n';
 import { PlayerBar } from '../src/ui/player/PlayerBar';
 import { usePlayer, type PlayerHandle } from '../src/ui/player/usePlayer';
@@ -29,8 +31,24 @@ export function App() {
   );
 }
 
+/** What the popup shows of an episode below its header: nothing there hangs on the player. */
+function EpisodeNotes({ episode, tabId }: { episode: Episode; tabId: number }) {
+  return (
+    <>
+      <ListeningActions episode={episode} />
+      <Outline episode={episode} tabId={tabId} />
+      <LinkList episode={episode} />
+      <ConferenceTable conferences={episode.conferences} />
+    </>
+  );
+}
+
 function ActiveEpisode({ player }: { player: PlayerHandle }) {
   const active = useActiveEpisode();
+  const shown = active.kind === 'episode' ? active : null;
+  // The same element for the same episode, which Preact does not draw again: the player's state,
+  // which comes in as the popup opens, then redraws the header and the bar alone.
+  const notes = useMemo(() => shown && <EpisodeNotes episode={shown.episode} tabId={shown.tabId} />, [shown?.episode, shown?.tabId]);
   switch (active.kind) {
     case 'loading':
       return (
@@ -50,10 +68,7 @@ function ActiveEpisode({ player }: { player: PlayerHandle }) {
       return (
         <main class="episode" aria-busy={active.check.kind === 'checking'}>
           <EpisodeHeader episode={active.episode} player={player} />
-          <ListeningActions episode={active.episode} />
-          <Outline episode={active.episode} tabId={active.tabId} />
-          <LinkList episode={active.episode} />
-          <ConferenceTable conferences={active.episode.conferences} />
+          {notes}
           <footer class="popup-footer">
             <SourceNote origin={active.origin} check={active.check} />
             <JournalButton />

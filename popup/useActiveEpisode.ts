@@ -8,7 +8,7 @@ import type { Episode } from '../src/episode/model';
 import { pageUrlOf, postAddressOfPage } from '../src/episode/urls';
 import { sendToBackground, sendToTab, type RevalidateFailure } from '../src/messages';
 import { getArchiveEpisode } from '../src/storage/archive';
-import { getCachedEpisode } from '../src/storage/store';
+import { getCachedEpisode, openStore } from '../src/storage/store';
 import { recover, reportError } from '../src/errors';
 
 /** Where the episode on screen was read from. */
@@ -33,11 +33,23 @@ async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Ep
   return episode && { episode, origin: 'page' };
 }
 
+/**
+ * The episode on screen when the source says the same: the notes, drawn for that object, are not
+ * drawn again (the source is most often unchanged, and answers before the popup's first frame).
+ */
+function keptIfSame(shown: Episode | undefined, checked: Episode): Episode {
+  return shown && JSON.stringify(shown) === JSON.stringify(checked) ? shown : checked;
+}
+
 /** The active tab's episode as at hand, or why there is none. */
 type Found = { kind: 'not-episode' } | { kind: 'found'; tabId: number; pageUrl: string; first: Awaited<ReturnType<typeof firstPaint>> };
 
 async function findActiveEpisode(): Promise<Found> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // The database opens while the tab is asked for: the copy kept is read right after.
+  const [[tab]] = await Promise.all([
+    browser.tabs.query({ active: true, currentWindow: true }),
+    openStore().catch(recover('opening the database', undefined)),
+  ]);
   const post = tab?.url ? postAddressOfPage(tab.url) : null;
   if (!tab?.id || !post) return { kind: 'not-episode' };
   const pageUrl = pageUrlOf(post);
@@ -72,7 +84,7 @@ export function useActiveEpisode(): ActiveEpisode {
       if (result.status === 'failed') {
         show(first ? { kind: 'episode', tabId, ...first, check: { kind: 'failed', reason: result.reason } } : { kind: 'not-episode' });
       } else {
-        show({ kind: 'episode', tabId, episode: result.episode, origin: 'markdown', check: { kind: 'done' } });
+        show({ kind: 'episode', tabId, episode: keptIfSame(first?.episode, result.episode), origin: 'markdown', check: { kind: 'done' } });
       }
     })().catch((error: unknown) => {
       reportError('showing the episode', error);
