@@ -89,6 +89,19 @@ function NextToListen({ rows, player, playback }: { rows: CatalogueRow[]; player
 
 export function Episodes({ entries, player }: { entries: JournalEntry[]; player: PlayerHandle }) {
   const archive = useArchive();
+  // Without the archive, the rows and the count would be the listener's own episodes alone.
+  if (archive.kind === 'loading') return <p role="status">{t('loading')}</p>;
+  return <Catalogue archive={archive} entries={entries} player={player} />;
+}
+
+interface CatalogueProps {
+  archive: Exclude<ArchiveData, { kind: 'loading' }>;
+  entries: JournalEntry[];
+  player: PlayerHandle;
+}
+
+/** Mounted with the archive at hand, so that its first frame is the first screenful of rows. */
+function Catalogue({ archive, entries, player }: CatalogueProps) {
   const playback = usePlaybackRecords();
   const [filter, setFilter] = useState<CatalogueFilter>('all');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

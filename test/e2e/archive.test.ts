@@ -48,6 +48,29 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
     await expect.poll(() => journal.locator('.catalogue .row').count()).toBe(1);
   });
 
+  it('counts and lists the whole archive from its first frame: from the copy kept last time, else once the archive is read', async () => {
+    const journal = await journalWithArchive('episodes');
+    await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
+    // Every count the page draws, from its first frame (a string: the page runs it as it starts).
+    const recordCounts = `window.counts = []; new MutationObserver(() => {
+      const count = document.querySelector('.progress')?.textContent;
+      if (count && window.counts.at(-1) !== count) window.counts.push(count);
+    }).observe(document, { subtree: true, childList: true, characterData: true });`;
+    const countsDrawn = async () => {
+      const page = await session!.context.newPage();
+      await page.addInitScript(recordCounts);
+      await page.goto(`chrome-extension://${session!.extensionId}/options/index.html#episodes`);
+      await expect.poll(() => page.locator('.catalogue .row').count()).toBe(episodes.length);
+      const counts = await page.evaluate(() => (window as unknown as { counts: string[] }).counts);
+      await page.close();
+      return counts;
+    };
+    const whole = [` 0 écoutés sur ${episodes.length}, 0 %`];
+    expect(await countsDrawn()).toEqual(whole);
+    await journal.evaluate(() => localStorage.clear());
+    expect(await countsDrawn()).toEqual(whole);
+  });
+
   it('finds an episode by a word of one of its links', async () => {
     const journal = await journalWithArchive('episodes');
     await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
