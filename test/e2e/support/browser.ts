@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import WebSocket from 'ws';
 import { chromium, type Browser, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { CORPUS_DIR } from '../../support/corpus';
 import { AUDIO_HOST, startAudioHost, type AudioRoute } from './audioHost';
@@ -39,11 +40,49 @@ export interface ExtensionSession {
   debuggingPort: number;
   /** A tab on a page of the site, e.g. `/2021/09/02/lcc-262-…/`. */
   openSitePage(path: string): Promise<Page>;
-  /** Opens the real toolbar popup over `tab`, as a click on the icon does. */
-  openPopup(tab: Page, popupPath?: string): Promise<Page>;
+  /**
+   * Opens the real toolbar popup over `tab`, as a click on the icon does. `beforeItsScripts`: a
+   * script the popup runs before its own, to watch its first frames (Playwright reaches a popup
+   * only once it has loaded).
+   */
+  openPopup(tab: Page, popupPath?: string, beforeItsScripts?: string): Promise<Page>;
   badgeText(tab: Page): Promise<string>;
 
   close(): Promise<void>;
+}
+
+/**
+ * Until the returned stop is called, every target the browser opens runs `script` before its own
+ * scripts: the browser holds each new target until it is told to go on (CDP auto-attach, which
+ * Chrome allows at the browser's level only with flattened sessions, hence a socket of our own).
+ */
+async function runInNewTargets(port: number, script: string): Promise<() => void> {
+  const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+  const socket = new WebSocket(version.webSocketDebuggerUrl);
+  await new Promise((opened, failed) => socket.once('open', opened).once('error', failed));
+  let id = 0;
+  const answers = new Map<number, () => void>();
+  const send = (method: string, params: object, sessionId?: string) =>
+    new Promise<void>((answered) => {
+      id += 1;
+      answers.set(id, answered);
+      socket.send(JSON.stringify({ id, method, params, sessionId }));
+    });
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as {
+      id?: number;
+      method?: string;
+      params?: { sessionId: string; waitingForDebugger: boolean };
+    };
+    if (message.id !== undefined) answers.get(message.id)?.();
+    if (message.method !== 'Target.attachedToTarget' || !message.params!.waitingForDebugger) return;
+    const { sessionId } = message.params!;
+    void send('Page.enable', {}, sessionId);
+    void send('Page.addScriptToEvaluateOnNewDocument', { source: script }, sessionId);
+    void send('Runtime.runIfWaitingForDebugger', {}, sessionId);
+  });
+  await send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
+  return () => socket.close();
 }
 
 function freePort(): Promise<number> {
@@ -169,8 +208,9 @@ export async function launchExtension(
         await tab.goto(`https://lescastcodeurs.com${path}`);
         return tab;
       },
-      async openPopup(tab, popupPath = 'popup/index.html') {
+      async openPopup(tab, popupPath = 'popup/index.html', beforeItsScripts) {
         await tab.bringToFront();
+        const stopWatching = beforeItsScripts ? await runInNewTargets(port, beforeItsScripts) : () => undefined;
         const worker = await currentWorker();
         await worker.evaluate(() =>
           (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
@@ -188,6 +228,7 @@ export async function launchExtension(
           .contexts()
           .flatMap((each) => each.pages())
           .find((page) => page.url().startsWith(popupUrl));
+        stopWatching();
         if (!popup) throw new Error('the toolbar popup did not open');
         await popup.waitForLoadState('domcontentloaded');
         return popup;
