@@ -11,7 +11,7 @@ import { NotAnEpisode } from './NotAnEpisode';
 import { openJournal } from './openLink';
 import { Outline } from './Outline';
 import { SourceNote } from './SourceNote';
-import { useActiveEpisode } from './useActiveEpisode';
+import { useActiveEpisode, type OwnRecords } from './useActiveEpisode';
 
 function JournalButton() {
   return (
@@ -32,10 +32,10 @@ export function App() {
 }
 
 /** What the popup shows of an episode below its header: nothing there hangs on the player. */
-function EpisodeNotes({ episode, tabId }: { episode: Episode; tabId: number }) {
+function EpisodeNotes({ episode, own, tabId }: { episode: Episode; own: OwnRecords; tabId: number }) {
   return (
     <>
-      <ListeningActions episode={episode} />
+      <ListeningActions episode={episode} stored={own.listening} />
       <Outline episode={episode} tabId={tabId} />
       <LinkList episode={episode} />
       <ConferenceTable conferences={episode.conferences} />
@@ -48,7 +48,10 @@ function ActiveEpisode({ player }: { player: PlayerHandle }) {
   const shown = active.kind === 'episode' ? active : null;
   // The same element for the same episode, which Preact does not draw again: the player's state,
   // which comes in as the popup opens, then redraws the header and the bar alone.
-  const notes = useMemo(() => shown && <EpisodeNotes episode={shown.episode} tabId={shown.tabId} />, [shown?.episode, shown?.tabId]);
+  const notes = useMemo(
+    () => shown && <EpisodeNotes episode={shown.episode} own={shown.own} tabId={shown.tabId} />,
+    [shown?.episode, shown?.tabId],
+  );
   switch (active.kind) {
     case 'loading':
       return (
@@ -67,7 +70,7 @@ function ActiveEpisode({ player }: { player: PlayerHandle }) {
     case 'episode':
       return (
         <main class="episode" aria-busy={active.check.kind === 'checking'}>
-          <EpisodeHeader episode={active.episode} player={player} />
+          <EpisodeHeader episode={active.episode} own={active.own} player={player} />
           {notes}
           <footer class="popup-footer">
             <SourceNote origin={active.origin} check={active.check} />

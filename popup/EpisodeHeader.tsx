@@ -6,18 +6,26 @@ import { PlayButtons } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
 import { isQueued, usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import { openLink } from './openLink';
+import type { OwnRecords } from './useActiveEpisode';
+
+interface EpisodeHeaderProps {
+  episode: Episode;
+  /** The position and queue as read with the episode, until the player's records are read again. */
+  own: OwnRecords;
+  player: PlayerHandle;
+}
 
 /** Play, resume or queue the episode, unless the player holds it already (its bar is above). */
-function Listen({ episode, player }: { episode: Episode; player: PlayerHandle }) {
+function Listen({ episode, own, player }: EpisodeHeaderProps) {
   const records = usePlaybackRecords();
   const playable = playableOf(episode);
   if (!playable || player.state?.playable?.episodeId === episode.id) return null;
-  return (
-    <PlayButtons playable={playable} player={player} position={records?.positions.get(episode.id)} queued={isQueued(records, episode.id)} />
-  );
+  const position = records ? records.positions.get(episode.id) : own.position;
+  const queued = records ? isQueued(records, episode.id) : own.queued;
+  return <PlayButtons playable={playable} player={player} position={position} queued={queued} />;
 }
 
-export function EpisodeHeader({ episode, player }: { episode: Episode; player: PlayerHandle }) {
+export function EpisodeHeader({ episode, own, player }: EpisodeHeaderProps) {
   return (
     <header class="episode-header">
       {episode.number !== null && <p class="episode-number">{t('episodeNumber', episode.number)}</p>}
@@ -32,7 +40,7 @@ export function EpisodeHeader({ episode, player }: { episode: Episode; player: P
       {episode.team.length > 0 && <p class="episode-hosts">{t('hosts', episode.team.join(', '))}</p>}
       {(episode.audio || episode.video) && (
         <p class="media">
-          <Listen episode={episode} player={player} />
+          <Listen episode={episode} own={own} player={player} />
           {episode.audio && (
             <a class="button" href={episode.audio.url} onClick={(event) => openLink(event, episode.audio!.url)}>
               {t('listenAudio')}

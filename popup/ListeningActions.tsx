@@ -3,6 +3,7 @@ import type { Episode } from '../src/episode/model';
 import { localToday } from '../src/episode/text';
 import { t } from '../src/ui/i18n';
 import { useLazyModule } from '../src/ui/useLazyModule';
+import type { ListeningState } from '../src/storage/store';
 import { useListeningState } from '../src/ui/useListeningState';
 
 /** A saved note, drawn once its Markdown reader (marked) has loaded: most episodes have none. */
@@ -74,8 +75,9 @@ function Rating({ rating, rate }: { rating: number | null; rate: (rating: number
   );
 }
 
-export function ListeningActions({ episode }: { episode: Episode }) {
-  const { state, update, failure } = useListeningState(episode);
+/** `stored`: the state as read with the episode, drawn until it is read again. */
+export function ListeningActions({ episode, stored }: { episode: Episode; stored: ListeningState | undefined }) {
+  const { state, update, failure } = useListeningState(episode, stored);
   const listenedOn = state?.listenedOn ?? null;
   const bookmarked = Boolean(state?.bookmarkedAt);
 

@@ -8,7 +8,9 @@ import type { Episode } from '../src/episode/model';
 import { pageUrlOf, postAddressOfPage } from '../src/episode/urls';
 import { sendToBackground, sendToTab, type RevalidateFailure } from '../src/messages';
 import { getArchiveEpisode } from '../src/storage/archive';
-import { getCachedEpisode, openStore } from '../src/storage/store';
+import { getPosition, getQueue } from '../src/storage/playback';
+import type { PlaybackPosition } from '../src/storage/records';
+import { getCachedEpisode, getListeningState, openStore, type ListeningState } from '../src/storage/store';
 import { recover, reportError } from '../src/errors';
 
 /** Where the episode on screen was read from. */
@@ -16,13 +18,31 @@ export type EpisodeOrigin = 'cache' | 'page' | 'markdown';
 
 export type SourceCheck = { kind: 'checking' } | { kind: 'done' } | { kind: 'failed'; reason: RevalidateFailure };
 
+/**
+ * The listener's own records of the episode, read with it: the first frame shows the episode
+ * listened, rated, noted, started or queued as it is, rather than blank a frame before. The
+ * views read them again after that frame, and at each change.
+ */
+export interface OwnRecords {
+  listening: ListeningState | undefined;
+  position: PlaybackPosition | undefined;
+  queued: boolean;
+}
+
 export type ActiveEpisode =
   | { kind: 'loading' }
   | { kind: 'not-episode' }
   | { kind: 'failed' }
-  | { kind: 'episode'; tabId: number; episode: Episode; origin: EpisodeOrigin; check: SourceCheck };
+  | { kind: 'episode'; tabId: number; episode: Episode; own: OwnRecords; origin: EpisodeOrigin; check: SourceCheck };
 
-async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Episode; origin: EpisodeOrigin } | null> {
+async function readOwnRecords(episodeId: string): Promise<OwnRecords> {
+  const [listening, position, queue] = await Promise.all([getListeningState(episodeId), getPosition(episodeId), getQueue()]).catch(
+    recover('reading the listening of the episode', [undefined, null, []] as const),
+  );
+  return { listening, position: position ?? undefined, queued: queue.some((each) => each.episodeId === episodeId) };
+}
+
+async function episodeAtHand(tabId: number, pageUrl: string): Promise<{ episode: Episode; origin: EpisodeOrigin } | null> {
   const cached = await getCachedEpisode(pageUrl).catch(recover('reading the episode kept', undefined));
   if (cached) return { episode: cached.episode, origin: cached.source === 'markdown' ? 'cache' : 'page' };
   // No copy of its own: the archive's, from the feed, is the page's notes too.
@@ -31,6 +51,11 @@ async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Ep
   // Only then is the page parsed, in its own tab: most openings never need it.
   const episode = await sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(recover('reading the page', null));
   return episode && { episode, origin: 'page' };
+}
+
+async function firstPaint(tabId: number, pageUrl: string): Promise<{ episode: Episode; own: OwnRecords; origin: EpisodeOrigin } | null> {
+  const atHand = await episodeAtHand(tabId, pageUrl);
+  return atHand && { ...atHand, own: await readOwnRecords(atHand.episode.id) };
 }
 
 /**
@@ -84,7 +109,9 @@ export function useActiveEpisode(): ActiveEpisode {
       if (result.status === 'failed') {
         show(first ? { kind: 'episode', tabId, ...first, check: { kind: 'failed', reason: result.reason } } : { kind: 'not-episode' });
       } else {
-        show({ kind: 'episode', tabId, episode: keptIfSame(first?.episode, result.episode), origin: 'markdown', check: { kind: 'done' } });
+        const episode = keptIfSame(first?.episode, result.episode);
+        const own = first?.episode.id === episode.id ? first.own : await readOwnRecords(episode.id);
+        show({ kind: 'episode', tabId, episode, own, origin: 'markdown', check: { kind: 'done' } });
       }
     })().catch((error: unknown) => {
       reportError('showing the episode', error);

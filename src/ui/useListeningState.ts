@@ -5,8 +5,9 @@ import { changesEpisode, getListeningState, onStoreChange, updateListeningState,
 import type { MessageKey } from './i18n';
 import { storageFailureMessage } from './storageFailure';
 
-export function useListeningState(episode: Episode) {
-  const [state, setState] = useState<ListeningState | undefined>(undefined);
+/** `stored`: the state already read, if it was, to draw before this hook's own read. */
+export function useListeningState(episode: Episode, stored: ListeningState | undefined) {
+  const [state, setState] = useState<ListeningState | undefined>(stored);
   const [failure, setFailure] = useState<MessageKey | null>(null);
 
   useEffect(() => {

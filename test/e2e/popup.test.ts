@@ -122,6 +122,27 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromi
     await expect.poll(() => tab.url()).toBe(`https://lescastcodeurs.com${pathOf(EPISODES.interview)}#interview`);
   });
 
+  it('draws the episode as the listener left it from its first frame: listened, favourite, queued', async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(pathOf(EPISODES.interview));
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouté' }).click();
+    await popup.getByRole('button', { name: 'Favori' }).click();
+    await popup.getByRole('button', { name: 'À écouter ensuite' }).click();
+    await expect.poll(() => popup.locator('button[aria-pressed="true"]').count()).toBe(3);
+    await popup.close();
+
+    // Every state of the three buttons the popup draws, from before its own scripts run.
+    const watch = `window.drawn = []; new MutationObserver(() => {
+      const pressed = (name) => [...document.querySelectorAll('button')].find((each) => each.textContent === name)?.getAttribute('aria-pressed') ?? '-';
+      const state = ['Écouté', 'Favori', 'À écouter ensuite'].map(pressed).join(' ');
+      if (window.drawn.at(-1) !== state) window.drawn.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });`;
+    const again = await session.openPopup(tab, undefined, watch);
+    await expect.poll(() => again.locator('main.episode[aria-busy="false"]').count()).toBe(1);
+    expect(await again.evaluate(() => (window as unknown as { drawn: string[] }).drawn)).toEqual(['- - -', 'true true true']);
+  });
+
   it('puts the episode number on the badge, a check mark once listened, and nothing on the home page', async () => {
     session = await launchExtension();
     const tab = await session.openSitePage(pathOf(EPISODES.interview));
