@@ -14,7 +14,7 @@ import { ListeningClock } from './listeningClock';
 import { isPlayedOut, playbackRate, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS, type Playable } from './playable';
 import { PositionWrites, type PlaybackMoment } from './positionWrites';
 import { dequeue, nextInQueue } from './queue';
-import { PLAYER_CHANNEL, type PlayerCommand, type PlayerState } from './state';
+import { PLAYER_CHANNEL, PLAYER_QUESTIONS_CHANNEL, type PlayerCommand, type PlayerState } from './state';
 
 /** A stream that breaks is taken up again where it was, this many times in a row at most. */
 const MAX_RESUMES = 3;
@@ -26,6 +26,7 @@ function finite(value: number): number | null {
 export class PlayerHost {
   private readonly audio: HTMLAudioElement;
   private readonly channel = new BroadcastChannel(PLAYER_CHANNEL);
+  private readonly questions = new BroadcastChannel(PLAYER_QUESTIONS_CHANNEL);
   private readonly writes = new PositionWrites();
   private readonly clock = new ListeningClock();
   private playable: Playable | null = null;
@@ -52,6 +53,7 @@ export class PlayerHost {
     );
     this.listen();
     this.mediaSessionActions();
+    this.questions.onmessage = () => this.channel.postMessage(this.state());
   }
 
   async command(command: PlayerCommand): Promise<PlayerState> {

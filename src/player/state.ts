@@ -41,3 +41,10 @@ export type PlayerCommand =
 
 /** The channel on which the host tells every page of each change of its state. */
 export const PLAYER_CHANNEL = 'lcc-companion/player';
+
+/**
+ * The channel on which a page asks the host, wherever it plays, for its state, which the host
+ * tells on PLAYER_CHANNEL: a page hears it as it opens without waking the background. No answer:
+ * no host, so no episode loaded.
+ */
+export const PLAYER_QUESTIONS_CHANNEL = 'lcc-companion/player-questions';

@@ -138,6 +138,26 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     expect(await readStore(popup, 'logs')).toEqual([]);
   });
 
+  it('draws its bar in the popup with the episode, not a frame after it pushing the notes down', async () => {
+    session = await launchExtension();
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await popup.close();
+
+    // Whether the bar and the episode are drawn, from before the popup's own scripts run.
+    const watch = `window.drawn = []; new MutationObserver(() => {
+      const state = (document.querySelector('.player-title') ? 'bar' : '-') + ' ' + (document.querySelector('h1.episode-title') ? 'episode' : '-');
+      if (window.drawn.at(-1) !== state) window.drawn.push(state);
+    }).observe(document, { subtree: true, childList: true });`;
+    const again = await session.openPopup(tab, undefined, watch);
+    await expect.poll(() => again.locator('main.episode[aria-busy="false"]').count()).toBe(1);
+    const drawn = await again.evaluate(() => (window as unknown as { drawn: string[] }).drawn);
+    expect(drawn).not.toContain('- episode');
+    expect(drawn.at(-1)).toBe('bar episode');
+  });
+
   it('resumes where the listener was after the browser closed while playing', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'lcc-profile-'));
     profiles.push(profile);

@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlayerHost } from '../../src/player/host';
 import type { Playable } from '../../src/player/playable';
+import { PLAYER_CHANNEL, PLAYER_QUESTIONS_CHANNEL, type PlayerState } from '../../src/player/state';
 import { getPosition, getQueue, listListenedTime, updateQueue } from '../../src/storage/playback';
 import { getListeningState, onLocalWrite, type StoreChange } from '../../src/storage/store';
 import { clearEverything, readEverything } from '../../src/storage/transfer';
@@ -150,6 +151,22 @@ describe('the player host', () => {
     await host.command({ kind: 'undo-listened' });
     expect(await getListeningState('lcc-262')).toBeUndefined();
     expect((await readEverything()).events).toEqual([]);
+  });
+
+  it('tells its state on its channel to a page that asks there, with no background between them', async () => {
+    const host = await startedHost();
+    audio.at(42);
+    const heard = new BroadcastChannel(PLAYER_CHANNEL);
+    // The hosts of the tests before this one answer too: this one is playing, at 42 s.
+    const answer = new Promise<PlayerState>(
+      (done) => (heard.onmessage = (event: MessageEvent<PlayerState>) => event.data.position === 42 && done(event.data)),
+    );
+    const questions = new BroadcastChannel(PLAYER_QUESTIONS_CHANNEL);
+    questions.postMessage('state');
+    expect(await answer).toEqual(host.state());
+    expect(host.state()).toMatchObject({ status: 'playing', playable: { episodeId: 'lcc-262' } });
+    questions.close();
+    heard.close();
   });
 
   it('leaves an episode paused with more than 30 s left as it was', async () => {
