@@ -58,6 +58,12 @@ async function evaluateInOffscreenDocument<T>(session: ExtensionSession, express
   }
 }
 
+/** Plays the popup's episode with its "Écouter" button, once the player plays it. */
+async function playFromPopup(session: ExtensionSession, popup: Page): Promise<void> {
+  await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+  await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('playing');
+}
+
 /** The records of a store of the extension's database, read in one of its pages. */
 function readStore(page: Page, store: string): Promise<unknown[]> {
   return page.evaluate(async (name) => {
@@ -81,8 +87,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     session = await launchExtension();
     const tab = await session.openSitePage(LCC_262);
     let popup = await session.openPopup(tab);
-    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await playFromPopup(session, popup);
     expect(session.audio.requests).toBeGreaterThan(0);
     await expect.poll(() => popup.locator('.player-title').textContent()).toContain('LCC 262');
     // The system's media controls name the episode and the show, with the artwork.
@@ -142,8 +147,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     session = await launchExtension();
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
-    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await playFromPopup(session, popup);
     await popup.close();
 
     // Whether the bar and the episode are drawn, from before the popup's own scripts run.
@@ -205,8 +209,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     session = await launchExtension({ feed: true });
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
-    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await playFromPopup(session, popup);
     // A whole feed, no validator: the refresh parses it in the player's offscreen document.
     const feed = readFileSync(join(CORPUS_DIR, 'feed.atom'));
     await session.context.route(FEED_URL, (route) => route.fulfill({ status: 200, contentType: 'application/atom+xml', body: feed }));
@@ -337,8 +340,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     session = await launchExtension({ audio: 'cut-once' });
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
-    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await playFromPopup(session, popup);
     // The first answer breaks after 60 KB, the first minute of the test mp3: from 0:55 at 2.5×, past it.
     await popup.locator('.player-speed input').evaluate((slider: HTMLInputElement) => {
       slider.value = '2.5';
