@@ -8,10 +8,9 @@ import browser from 'webextension-polyfill';
 import { reportError } from '../../errors';
 import { sendToBackground } from '../../messages';
 import { PLAYER_CHANNEL, PLAYER_QUESTIONS_CHANNEL, type PlayerCommand, type PlayerState } from '../../player/state';
-import { afterNextPaint } from '../afterNextPaint';
 
 export interface PlayerHandle {
-  /** Undefined until the player has answered. */
+  /** Undefined while no player has answered: none is loaded, nothing to draw. */
   state: PlayerState | undefined;
   command: (command: PlayerCommand) => Promise<void>;
 }
@@ -26,6 +25,8 @@ function commandPlayer(request: PlayerCommand): Promise<PlayerState> {
  * it from the start rather than pushing it down a frame or two later (measured in the popup while
  * an episode plays: the bar came 22-55 ms after the episode). Asked through the background
  * instead, the answer came first but held the episode back 15-30 ms (waking the background).
+ * No answer: no player is loaded (none made in this browser's session, or Chrome closed it after
+ * its silence, or Firefox unloaded its event page), which is what the background would say too.
  */
 let heard: PlayerState | undefined;
 const hearers = new Set<(state: PlayerState) => void>();
@@ -47,12 +48,7 @@ export function usePlayer(): PlayerHandle {
   useEffect(() => {
     if (heard) setState(heard);
     hearers.add(setState);
-    // The background's answer counts too (no host: an idle player), asked once the page has painted.
-    const cancel = afterNextPaint(() => void command({ kind: 'state' }));
-    return () => {
-      cancel();
-      hearers.delete(setState);
-    };
-  }, [command]);
+    return () => void hearers.delete(setState);
+  }, []);
   return { state, command };
 }
