@@ -10,19 +10,19 @@ import type { OwnRecords } from './useActiveEpisode';
 
 interface EpisodeHeaderProps {
   episode: Episode;
-  /** The position and queue as read with the episode, until the player's records are read again. */
+  /** The listener's records as read with the episode, drawn from the first frame. */
   own: OwnRecords;
   player: PlayerHandle;
 }
 
 /** Play, resume or queue the episode, unless the player holds it already (its bar is above). */
 function Listen({ episode, own, player }: EpisodeHeaderProps) {
-  const records = usePlaybackRecords();
+  const records = usePlaybackRecords(own.playback);
   const playable = playableOf(episode);
   if (!playable || player.state?.playable?.episodeId === episode.id) return null;
-  const position = records ? records.positions.get(episode.id) : own.position;
-  const queued = records ? isQueued(records, episode.id) : own.queued;
-  return <PlayButtons playable={playable} player={player} position={position} queued={queued} />;
+  return (
+    <PlayButtons playable={playable} player={player} position={records?.positions.get(episode.id)} queued={isQueued(records, episode.id)} />
+  );
 }
 
 export function EpisodeHeader({ episode, own, player }: EpisodeHeaderProps) {

@@ -9,7 +9,8 @@ import { pageUrlOf, postAddressOfPage } from '../src/episode/urls';
 import { sendToBackground, sendToTab, type RevalidateFailure } from '../src/messages';
 import { getArchiveEpisode } from '../src/storage/archive';
 import { getPosition, getQueue } from '../src/storage/playback';
-import type { PlaybackPosition } from '../src/storage/records';
+import type { Playable } from '../src/player/playable';
+import type { PlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import { getCachedEpisode, getListeningState, openStore, type ListeningState } from '../src/storage/store';
 import { recover, reportError } from '../src/errors';
 
@@ -25,8 +26,8 @@ export type SourceCheck = { kind: 'checking' } | { kind: 'done' } | { kind: 'fai
  */
 export interface OwnRecords {
   listening: ListeningState | undefined;
-  position: PlaybackPosition | undefined;
-  queued: boolean;
+  /** The queue, and the position of this episode alone: what the popup shows. */
+  playback: PlaybackRecords;
 }
 
 export type ActiveEpisode =
@@ -37,9 +38,9 @@ export type ActiveEpisode =
 
 async function readOwnRecords(episodeId: string): Promise<OwnRecords> {
   const [listening, position, queue] = await Promise.all([getListeningState(episodeId), getPosition(episodeId), getQueue()]).catch(
-    recover('reading the listening of the episode', [undefined, null, []] as const),
+    recover('reading the listening of the episode', [undefined, null, [] as Playable[]] as const),
   );
-  return { listening, position: position ?? undefined, queued: queue.some((each) => each.episodeId === episodeId) };
+  return { listening, playback: { positions: new Map(position ? [[episodeId, position]] : []), queue } };
 }
 
 async function episodeAtHand(tabId: number, pageUrl: string): Promise<{ episode: Episode; origin: EpisodeOrigin } | null> {

@@ -1,14 +1,18 @@
 /** One episode's listening state, kept in step with every other context through the store. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Episode } from '../episode/model';
 import { changesEpisode, getListeningState, onStoreChange, updateListeningState, type ListeningState } from '../storage/store';
 import type { MessageKey } from './i18n';
 import { storageFailureMessage } from './storageFailure';
 
-/** `stored`: the state already read, if it was, to draw before this hook's own read. */
+/**
+ * `stored`: the episode's state as read before the first frame (undefined: none stored), which it
+ * shows; it is read again after a change of it, or for another episode.
+ */
 export function useListeningState(episode: Episode, stored: ListeningState | undefined) {
   const [state, setState] = useState<ListeningState | undefined>(stored);
   const [failure, setFailure] = useState<MessageKey | null>(null);
+  const storedFor = useRef<string | null>(episode.id);
 
   useEffect(() => {
     let open = true;
@@ -16,7 +20,8 @@ export function useListeningState(episode: Episode, stored: ListeningState | und
       void getListeningState(episode.id)
         .then((next) => open && setState(next))
         .catch((error: unknown) => open && setFailure(storageFailureMessage(error)));
-    reload();
+    if (storedFor.current !== episode.id) reload();
+    storedFor.current = null;
     const stop = onStoreChange((change) => changesEpisode(change, episode.id) && reload());
     return () => {
       open = false;

@@ -3,7 +3,7 @@
  * paint back), read again after each change it cares about, from this context or another.
  * Undefined until the first read answers; a failed read is reported and leaves what was shown.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { reportError } from '../errors';
 import { onStoreChange, type StoreChange } from '../storage/store';
 import { afterNextPaint } from './afterNextPaint';
@@ -16,16 +16,30 @@ export interface StoredReadOptions {
   readAgainOn?: (change: StoreChange) => boolean;
 }
 
-export function useStoredRead<T>(read: () => Promise<T>, { doing, key, readAgainOn }: StoredReadOptions): T | undefined {
-  const [data, setData] = useState<T | undefined>(undefined);
+/** No value read before the view was drawn. */
+const NOTHING_READ = Symbol('nothing read');
+
+/**
+ * `readBefore`: the value as read before the view's first frame, which it then shows; it is read
+ * again only after a change it cares about (or for another key), not once more after that frame.
+ */
+export function useStoredRead<T>(
+  read: () => Promise<T>,
+  { doing, key, readAgainOn }: StoredReadOptions,
+  readBefore?: Exclude<T, undefined>,
+): T | undefined {
+  const [data, setData] = useState<T | undefined>(readBefore);
+  const readBeforeFor = useRef<unknown>(readBefore === undefined ? NOTHING_READ : key);
   useEffect(() => {
+    const alreadyRead = readBeforeFor.current === key;
+    readBeforeFor.current = NOTHING_READ;
     let open = true;
     const load = () =>
       void read().then(
         (next) => open && setData(() => next),
         (error: unknown) => reportError(doing, error),
       );
-    const cancel = afterNextPaint(load);
+    const cancel = alreadyRead ? () => undefined : afterNextPaint(load);
     const stop = readAgainOn ? onStoreChange((change) => readAgainOn(change) && load()) : () => undefined;
     return () => {
       open = false;

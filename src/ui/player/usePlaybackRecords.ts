@@ -1,4 +1,7 @@
-/** The positions kept and the queue, read after the first paint and again when the player writes. */
+/**
+ * The positions kept and the queue, read after the first paint (unless read before it, as the
+ * popup reads its episode's) and again when the player writes.
+ */
 import { listPositions, getQueue } from '../../storage/playback';
 import type { Playable, PlaybackPosition } from '../../storage/records';
 import { useStoredRead } from '../useStoredRead';
@@ -13,11 +16,12 @@ async function readPlaybackRecords(): Promise<PlaybackRecords> {
   return { positions: new Map(positions.records.map((position) => [position.episodeId, position])), queue };
 }
 
-export function usePlaybackRecords(): PlaybackRecords | undefined {
-  return useStoredRead(readPlaybackRecords, {
-    doing: 'reading the positions and the queue',
-    readAgainOn: (change) => change.playback === true,
-  });
+export function usePlaybackRecords(readBefore?: PlaybackRecords): PlaybackRecords | undefined {
+  return useStoredRead(
+    readPlaybackRecords,
+    { doing: 'reading the positions and the queue', readAgainOn: (change) => change.playback === true },
+    readBefore,
+  );
 }
 
 /** Whether the episode waits in the queue (false until the records are read). */
