@@ -8,7 +8,7 @@
 import browser from 'webextension-polyfill';
 import { recover } from '../errors';
 import { sendToOffscreen } from '../messages';
-import { IDLE_PLAYER, type PlayerCommand, type PlayerState } from '../player/state';
+import { holdsEpisode, IDLE_PLAYER, type PlayerCommand, type PlayerState } from '../player/state';
 
 /** Chrome's offscreen API, which the polyfill does not cover. */
 interface OffscreenApi {
@@ -65,8 +65,7 @@ export function closeOffscreenDocumentUnlessPlaying(): Promise<void> {
     const player = await sendToOffscreen(browser.runtime, { type: 'offscreen/player', command: { kind: 'state' } }).catch(
       recover('asking the offscreen player its state', null),
     );
-    const holding = player !== null && (player.status === 'playing' || player.status === 'loading' || player.status === 'paused');
-    if (!holding) await api.closeDocument();
+    if (player === null || !holdsEpisode(player.status)) await api.closeDocument();
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { PlayerHost } from '../player/host';
-import type { PlayerCommand, PlayerState } from '../player/state';
+import { isPlaying, type PlayerCommand, type PlayerState } from '../player/state';
 import type { StoreChange } from '../storage/store';
 import { commandOffscreenPlayer, needsOffscreenDocument } from './offscreenDocument';
 
@@ -20,8 +20,7 @@ const KEEP_ALIVE_MS = 5_000;
 
 function keepAliveWhilePlaying(player: PlayerHost): void {
   setInterval(() => {
-    const { status } = player.state();
-    if (status === 'playing' || status === 'loading') void browser.runtime.getPlatformInfo();
+    if (isPlaying(player.state().status)) void browser.runtime.getPlatformInfo();
   }, KEEP_ALIVE_MS);
 }
 

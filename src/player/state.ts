@@ -19,6 +19,16 @@ export interface PlayerState {
   markedListened: string | null;
 }
 
+/** Playing, or about to (loading what it plays): what the bar's toggle pauses, and what keeps a host alive. */
+export function isPlaying(status: PlayerStatus): boolean {
+  return status === 'playing' || status === 'loading';
+}
+
+/** An episode loaded and not over: playing, or paused where the listener left it. */
+export function holdsEpisode(status: PlayerStatus): boolean {
+  return isPlaying(status) || status === 'paused';
+}
+
 export const IDLE_PLAYER: PlayerState = {
   playable: null,
   status: 'idle',

@@ -6,7 +6,7 @@
 import { useEffect } from 'preact/hooks';
 import { formatClock, MAX_RATE, MIN_RATE, RATE_PRESETS, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS } from '../../player/playable';
 import type { Playable } from '../../player/playable';
-import type { PlayerCommand, PlayerState } from '../../player/state';
+import { isPlaying, type PlayerCommand, type PlayerState } from '../../player/state';
 import { episodeName } from '../episodeName';
 import { formatNumber, t, uiLanguage } from '../i18n';
 import { IconButton } from '../IconButton';
@@ -29,17 +29,13 @@ function toggle(playing: boolean, playable: Playable): PlayerCommand {
   return playing ? { kind: 'pause' } : { kind: 'play', playable };
 }
 
-function isPlaying(state: PlayerState): boolean {
-  return state.status === 'playing' || state.status === 'loading';
-}
-
 function useKeyboard({ state, command }: PlayerHandle): void {
   useEffect(() => {
     const playable = state?.playable;
     if (!playable) return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || keyBelongsToField(event.target)) return;
-      if (event.key === ' ') void command(toggle(isPlaying(state), playable));
+      if (event.key === ' ') void command(toggle(isPlaying(state.status), playable));
       else if (event.key === 'ArrowLeft') void command({ kind: 'skip', by: -SKIP_BACK_SECONDS });
       else if (event.key === 'ArrowRight') void command({ kind: 'skip', by: SKIP_FORWARD_SECONDS });
       else return;
@@ -56,7 +52,7 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
   if (!state?.playable) return null;
   const { playable } = state;
   const name = episodeName(playable);
-  const playing = isPlaying(state);
+  const playing = isPlaying(state.status);
   return (
     <section class="player" aria-label={t('playerRegion')}>
       <p class="player-title">
