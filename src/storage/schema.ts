@@ -3,7 +3,7 @@
  * at any earlier version walks every later step; each step is tested from the version before it
  * with data in it.
  */
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Citation } from '../archive/citations';
 import type { StoredSearchIndex } from '../archive/search';
 import {
@@ -69,6 +69,17 @@ export type CompanionSchema = CompanionSchemaV6;
 export type CompanionDatabase = IDBPDatabase<CompanionSchema>;
 
 type UpgradeTransaction = IDBPTransaction<CompanionSchema, StoreNames<CompanionSchema>[], 'versionchange'>;
+
+type CardStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'cards', 'readwrite' | 'versionchange'>;
+
+/**
+ * Writes the card of an episode, unless the card of that number belongs to another page: a copy
+ * read for one address never renames the episode of another. For the storage modules only.
+ */
+export async function putCard(cards: CardStore, card: EpisodeCard): Promise<void> {
+  const current = await cards.get(card.id);
+  if (!current || current.url === card.url) await cards.put(card);
+}
 type Migration = (database: CompanionDatabase, transaction: UpgradeTransaction) => void;
 
 /** MIGRATIONS[n - 1] takes a database from version n - 1 to version n. */
@@ -129,14 +140,7 @@ export const MIGRATIONS: Migration[] = [
     void transaction
       .objectStore('episodes')
       .getAll()
-      .then((entries) =>
-        entries.forEach((entry) => {
-          // Only the card of the same page: a copy never renames the card of another (see putCard).
-          void cards.get(entry.episode.id).then((card) => {
-            if (!card || card.url === entry.url) void cards.put(cardOf(entry.episode));
-          });
-        }),
-      );
+      .then((entries) => entries.forEach((entry) => void putCard(cards, cardOf(entry.episode))));
   },
 ];
 

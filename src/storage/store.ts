@@ -22,7 +22,7 @@ import {
   type ReadRecords,
   type Settings,
 } from './records';
-import { DATABASE_NAME, DATABASE_VERSION, upgrade, type CompanionDatabase, type CompanionSchema } from './schema';
+import { DATABASE_NAME, DATABASE_VERSION, putCard, upgrade, type CompanionDatabase, type CompanionSchema } from './schema';
 
 export type { CachedEpisode, EpisodeCard, ListeningEvent, ListeningState, ReadRecords, Settings } from './records';
 
@@ -140,17 +140,6 @@ export function onStoreChange(listener: (change: StoreChange) => void): () => vo
 /** The copy of the episode at a page address, unless there is none or it cannot be read. */
 export async function getCachedEpisode(url: string): Promise<CachedEpisode | undefined> {
   return readRecord(cachedEpisodeSchema, await (await openStore()).get('episodes', url)) ?? undefined;
-}
-
-type CardStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'cards', 'readwrite'>;
-
-/**
- * Writes the card of an episode, unless the card of that number belongs to another page: a copy
- * read for one address never renames the episode of another. For the storage modules only.
- */
-export async function putCard(cards: CardStore, card: EpisodeCard): Promise<void> {
-  const current = await cards.get(card.id);
-  if (!current || current.url === card.url) await cards.put(card);
 }
 
 export function putCachedEpisode(entry: CachedEpisode): Promise<void> {

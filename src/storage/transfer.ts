@@ -20,7 +20,8 @@ import {
   type ListeningEvent,
   type ReadLaterLink,
 } from './records';
-import { getSettings, openStore, putCard, write } from './store';
+import { putCard } from './schema';
+import { getSettings, openStore, write } from './store';
 
 /** The stores of the listener's own data, which an export holds and a clear empties (cards come with the episodes). */
 const LISTENER_STORES = ['episodes', 'listening', 'logs', 'readLater', 'opened', 'positions', 'listenedTime', 'queue'] as const;

@@ -386,6 +386,10 @@ describe('migration 5 → 6, from a version 5 database with data in it', () => {
     const { audioUrl: _, ...cardOfVersion5 } = cardOf(heard);
     await v5.put('episodes', { url: heard.url, episode: heard, source: 'markdown', etag: null, checkedAt: 1 });
     await v5.put('cards', cardOfVersion5 as never);
+    // A copy read at another address (stored after the page's own) that claims the same number
+    // never renames the card.
+    const elsewhere = { ...heard, url: heard.url.replace('/2021/', '/2022/'), title: 'Another page' };
+    await v5.put('episodes', { url: elsewhere.url, episode: elsewhere, source: 'page', etag: null, checkedAt: 1 });
     const archived = episodeFixture(263, { audio: { url: 'https://traffic.libsyn.com/lescastcodeurs/263.mp3', bytes: 2 } });
     await v5.put('archive', { url: archived.url, episode: archived });
     await v5.put('archiveCards', { ...cardOf(archived), audioUrl: undefined } as never);
@@ -398,7 +402,7 @@ describe('migration 5 → 6, from a version 5 database with data in it', () => {
     expect(await v6.count('positions')).toBe(0);
     expect(await v6.count('listenedTime')).toBe(0);
     expect(await v6.get('queue', 'queue')).toBeUndefined();
-    expect((await v6.get('cards', 'lcc-262'))?.audioUrl).toBe(heard.audio.url);
+    expect(await v6.get('cards', 'lcc-262')).toMatchObject({ url: heard.url, title: heard.title, audioUrl: heard.audio.url });
     expect((await v6.get('archiveCards', archived.url))?.audioUrl).toBe(archived.audio!.url);
     v6.close();
   });
