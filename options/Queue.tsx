@@ -1,12 +1,12 @@
 /** "À écouter ensuite": the episodes the player starts one after the other, in the listener's order. */
 import { reportError } from '../src/errors';
-import { formatClock, type Playable } from '../src/player/playable';
+import type { Playable } from '../src/player/playable';
 import { dequeue, moveInQueue } from '../src/player/queue';
 import { updateQueue } from '../src/storage/playback';
 import { episodeName } from '../src/ui/episodeName';
 import { t } from '../src/ui/i18n';
 import { IconButton } from '../src/ui/IconButton';
-import { resumePoint } from '../src/ui/player/PlayButtons';
+import { playLabelOf } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
 import { usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 
@@ -21,11 +21,13 @@ export function Queue({ player }: { player: PlayerHandle }) {
     <ol class="queue">
       {queue.map((item, index) => {
         const name = episodeName(item);
-        const resumeAt = resumePoint(positions.get(item.episodeId));
-        const playLabel = resumeAt === null ? t('playEpisodeOf', name) : t('resumeEpisodeAt', name, formatClock(resumeAt));
         return (
           <li key={item.episodeId} class="queue-item">
-            <IconButton kind="play" label={playLabel} onClick={() => void player.command({ kind: 'play', playable: item })}>
+            <IconButton
+              kind="play"
+              label={playLabelOf(name, positions.get(item.episodeId))}
+              onClick={() => void player.command({ kind: 'play', playable: item })}
+            >
               ▶
             </IconButton>
             <a href={item.url} target="_blank" rel="noopener noreferrer">

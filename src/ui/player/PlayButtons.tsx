@@ -18,6 +18,12 @@ export function resumePoint(position: PlaybackPosition | undefined): number | nu
   return position.seconds;
 }
 
+/** An icon play button's name: "Écouter LCC 262 …", or "Reprendre LCC 262 … à 43:12". */
+export function playLabelOf(name: string, position: PlaybackPosition | undefined): string {
+  const resumeAt = resumePoint(position);
+  return resumeAt === null ? t('playEpisodeOf', name) : t('resumeEpisodeAt', name, formatClock(resumeAt));
+}
+
 /** Puts the episode in the queue, or takes it out. */
 async function toggleQueued(playable: Playable, queued: boolean): Promise<void> {
   await updateQueue((queue) => (queued ? dequeue(queue, playable.episodeId) : enqueue(queue, playable)));
@@ -48,10 +54,9 @@ export function PlayButtons({ playable, position, player, queued, name }: PlayBu
       </>
     );
   }
-  const playLabel = resumeAt === null ? t('playEpisodeOf', name) : t('resumeEpisodeAt', name, formatClock(resumeAt));
   return (
     <>
-      <IconButton kind="play" label={playLabel} onClick={play}>
+      <IconButton kind="play" label={playLabelOf(name, position)} onClick={play}>
         ▶
       </IconButton>
       <IconButton label={t('queueAddOf', name)} pressed={queued} onClick={queue}>
