@@ -1,7 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import { listeningStats, playedTimeStats, type JournalEntry } from '../src/journal/journal';
 import { listListenedTime } from '../src/storage/playback';
-import { formatNumber, plural, t, uiLanguage } from '../src/ui/i18n';
+import { formatMonth, formatNumber, plural, t, uiLanguage } from '../src/ui/i18n';
 import { useStoredRead } from '../src/ui/useStoredRead';
 import { BarChart } from './BarChart';
 
@@ -26,7 +26,7 @@ function PlayedTime() {
       <BarChart
         caption={t('statsPlayedPerMonth')}
         format={hours}
-        bars={played.lastTwelveMonths.map((month) => ({ label: shortMonth(month.month), value: month.wallHours }))}
+        bars={played.lastTwelveMonths.map((month) => ({ label: formatMonth(month.month, true), value: month.wallHours }))}
       />
       <BarChart
         caption={t('statsPlayedPerYear')}
@@ -35,11 +35,6 @@ function PlayedTime() {
       />
     </>
   );
-}
-
-function shortMonth(month: string): string {
-  const [year, index] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(uiLanguage(), { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, index! - 1, 1)));
 }
 
 export function Statistics({ entries }: { entries: JournalEntry[] }) {
@@ -67,7 +62,7 @@ export function Statistics({ entries }: { entries: JournalEntry[] }) {
         <>
           <BarChart
             caption={t('statsPerMonth')}
-            bars={stats.lastTwelveMonths.map((month) => ({ label: shortMonth(month.month), value: month.count }))}
+            bars={stats.lastTwelveMonths.map((month) => ({ label: formatMonth(month.month, true), value: month.count }))}
           />
           <BarChart caption={t('statsPerYear')} bars={stats.perYear.map((year) => ({ label: year.year, value: year.count }))} />
         </>

@@ -63,12 +63,13 @@ export function formatShortDay(day: string, withYear = true, language = uiLangua
   return format.format(new Date(Date.UTC(year!, month! - 1, date!)));
 }
 
-/** A `YYYY-MM` month, e.g. "juillet 2021". */
-export function formatMonth(month: string, language = uiLanguage()): string {
+/** A `YYYY-MM` month, e.g. "juillet 2021", or in short without its year, "juil.", for charts. */
+export function formatMonth(month: string, short = false, language = uiLanguage()): string {
   const [year, index] = month.split('-').map(Number);
   const format = formatter(
-    `month ${language}`,
-    () => new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    `month ${short} ${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, short ? { month: 'short', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   );
   return format.format(new Date(Date.UTC(year!, index! - 1, 1)));
 }
