@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh Debian machine: Chromium (in French too),
-# Firefox ESR and openssl for the browser tests, from Debian (never a downloaded browser build), then the exact
+# Firefox ESR and openssl for the browser tests, faketime for the unit tests on other days, from Debian (never a downloaded browser build), then the exact
 # npm dependencies of the lock file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,8 @@ if ! command -v chromium >/dev/null 2>&1 || [ ! -e /usr/lib/chromium/locales/fr.
 if ! command -v firefox-esr >/dev/null 2>&1; then packages+=(firefox-esr); fi
 # openssl signs the certificate of the local server the player's tests take for the show's audio host.
 if ! command -v openssl >/dev/null 2>&1; then packages+=(openssl); fi
+# faketime runs the unit tests on other days and in other zones (scripts/test-other-days.sh).
+if ! command -v faketime >/dev/null 2>&1; then packages+=(faketime); fi
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
   export DEBIAN_FRONTEND=noninteractive

@@ -4,6 +4,7 @@
  */
 import { MAX_SOURCE_LENGTH, parseMarkdownPost } from '../episode/markdown';
 import { canonicalPageUrl, sourceUrlOfPage } from '../episode/urls';
+import { systemClock, type Clock } from '../episode/clock';
 import type { RevalidateResult } from '../messages';
 import { getCachedEpisode, markSourceChecked, putCachedEpisode } from '../storage/store';
 
@@ -12,23 +13,32 @@ const FRESH_FOR_MS = 5 * 60 * 1000;
 
 const inFlight = new Map<string, Promise<RevalidateResult>>();
 
-export function refreshFromSource(address: string, fetchSource: typeof fetch = fetch): Promise<RevalidateResult> {
+export function refreshFromSource(
+  address: string,
+  fetchSource: typeof fetch = fetch,
+  clock: Clock = systemClock,
+): Promise<RevalidateResult> {
   const pageUrl = canonicalPageUrl(address);
   if (!pageUrl) return Promise.resolve({ status: 'failed', reason: 'not-found' });
   let refresh = inFlight.get(pageUrl);
   if (!refresh) {
-    refresh = fetchAndStore(pageUrl, fetchSource).finally(() => inFlight.delete(pageUrl));
+    refresh = fetchAndStore(pageUrl, fetchSource, clock).finally(() => inFlight.delete(pageUrl));
     inFlight.set(pageUrl, refresh);
   }
   return refresh;
 }
 
-async function fetchAndStore(pageUrl: string, fetchSource: typeof fetch): Promise<RevalidateResult> {
+/** Checked less than five minutes ago; a check stamped later than now (a clock set back) is not fresh. */
+function isFresh(checkedAt: number, now: number): boolean {
+  return checkedAt <= now && now - checkedAt < FRESH_FOR_MS;
+}
+
+async function fetchAndStore(pageUrl: string, fetchSource: typeof fetch, clock: Clock): Promise<RevalidateResult> {
   const sourceUrl = sourceUrlOfPage(pageUrl);
   if (!sourceUrl) return { status: 'failed', reason: 'not-found' };
   const cached = await getCachedEpisode(pageUrl);
   const fromSource = cached?.source === 'markdown' ? cached : undefined;
-  if (fromSource && Date.now() - fromSource.checkedAt < FRESH_FOR_MS) return { status: 'unchanged', episode: fromSource.episode };
+  if (fromSource && isFresh(fromSource.checkedAt, clock.now())) return { status: 'unchanged', episode: fromSource.episode };
 
   let response: Response;
   try {
@@ -41,7 +51,7 @@ async function fetchAndStore(pageUrl: string, fetchSource: typeof fetch): Promis
     return { status: 'failed', reason: 'offline' };
   }
   if (response.status === 304 && fromSource) {
-    await markSourceChecked(fromSource, Date.now());
+    await markSourceChecked(fromSource, clock.now());
     return { status: 'unchanged', episode: fromSource.episode };
   }
   if (!response.ok) return { status: 'failed', reason: response.status === 404 ? 'not-found' : 'offline' };
@@ -56,6 +66,6 @@ async function fetchAndStore(pageUrl: string, fetchSource: typeof fetch): Promis
   }
   // The copy is stored under the page it was fetched for, and only if it is that page's episode.
   if (episode.url !== pageUrl) return { status: 'failed', reason: 'unparsable' };
-  await putCachedEpisode({ url: pageUrl, episode, source: 'markdown', etag: response.headers.get('ETag'), checkedAt: Date.now() });
+  await putCachedEpisode({ url: pageUrl, episode, source: 'markdown', etag: response.headers.get('ETag'), checkedAt: clock.now() });
   return { status: 'updated', episode };
 }

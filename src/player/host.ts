@@ -9,6 +9,7 @@
 import { reportError } from '../errors';
 import { getPosition, savePlayback, updateQueue } from '../storage/playback';
 import { getSettings, markListenedInBulk, undoBulkMark, updateSettings, type BulkMark, type StoreChange } from '../storage/store';
+import { systemClock, type Clock } from '../episode/clock';
 import { localToday } from '../episode/text';
 import { ListeningClock } from './listeningClock';
 import { isPlayedOut, playbackRate, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS, type Playable } from './playable';
@@ -44,6 +45,8 @@ export class PlayerHost {
     private readonly artworkUrl: string,
     /** Tells the background the player changed the log (its badges and sync follow). */
     private readonly tellLogChanged: (change: StoreChange) => Promise<void>,
+    /** The time positions, the time listened and the day of a mark are taken from. */
+    private readonly time: Clock = systemClock,
   ) {
     this.audio = new Audio();
     this.audio.preload = 'auto';
@@ -172,7 +175,7 @@ export class PlayerHost {
   private async save(moment: PlaybackMoment): Promise<void> {
     const playable = this.playable;
     if (!playable || this.failure || this.audio.readyState === HTMLMediaElement.HAVE_NOTHING) return;
-    if (!this.writes.shouldWrite(moment, Date.now())) return;
+    if (!this.writes.shouldWrite(moment, this.time.now())) return;
     try {
       await savePlayback(
         {
@@ -180,7 +183,7 @@ export class PlayerHost {
           url: playable.url,
           seconds: this.audio.currentTime,
           duration: finite(this.audio.duration),
-          updatedAt: new Date().toISOString(),
+          updatedAt: new Date(this.time.now()).toISOString(),
         },
         this.clock.take(),
         moment === 'playing',
@@ -195,7 +198,8 @@ export class PlayerHost {
     const playable = this.playable;
     if (!playable) return;
     try {
-      const mark = await markListenedInBulk([playable.episodeId], localToday(), 'player');
+      const now = new Date(this.time.now());
+      const mark = await markListenedInBulk([playable.episodeId], localToday(now), 'player', now);
       // Already listened (paused near the end, then played out): the first mark stays the one to undo.
       if (mark.before.length > 0) this.lastMark = mark;
       await this.tellLogChanged({ episodeIds: [playable.episodeId] });
@@ -239,7 +243,7 @@ export class PlayerHost {
     const audio = this.audio;
     audio.addEventListener('timeupdate', () => {
       if (!audio.paused && !audio.seeking) {
-        this.clock.playing(Date.now(), audio.currentTime, audio.playbackRate);
+        this.clock.playing(this.time.now(), audio.currentTime, audio.playbackRate);
         if (audio.currentTime > 0) this.resumes = 0;
         void this.save('playing');
       }

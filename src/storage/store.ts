@@ -261,12 +261,12 @@ export interface BulkMark {
  * events carry one batch id, so that `undoBulkMark` takes exactly them back. The player marks
  * the episode it played to the end this way too, its event saying so.
  */
-export function markListenedInBulk(episodeIds: string[], listenedOn: string, from?: 'player'): Promise<BulkMark> {
+export function markListenedInBulk(episodeIds: string[], listenedOn: string, from?: 'player', now = new Date()): Promise<BulkMark> {
   return write({ episodeIds }, async (database) => {
     const transaction = database.transaction(['listening', 'logs'], 'readwrite');
     const states = transaction.objectStore('listening');
     const logs = transaction.objectStore('logs');
-    const at = new Date().toISOString();
+    const at = now.toISOString();
     const batch = `${from ?? 'bulk'}-${at}`;
     const before: BulkMark['before'] = [];
     for (const episodeId of new Set(episodeIds)) {

@@ -93,7 +93,6 @@ beforeAll(() => {
       }
     },
   );
-  vi.spyOn(Date, 'now').mockImplementation(() => now);
   onLocalWrite((change) => writes.push(change));
 });
 
@@ -104,7 +103,7 @@ afterAll(() => {
 
 async function startedHost(): Promise<PlayerHost> {
   const { PlayerHost } = await import('../../src/player/host');
-  const host = new PlayerHost('chrome-extension://id/icons/icon-128.png', () => Promise.resolve());
+  const host = new PlayerHost('chrome-extension://id/icons/icon-128.png', () => Promise.resolve(), { now: () => now });
   await host.command({ kind: 'play', playable: EPISODE });
   audio.loaded(120);
   return host;
@@ -180,7 +179,7 @@ describe('the player host', () => {
 
   it('fails, writing nothing, when the mp3 cannot be read', async () => {
     const { PlayerHost } = await import('../../src/player/host');
-    const host = new PlayerHost('chrome-extension://id/icons/icon-128.png', () => Promise.resolve());
+    const host = new PlayerHost('chrome-extension://id/icons/icon-128.png', () => Promise.resolve(), { now: () => now });
     await host.command({ kind: 'play', playable: EPISODE });
     audio.paused = true;
     audio.error = { code: 4, message: '404' };
