@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusPresent } from '../support/corpus';
 import { axeViolations } from './support/axe';
 import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import { SCREENSHOTS } from './support/screenshots';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
 const NEWS_EPISODE = '/2026/05/12/lcc-340-episode-on-l-voit-on-l-voit-pas/';
 const VIEWS = ['episodes', 'history', 'bookmarks', 'readLater', 'stats', 'search', 'conferences', 'settings', 'data'] as const;

@@ -13,9 +13,9 @@ import { CORPUS_DIR, corpusPresent } from '../support/corpus';
 import { chromium, type Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
 import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import { SCREENSHOTS } from './support/screenshots';
 
 const LCC_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
-const SCREENSHOTS = resolve(import.meta.dirname, '../../docs/screenshots');
 /** The test mp3 lasts two minutes. */
 const FIXTURE_SECONDS = 120;
 

@@ -1,10 +1,18 @@
-/** Says once per run, before any test, which tests will be skipped for want of what. */
+/**
+ * Says once per run, before any test, which tests will be skipped for want of what. On CI
+ * (`CI=true`) nothing may be missing: the run fails here instead of skipping.
+ */
 import { CHROMIUM, chromiumPresent } from '../e2e/support/browser';
 import { FIREFOX, firefoxPresent } from '../e2e/support/firefox';
 import { CORPUS_DIR, corpusPresent } from './corpus';
 
 export default function announceSkips(): void {
-  if (!corpusPresent) console.log(`corpus not found at ${CORPUS_DIR}: the tests on the real corpus are skipped`);
-  if (!chromiumPresent) console.log(`no Chromium at ${CHROMIUM}: the browser tests are skipped (scripts/setup.sh installs it)`);
-  if (!firefoxPresent) console.log(`no Firefox at ${FIREFOX}: the tests in Firefox are skipped (scripts/setup.sh installs it)`);
+  const missing: [missing: string, skipped: string][] = [];
+  if (!corpusPresent) missing.push([`corpus not found at ${CORPUS_DIR}`, 'the tests on the real corpus are skipped']);
+  if (!chromiumPresent) missing.push([`no Chromium at ${CHROMIUM}`, 'the browser tests are skipped (scripts/setup.sh installs it)']);
+  if (!firefoxPresent) missing.push([`no Firefox at ${FIREFOX}`, 'the tests in Firefox are skipped (scripts/setup.sh installs it)']);
+  if (missing.length > 0 && process.env['CI'] === 'true') {
+    throw new Error(`CI runs every test, and these are missing: ${missing.map(([what]) => what).join('; ')}`);
+  }
+  for (const [what, skipped] of missing) console.log(`${what}: ${skipped}`);
 }

@@ -65,22 +65,28 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(options: { prefs?: Record<string, unknown>; startTimeout?: number } = {}): Promise<FirefoxSession> {
   const audioHost = await startAudioHost('serve');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    // The local audio host's certificate is its own.
-    acceptInsecureCerts: true,
-    // Lets BiDi reach the browser window, from which extension pages open and the popup is read.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      'extensions.openPopupWithoutUserGesture.enabled': true,
-      ...options.prefs,
-    },
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      timeout: options.startTimeout ?? 30_000,
+      headless: true,
+      // The local audio host's certificate is its own.
+      acceptInsecureCerts: true,
+      // Lets BiDi reach the browser window, from which extension pages open and the popup is read.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        'extensions.openPopupWithoutUserGesture.enabled': true,
+        ...options.prefs,
+      },
+    })
+    .catch(async (error: unknown) => {
+      await audioHost.close();
+      throw error;
+    });
   try {
     await browser.installExtension(FIREFOX_DIST);
     const connection = (browser as unknown as { connection: Connection }).connection;
