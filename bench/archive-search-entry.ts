@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { DOMParser } from 'linkedom';
-import { parseFeed, type DocumentParser } from '../src/archive/feed';
-import { buildSearchIndex, loadSearchIndex } from '../src/archive/search';
+import { parseFeed, type DocumentParser } from '../src/platform/html/feed';
+import { buildSearchIndex, loadSearchIndex } from '../src/core/archive/search';
 import { timeMs } from './timing';
 
 export const QUERIES = [

@@ -1,8 +1,8 @@
 /** The extraction of every conference of the corpus from its posts' sources, as shipped, in plain Node. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { conferencesOfLines, mergeConferences } from '../src/conferences/conference';
-import { conferenceLinesOfMarkdown } from '../src/conferences/markdownLines';
+import { conferencesOfLines, mergeConferences } from '../src/core/conferences/conference';
+import { conferenceLinesOfMarkdown } from '../src/core/conferences/markdownLines';
 import { timeMs } from './timing';
 
 export function measureConferences(postsDir: string, files: string[]): { items: number; merged: number; times: number[] } {

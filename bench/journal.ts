@@ -6,10 +6,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseMarkdownPost } from '../src/episode/markdown';
-import type { Episode } from '../src/episode/model';
-import { exportFileOf, type ExportFile } from '../src/storage/exportFile';
-import type { ListeningEvent, ListeningState } from '../src/storage/records';
+import { parseMarkdownPost } from '../src/core/episode/markdown';
+import type { Episode } from '../src/core/episode/model';
+import { exportFileOf, type ExportFile } from '../src/core/formats/exportFile';
+import type { ListeningEvent, ListeningState } from '../src/core/records';
 import { chromiumPresent, launchExtension, type ExtensionSession } from '../test/e2e/support/browser';
 import { corpusPresent, postFiles, readPost } from '../test/support/corpus';
 import { extensionWithBlankPage, medianFirstPaints } from './blankPage';

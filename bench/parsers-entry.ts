@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { Lexer } from 'marked';
-import { parseMarkdownPost } from '../src/episode/markdown';
-import { parsePostPage } from '../src/episode/page';
+import { parseMarkdownPost } from '../src/core/episode/markdown';
+import { parsePostPage } from '../src/platform/html/page';
 import { timeMs } from './timing';
 
 export interface ParserTimings {

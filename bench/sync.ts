@@ -1,5 +1,5 @@
 /** The size of a whole listening log in `storage.sync`'s compact encoding, against its 100 KB quota. */
-import { encodeForSync } from '../src/sync/encoding';
+import { encodeForSync } from '../src/core/sync/encoding';
 import { everyEpisodeListened } from '../test/support/episodes';
 
 const EPISODES = 359;

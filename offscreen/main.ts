@@ -3,11 +3,11 @@
  * lacks, and is where the player plays (see src/player/host.ts).
  */
 import browser from 'webextension-polyfill';
-import { readFeed } from '../src/archive/feed';
+import { readFeed } from '../src/platform/html/feed';
 import { recover } from '../src/errors';
 import { isOffscreenRequest, sendToBackground } from '../src/messages';
-import { PlayerHost } from '../src/player/host';
-import type { StoreChange } from '../src/storage/store';
+import { PlayerHost } from '../src/platform/player/host';
+import type { StoreChange } from '../src/platform/storage/store';
 
 let player: PlayerHost | null = null;
 

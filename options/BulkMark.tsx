@@ -3,9 +3,9 @@
  * a preview of how many change, then one undo that puts the log back exactly as it was.
  */
 import { useState } from 'preact/hooks';
-import { localToday } from '../src/episode/text';
-import { unheardUpTo, type CatalogueRow } from '../src/journal/catalogue';
-import { markListenedInBulk, undoBulkMark, type BulkMark } from '../src/storage/store';
+import { localToday } from '../src/core/text/dates';
+import { unheardUpTo, type EpisodeRow } from '../src/core/log/episodeList';
+import { markListenedInBulk, undoBulkMark, type BulkMark } from '../src/platform/storage/store';
 import { formatDay, t } from '../src/ui/i18n';
 
 export function BulkMarkTools({
@@ -14,8 +14,8 @@ export function BulkMarkTools({
   clearSelection,
   onFailure,
 }: {
-  rows: CatalogueRow[];
-  selected: CatalogueRow[];
+  rows: EpisodeRow[];
+  selected: EpisodeRow[];
   clearSelection: () => void;
   onFailure: (error: unknown) => void;
 }) {
@@ -25,7 +25,7 @@ export function BulkMarkTools({
   const number = Number.parseInt(upTo, 10);
   const preview = Number.isSafeInteger(number) ? unheardUpTo(rows, number) : [];
 
-  const mark = (targets: CatalogueRow[]) =>
+  const mark = (targets: EpisodeRow[]) =>
     void markListenedInBulk(
       targets.map((row) => row.card.id),
       localToday(),

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../src/journal/journal';
+import type { JournalEntry } from '../src/core/log/journal';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { t } from '../src/ui/i18n';
 

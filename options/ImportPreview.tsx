@@ -1,5 +1,5 @@
 /** What an import will change, before anything is written: counts, merge or replace, apply or cancel. */
-import type { ImportMode, ImportPlan } from '../src/storage/exportFile';
+import type { ImportMode, ImportPlan } from '../src/core/formats/exportFile';
 import { t } from '../src/ui/i18n';
 
 export function ImportPreview({

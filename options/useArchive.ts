@@ -1,15 +1,15 @@
 /**
- * The archive as the catalogue needs it: every episode's card and the feed's state, drawn from the
+ * The archive as the episode list needs it: every episode's card and the feed's state, drawn from the
  * copy kept last time and read again whenever the archive changes (`useCopiedRead`): without the
- * archive, the catalogue's first frame would count and list the listener's own episodes alone
+ * archive, the episode list's first frame would count and list the listener's own episodes alone
  * ("0 écoutés sur 0") before the archive's answer.
  */
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { recover } from '../src/errors';
 import { sendToBackground } from '../src/messages';
-import { getFeedState, listArchiveCards } from '../src/storage/archive';
-import { episodeCardSchema, feedStateSchema, type EpisodeCard, type FeedState } from '../src/storage/records';
+import { getFeedState, listArchiveCards } from '../src/platform/storage/archive';
+import { episodeCardSchema, feedStateSchema, type EpisodeCard, type FeedState } from '../src/core/records';
 import { useCopiedRead, type CopiedRead } from '../src/ui/useCopiedRead';
 
 interface ArchiveSnapshot {
@@ -24,7 +24,7 @@ const snapshotSchema: v.GenericSchema<unknown, ArchiveSnapshot> = v.object({
   feed: v.nullable(feedStateSchema),
 });
 
-async function readCatalogueData(): Promise<ArchiveSnapshot> {
+async function readEpisodeListData(): Promise<ArchiveSnapshot> {
   const [cards, feed] = await Promise.all([listArchiveCards(), getFeedState()]);
   return { cards: cards.records, feed };
 }
@@ -38,7 +38,7 @@ export function useArchive(): ArchiveData {
   return useCopiedRead({
     key: 'lcc-companion/archive-snapshot',
     schema: snapshotSchema,
-    read: readCatalogueData,
+    read: readEpisodeListData,
     doing: 'reading the archive',
     readAgainOn: (change) => change.archive === true,
   });

@@ -5,9 +5,9 @@
  * page says so instead of breaking.
  */
 import * as v from 'valibot';
-import { journalEntries, type JournalEntry } from '../src/journal/journal';
-import { episodeCardSchema, listeningStateSchema } from '../src/storage/records';
-import { changesEpisode, listEpisodeCards, listListeningStates } from '../src/storage/store';
+import { journalEntries, type JournalEntry } from '../src/core/log/journal';
+import { episodeCardSchema, listeningStateSchema } from '../src/core/records';
+import { changesEpisode, listEpisodeCards, listListeningStates } from '../src/platform/storage/store';
 import { readBegunNow, useCopiedRead, type CopiedRead } from '../src/ui/useCopiedRead';
 
 interface JournalSnapshot {

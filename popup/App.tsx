@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { Episode } from '../src/episode/model';
+import type { Episode } from '../src/core/episode/model';
 import { t } from '../src/ui/i18n';
 import { PlayerBar } from '../src/ui/player/PlayerBar';
 import { usePlayer, type PlayerHandle } from '../src/ui/player/usePlayer';

@@ -1,6 +1,6 @@
 /** An episode's conferences as one compact table (date, name, city, CfP deadline), not a hundred bare links. */
 import { useEffect, useState } from 'preact/hooks';
-import type { ConferenceItem } from '../src/episode/model';
+import type { ConferenceItem } from '../src/core/conferences/conference';
 import { afterNextPaint } from '../src/ui/afterNextPaint';
 import { formatShortDay, t } from '../src/ui/i18n';
 import { openLink } from './openLink';

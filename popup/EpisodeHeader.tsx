@@ -1,5 +1,5 @@
-import type { Episode } from '../src/episode/model';
-import { playableOf } from '../src/player/playable';
+import type { Episode } from '../src/core/episode/model';
+import { playableOf } from '../src/core/player/playable';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t } from '../src/ui/i18n';
 import { PlayButtons } from '../src/ui/player/PlayButtons';

@@ -1,7 +1,7 @@
 /** The episode's links by section, then by news item: the item once, then its links, each one click to open or copy. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Episode } from '../src/episode/model';
-import { MAX_EPISODE_LINKS } from '../src/episode/notes';
+import type { Episode } from '../src/core/episode/model';
+import { MAX_EPISODE_LINKS } from '../src/core/episode/notes';
 import { t } from '../src/ui/i18n';
 import {
   conferenceSectionIds,

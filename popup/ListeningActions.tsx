@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
-import type { Episode } from '../src/episode/model';
-import { localToday } from '../src/episode/text';
+import type { Episode } from '../src/core/episode/model';
+import { localToday } from '../src/core/text/dates';
 import { t } from '../src/ui/i18n';
 import { useLazyModule } from '../src/ui/useLazyModule';
-import type { ListeningState } from '../src/storage/store';
+import type { ListeningState } from '../src/platform/storage/store';
 import { useListeningState } from '../src/ui/useListeningState';
+
+const loadNoteReader = () => import('./noteReader');
 
 /** A saved note, drawn once its Markdown reader (marked) has loaded: most episodes have none. */
 function SavedNote({ note }: { note: string }) {
   // Until the reader is there (or if it cannot load), the note shows as plain text.
-  const reader = useLazyModule(() => import('./noteReader'));
+  const reader = useLazyModule(loadNoteReader);
   if (reader.kind !== 'ready') return <p class="note-view">{note}</p>;
   return <reader.module.NoteView nodes={reader.module.noteNodes(note)} />;
 }

@@ -4,7 +4,7 @@
  * do comes in one `LinkActions`.
  */
 import { Fragment } from 'preact';
-import type { CitingEpisode } from '../src/archive/citations';
+import type { CitingEpisode } from '../src/core/archive/citations';
 import { t } from '../src/ui/i18n';
 import type { NewsItem, SearchableLink } from '../src/ui/linkFilter';
 import { CopyButton } from './CopyButton';

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { EPISODE_LIST_URL } from '../src/episode/urls';
+import { EPISODE_LIST_URL } from '../src/core/episode/urls';
 import { t } from '../src/ui/i18n';
 import { openJournal } from './openLink';
 

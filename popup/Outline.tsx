@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Episode, OutlineNode } from '../src/episode/model';
+import type { Episode, OutlineNode } from '../src/core/episode/model';
 import { sendToTab } from '../src/messages';
 import { plural, t } from '../src/ui/i18n';
 import { linkCountsBySection } from '../src/ui/linkFilter';

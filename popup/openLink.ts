@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { isHttpUrl } from '../src/episode/urls';
+import { isHttpUrl } from '../src/core/episode/urls';
 import { currentSettings } from '../src/ui/preferences';
 
 /**

@@ -4,14 +4,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { Episode } from '../src/episode/model';
-import { pageUrlOf, postAddressOfPage } from '../src/episode/urls';
+import type { Episode } from '../src/core/episode/model';
+import { pageUrlOf, postAddressOfPage } from '../src/core/episode/urls';
 import { sendToBackground, sendToTab, type RevalidateFailure } from '../src/messages';
-import { getArchiveEpisode } from '../src/storage/archive';
-import { getPosition, getQueue } from '../src/storage/playback';
-import type { Playable } from '../src/player/playable';
+import { getArchiveEpisode } from '../src/platform/storage/archive';
+import { getPosition, getQueue } from '../src/platform/storage/playback';
+import type { Playable } from '../src/core/player/playable';
 import type { PlaybackRecords } from '../src/ui/player/usePlaybackRecords';
-import { getCachedEpisode, getListeningState, openStore, type ListeningState } from '../src/storage/store';
+import { getCachedEpisode, getListeningState, openStore, type ListeningState } from '../src/platform/storage/store';
 import { recover, reportError } from '../src/errors';
 
 /** Where the episode on screen was read from. */

@@ -2,9 +2,9 @@
  * For each link of the episode, the other episodes of the archive that cite it ("aussi dans"),
  * read once the popup has painted: nothing on the first frame waits for it.
  */
-import type { CitingEpisode } from '../src/archive/citations';
-import type { Episode } from '../src/episode/model';
-import { getCitations } from '../src/storage/archive';
+import type { CitingEpisode } from '../src/core/archive/citations';
+import type { Episode } from '../src/core/episode/model';
+import { getCitations } from '../src/platform/storage/archive';
 import { useStoredRead } from '../src/ui/useStoredRead';
 
 export type AlsoIn = ReadonlyMap<string, CitingEpisode[]>;

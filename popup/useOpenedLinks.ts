@@ -1,6 +1,6 @@
 /** The links of the episode opened from the popup, and a way to remember one before opening it. */
 import { recover } from '../src/errors';
-import { markOpened, openedLinksOf } from '../src/storage/reading';
+import { markOpened, openedLinksOf } from '../src/platform/storage/reading';
 import { useStoredRead } from '../src/ui/useStoredRead';
 
 const NONE: ReadonlySet<string> = new Set();

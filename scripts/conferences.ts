@@ -4,7 +4,7 @@
  * cfp }`, dates `YYYY-MM-DD` or null), in argument order; a bad file as `eachFile.ts` says.
  */
 import { basename } from 'node:path';
-import { parseMarkdownPost } from '../src/episode/markdown';
+import { parseMarkdownPost } from '../src/core/episode/markdown';
 import { linesOfEachFile } from './eachFile';
 
 process.exitCode = await linesOfEachFile(process.argv.slice(2), 'npm run --silent conferences -- FILE.md…', (text, path) => {

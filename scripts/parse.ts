@@ -6,10 +6,10 @@
  */
 import { basename } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { parseMarkdownPost } from '../src/episode/markdown';
-import type { Episode } from '../src/episode/model';
-import { parsePostPage } from '../src/episode/page';
-import { pageUrlOf, postAddressOfFile } from '../src/episode/urls';
+import { parseMarkdownPost } from '../src/core/episode/markdown';
+import type { Episode } from '../src/core/episode/model';
+import { parsePostPage } from '../src/platform/html/page';
+import { pageUrlOf, postAddressOfFile } from '../src/core/episode/urls';
 import { linesOfEachFile } from './eachFile';
 
 function parsePageFile(html: string, path: string): Episode {

@@ -5,12 +5,12 @@
  * and of the player's state on its own (`src/player/state.ts`); the background, which may be
  * asleep, is told with a message.
  */
-import type { Episode } from './episode/model';
-import type { EpisodeIdentity } from './episode/page';
-import type { ParsedFeed } from './archive/feed';
-import type { FeedState } from './storage/records';
-import type { PlayerCommand, PlayerState } from './player/state';
-import type { StoreChange } from './storage/store';
+import type { Episode } from './core/episode/model';
+import type { EpisodeIdentity } from './platform/html/page';
+import type { ParsedFeed } from './platform/html/feed';
+import type { FeedState } from './core/records';
+import type { PlayerCommand, PlayerState } from './core/player/state';
+import type { StoreChange } from './platform/storage/store';
 
 /** To the background, from the content script or the popup. */
 export type BackgroundRequest =

@@ -5,11 +5,11 @@
  * parsed where DOMParser is (Chrome's offscreen document, Firefox's event page): `parse` is
  * given by `archiveRunner.ts`.
  */
-import { citationsOf } from '../archive/citations';
-import { FEED_URL, MAX_FEED_BYTES, type ParsedFeed } from '../archive/feed';
-import { buildSearchIndex } from '../archive/search';
-import { getFeedState, markFeedChecked, readArchive, recordFeedFailure, saveArchive } from '../storage/archive';
-import type { ArchiveEpisode, FeedState } from '../storage/records';
+import { citationsOf } from '../core/archive/citations';
+import { FEED_URL, MAX_FEED_BYTES, type ParsedFeed } from '../platform/html/feed';
+import { buildSearchIndex } from '../core/archive/search';
+import { getFeedState, markFeedChecked, readArchive, recordFeedFailure, saveArchive } from '../platform/storage/archive';
+import type { ArchiveEpisode, FeedState } from '../core/records';
 
 export const REFRESH_EVERY_MS = 12 * 60 * 60 * 1000;
 

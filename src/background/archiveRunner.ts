@@ -5,8 +5,8 @@
  */
 import browser from 'webextension-polyfill';
 import { sendToOffscreen } from '../messages';
-import type { FeedState } from '../storage/records';
-import { readFeed, type ParsedFeed } from '../archive/feed';
+import type { FeedState } from '../core/records';
+import { readFeed, type ParsedFeed } from '../platform/html/feed';
 import { refreshArchive } from './archiveRefresh';
 import { closeOffscreenDocumentUnlessPlaying, needsOffscreenDocument, openOffscreenDocument } from './offscreenDocument';
 

@@ -7,10 +7,10 @@
  * tab comes back from the tab's content script or from the store.
  */
 import browser from 'webextension-polyfill';
-import { canonicalPageUrl, isPostPageUrl } from '../episode/urls';
+import { canonicalPageUrl, isPostPageUrl } from '../core/episode/urls';
 import { recover } from '../errors';
 import { isBackgroundRequest, sendToTab, type BackgroundRequest } from '../messages';
-import { changesEpisode, type StoreChange } from '../storage/store';
+import { changesEpisode, type StoreChange } from '../platform/storage/store';
 import { runArchiveRefresh } from './archiveRunner';
 import { showEpisodeBadge } from './badge';
 import { commandPlayer } from './player';

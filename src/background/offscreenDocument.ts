@@ -8,7 +8,7 @@
 import browser from 'webextension-polyfill';
 import { recover } from '../errors';
 import { sendToOffscreen } from '../messages';
-import { holdsEpisode, IDLE_PLAYER, type PlayerCommand, type PlayerState } from '../player/state';
+import { holdsEpisode, IDLE_PLAYER, type PlayerCommand, type PlayerState } from '../core/player/state';
 
 /** Chrome's offscreen API, which the polyfill does not cover. */
 interface OffscreenApi {

@@ -4,9 +4,9 @@
  * to the player in this event page in Firefox.
  */
 import browser from 'webextension-polyfill';
-import { PlayerHost } from '../player/host';
-import { isPlaying, type PlayerCommand, type PlayerState } from '../player/state';
-import type { StoreChange } from '../storage/store';
+import { PlayerHost } from '../platform/player/host';
+import { isPlaying, type PlayerCommand, type PlayerState } from '../core/player/state';
+import type { StoreChange } from '../platform/storage/store';
 import { commandOffscreenPlayer, needsOffscreenDocument } from './offscreenDocument';
 
 let host: PlayerHost | null = null;

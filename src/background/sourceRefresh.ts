@@ -2,11 +2,11 @@
  * Keeps the cached episode in step with its markdown source on GitHub: fetched once, then
  * revalidated with If-None-Match; a failure leaves the cache as it was.
  */
-import { MAX_SOURCE_LENGTH, parseMarkdownPost } from '../episode/markdown';
-import { canonicalPageUrl, sourceUrlOfPage } from '../episode/urls';
-import { systemClock, type Clock } from '../episode/clock';
+import { MAX_SOURCE_LENGTH, parseMarkdownPost } from '../core/episode/markdown';
+import { canonicalPageUrl, sourceUrlOfPage } from '../core/episode/urls';
+import { systemClock, type Clock } from '../core/clock';
 import type { RevalidateResult } from '../messages';
-import { getCachedEpisode, markSourceChecked, putCachedEpisode } from '../storage/store';
+import { getCachedEpisode, markSourceChecked, putCachedEpisode } from '../platform/storage/store';
 
 /** A source checked this recently is taken as is: a listener moving between tabs costs no request. */
 const FRESH_FOR_MS = 5 * 60 * 1000;

@@ -7,8 +7,8 @@
  */
 import browser from 'webextension-polyfill';
 import { recover } from '../errors';
-import { applySyncedStates, getSettings, listListeningStates } from '../storage/store';
-import { decodeFromSync, encodeForSync, newerRemoteStates, type SyncItems } from '../sync/encoding';
+import { applySyncedStates, getSettings, listListeningStates } from '../platform/storage/store';
+import { decodeFromSync, encodeForSync, newerRemoteStates, type SyncItems } from '../core/sync/encoding';
 
 const PUSH_AFTER_MS = 2000;
 

@@ -4,9 +4,9 @@
  * parses the notes the first time the popup asks; anywhere else it does nothing (the browser
  * clears a tab's badge when it navigates).
  */
-import type { Episode } from '../episode/model';
-import { identifyPostPage, parsePostPage, type EpisodeIdentity } from '../episode/page';
-import { isPostPageUrl } from '../episode/urls';
+import type { Episode } from '../core/episode/model';
+import { identifyPostPage, parsePostPage, type EpisodeIdentity } from '../platform/html/page';
+import { isPostPageUrl } from '../core/episode/urls';
 import { isContentRequest, sendToBackground, type ContentAnswer, type ContentRequest, type MessageRuntime } from '../messages';
 import { recover } from '../errors';
 

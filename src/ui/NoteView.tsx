@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import type { NoteNode } from '../journal/note';
+import type { NoteNode } from '../core/log/note';
 
 function draw(node: NoteNode, key: number): JSX.Element | string {
   switch (node.type) {

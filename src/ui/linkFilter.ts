@@ -1,7 +1,7 @@
 /** Filtering and grouping the links of an episode for display; pure, so it is unit-tested. */
-import { flattenOutline, type EpisodeLink, type OutlineNode } from '../episode/model';
-import { foldForSearch } from '../episode/text';
-import { CONFERENCE_SECTION } from '../conferences/section';
+import { flattenOutline, type EpisodeLink, type OutlineNode } from '../core/episode/model';
+import { foldForSearch } from '../core/text/text';
+import { CONFERENCE_SECTION } from '../core/conferences/section';
 
 export interface SearchableLink extends EpisodeLink {
   /** Position in the episode's links, stable across filtering. */

@@ -4,7 +4,7 @@
  * that is missing, unreadable or cannot be written only makes the first frame wait.
  */
 import type * as v from 'valibot';
-import { readRecord } from '../storage/records';
+import { readRecord } from '../core/records';
 
 /** The copy kept under `key`, if there is one and it still has the shape `schema` checks. */
 export function readLocalCopy<T>(key: string, schema: v.GenericSchema<unknown, T>): T | null {

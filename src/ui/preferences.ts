@@ -3,8 +3,8 @@
  * draws at once with the last settings it saw (kept in localStorage, read synchronously), then
  * with the stored ones if they differ, and again whenever another context changes them.
  */
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../storage/records';
-import { getSettings, onStoreChange } from '../storage/store';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/records';
+import { getSettings, onStoreChange } from '../platform/storage/store';
 import { chooseLanguage, uiLanguage } from './i18n';
 import { keepLocalCopy, readLocalCopy } from './localCopy';
 import { recover, reportError } from '../errors';

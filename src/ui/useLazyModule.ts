@@ -5,6 +5,7 @@ import { reportError } from '../errors';
 /** Where the load stands: a view says when it failed and offers to try again, rather than wait forever. */
 export type LazyModule<T> = { kind: 'loading' } | { kind: 'ready'; module: T } | { kind: 'failed'; retry: () => void };
 
+/** `load` is called again when it changes: pass one made once (a module's constant), not one made at each render. */
 export function useLazyModule<T>(load: () => Promise<T>): LazyModule<T> {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<LazyModule<T>>({ kind: 'loading' });
@@ -21,6 +22,6 @@ export function useLazyModule<T>(load: () => Promise<T>): LazyModule<T> {
     return () => {
       open = false;
     };
-  }, [attempt]);
+  }, [load, attempt]);
   return state;
 }

@@ -1,7 +1,7 @@
 /** One episode's listening state, kept in step with every other context through the store. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Episode } from '../episode/model';
-import { changesEpisode, getListeningState, onStoreChange, updateListeningState, type ListeningState } from '../storage/store';
+import type { Episode } from '../core/episode/model';
+import { changesEpisode, getListeningState, onStoreChange, updateListeningState, type ListeningState } from '../platform/storage/store';
 import type { MessageKey } from './i18n';
 import { storageFailureMessage } from './storageFailure';
 

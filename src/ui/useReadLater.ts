@@ -1,8 +1,8 @@
 /** The links kept to read later, kept in step with every context, and a toggle for one. */
 import { useMemo } from 'preact/hooks';
 import { reportError } from '../errors';
-import { listReadLater, toggleReadLater, type KeptLink } from '../storage/reading';
-import type { ReadLaterLink, ReadRecords } from '../storage/records';
+import { listReadLater, toggleReadLater, type KeptLink } from '../platform/storage/reading';
+import type { ReadLaterLink, ReadRecords } from '../core/records';
 import { useStoredRead } from './useStoredRead';
 
 async function readLaterNewestFirst(): Promise<ReadRecords<ReadLaterLink>> {

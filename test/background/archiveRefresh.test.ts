@@ -2,11 +2,11 @@
 import 'fake-indexeddb/auto';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { readFeed, type DocumentParser } from '../../src/archive/feed';
-import { loadSearchIndex } from '../../src/archive/search';
+import { readFeed, type DocumentParser } from '../../src/platform/html/feed';
+import { loadSearchIndex } from '../../src/core/archive/search';
 import { REFRESH_EVERY_MS, refreshArchive } from '../../src/background/archiveRefresh';
-import { getFeedState, getSearchIndex, listArchiveCards, readArchive } from '../../src/storage/archive';
-import { openStore } from '../../src/storage/store';
+import { getFeedState, getSearchIndex, listArchiveCards, readArchive } from '../../src/platform/storage/archive';
+import { openStore } from '../../src/platform/storage/store';
 
 const domParser = new DOMParser() as unknown as DocumentParser;
 const parser = async (text: string) => readFeed(text, domParser);

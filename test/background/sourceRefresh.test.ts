@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshFromSource } from '../../src/background/sourceRefresh';
-import { getCachedEpisode } from '../../src/storage/store';
-import { clearEverything } from '../../src/storage/transfer';
+import { getCachedEpisode } from '../../src/platform/storage/store';
+import { clearEverything } from '../../src/platform/storage/transfer';
 
 const PAGE = 'https://lescastcodeurs.com/2021/09/02/lcc-262-interview/';
 const SOURCE = 'https://raw.githubusercontent.com/lescastcodeurs/lescastcodeurs.com/main/_posts/2021-09-02-lcc-262-interview.md';

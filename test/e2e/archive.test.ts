@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { citationsOf } from '../../src/archive/citations';
-import { parseFeed, type DocumentParser } from '../../src/archive/feed';
+import { citationsOf } from '../../src/core/archive/citations';
+import { parseFeed, type DocumentParser } from '../../src/platform/html/feed';
 import { CORPUS_DIR, corpusPresent } from '../support/corpus';
 import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
 
@@ -26,9 +26,9 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
     return journal;
   }
 
-  it('lists every entry of the feed in the catalogue, and marks everything up to LCC 100 listened, then undoes it', async () => {
+  it('lists every entry of the feed in the episode list, and marks everything up to LCC 100 listened, then undoes it', async () => {
     const journal = await journalWithArchive('episodes');
-    await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
+    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
     expect(await journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${episodes.length}`);
 
     const upTo100 = episodes.filter((episode) => episode.number !== null && episode.number <= 100).length;
@@ -40,17 +40,17 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${episodes.length}`);
 
     // In place: a row's toggles, and the filter that follows them.
-    const first = journal.locator('.catalogue .row').first();
+    const first = journal.locator('.episode-list .row').first();
     await first.getByRole('button', { name: 'Écouté' }).click();
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`1 écoutés sur ${episodes.length}`);
     await first.getByRole('button', { name: 'Favori' }).click();
     await journal.getByRole('radio', { name: 'Favoris' }).check();
-    await expect.poll(() => journal.locator('.catalogue .row').count()).toBe(1);
+    await expect.poll(() => journal.locator('.episode-list .row').count()).toBe(1);
   });
 
   it('counts and lists the whole archive from its first frame: from the copy kept last time, else once the archive is read', async () => {
     const journal = await journalWithArchive('episodes');
-    await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
+    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
     // Every count the page draws, from its first frame (a string: the page runs it as it starts).
     const recordCounts = `window.counts = []; new MutationObserver(() => {
       const count = document.querySelector('.progress')?.textContent;
@@ -60,7 +60,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
       const page = await session!.context.newPage();
       await page.addInitScript(recordCounts);
       await page.goto(`chrome-extension://${session!.extensionId}/options/index.html#episodes`);
-      await expect.poll(() => page.locator('.catalogue .row').count()).toBe(episodes.length);
+      await expect.poll(() => page.locator('.episode-list .row').count()).toBe(episodes.length);
       const counts = await page.evaluate(() => (window as unknown as { counts: string[] }).counts);
       await page.close();
       return counts;
@@ -73,7 +73,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
 
   it('finds an episode by a word of one of its links', async () => {
     const journal = await journalWithArchive('episodes');
-    await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
+    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
     await journal.getByRole('link', { name: 'Recherche' }).click();
     await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('asciidoctor-maven');
     await expect.poll(() => journal.locator('.hits > li').count()).toBeGreaterThan(0);
@@ -83,7 +83,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
   it('shows under a link of the popup the other episodes that cite it', async () => {
     const cited = citationsOf(episodes).find((citation) => citation.url === 'https://github.com/asciidoctor/asciidoctor-maven-plugin')!;
     const journal = await journalWithArchive('episodes');
-    await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
+    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
     const page318 = cited.episodes.find((episode) => episode.number === 318)!;
     const tab = await session!.openSitePage(new URL(page318.url).pathname);
     const popup = await session!.openPopup(tab);

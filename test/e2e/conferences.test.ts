@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { DOMParser } from 'linkedom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseFeed, type DocumentParser } from '../../src/archive/feed';
-import { cfpDaysLeft, upcoming } from '../../src/conferences/agenda';
-import { mergeConferences } from '../../src/conferences/conference';
+import { parseFeed, type DocumentParser } from '../../src/platform/html/feed';
+import { cfpDaysLeft, upcoming } from '../../src/core/conferences/agenda';
+import { mergeConferences } from '../../src/core/conferences/conference';
 import { CORPUS_DIR, corpusPresent } from '../support/corpus';
 import { chromiumPresent, keepDownloads, launchExtension, type ExtensionSession } from './support/browser';
 
@@ -27,7 +27,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the conferences in Chromium
     session = await launchExtension({ feed: true });
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
-    await expect.poll(() => journal.locator('.catalogue .row').count(), { timeout: 30_000 }).toBe(episodes.length);
+    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
 
     const agenda = await session.context.newPage();
     await agenda.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));

@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { flattenOutline } from '../../src/episode/model';
-import { parsePostPage } from '../../src/episode/page';
+import { flattenOutline } from '../../src/core/episode/model';
+import { parsePostPage } from '../../src/platform/html/page';
 import { corpusPresent, documentOf, liveUrlOf, readPage } from '../support/corpus';
-import type { PlayerState } from '../../src/player/state';
+import type { PlayerState } from '../../src/core/player/state';
 import { firefoxPresent, launchFirefox, until, type FirefoxSession } from './support/firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');

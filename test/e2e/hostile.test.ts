@@ -1,6 +1,6 @@
 /** Hostile input against the built extension in Chromium (issue 13): what needs a real browser. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_EPISODE_LINKS } from '../../src/episode/notes';
+import { MAX_EPISODE_LINKS } from '../../src/core/episode/notes';
 import { corpusPresent } from '../support/corpus';
 import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
 import { routeWorstCase, WORST_CASE_PATH } from './support/worstCase';

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlayerState } from '../../src/player/state';
-import { FEED_URL } from '../../src/archive/feed';
+import type { PlayerState } from '../../src/core/player/state';
+import { FEED_URL } from '../../src/platform/html/feed';
 import { CORPUS_DIR, corpusPresent } from '../support/corpus';
 import { chromium, type Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
@@ -356,32 +356,35 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     expect(session.audio.ranges.slice(1).some((range) => Number(range.split('-')[0]) >= 55_000)).toBe(true);
   });
 
-  it.each(['light', 'dark'] as const)('has no axe violation in the popup, the catalogue and the queue, %s theme', async (colorScheme) => {
-    session = await launchExtension({ feed: true, colorScheme });
-    const tab = await session.openSitePage(LCC_262);
-    const popup = await session.openPopup(tab);
-    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
-    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(2);
-    await popup.getByRole('button', { name: 'Pause' }).click();
-    await expect.poll(() => popup.locator('.player-status').textContent()).toBe('En pause :');
-    expect(await axeViolations(popup)).toEqual([]);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    if (colorScheme === 'light')
-      await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-player.png'), clip: { x: 0, y: 0, width: 400, height: 330 } });
+  it.each(['light', 'dark'] as const)(
+    'has no axe violation in the popup, the episode list and the queue, %s theme',
+    async (colorScheme) => {
+      session = await launchExtension({ feed: true, colorScheme });
+      const tab = await session.openSitePage(LCC_262);
+      const popup = await session.openPopup(tab);
+      await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+      await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(2);
+      await popup.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(() => popup.locator('.player-status').textContent()).toBe('En pause :');
+      expect(await axeViolations(popup)).toEqual([]);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      if (colorScheme === 'light')
+        await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-player.png'), clip: { x: 0, y: 0, width: 400, height: 330 } });
 
-    const journal = await session.context.newPage();
-    await journal.setViewportSize({ width: 900, height: 800 });
-    for (const view of ['episodes', 'queue']) {
-      await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}`);
-      await expect.poll(() => journal.locator('.player').count(), { timeout: 30_000 }).toBe(1);
-      await expect
-        .poll(() => journal.locator(view === 'episodes' ? '.catalogue .row' : '.queue-item').count(), { timeout: 30_000 })
-        .toBeGreaterThan(0);
-      expect(await axeViolations(journal), view).toEqual([]);
-      if (view === 'episodes') {
-        if (colorScheme === 'light') await journal.screenshot({ path: resolve(SCREENSHOTS, 'journal-episodes-player.png') });
-        await journal.getByRole('button', { name: /^Ajouter LCC 340 / }).click();
+      const journal = await session.context.newPage();
+      await journal.setViewportSize({ width: 900, height: 800 });
+      for (const view of ['episodes', 'queue']) {
+        await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}`);
+        await expect.poll(() => journal.locator('.player').count(), { timeout: 30_000 }).toBe(1);
+        await expect
+          .poll(() => journal.locator(view === 'episodes' ? '.episode-list .row' : '.queue-item').count(), { timeout: 30_000 })
+          .toBeGreaterThan(0);
+        expect(await axeViolations(journal), view).toEqual([]);
+        if (view === 'episodes') {
+          if (colorScheme === 'light') await journal.screenshot({ path: resolve(SCREENSHOTS, 'journal-episodes-player.png') });
+          await journal.getByRole('button', { name: /^Ajouter LCC 340 / }).click();
+        }
       }
-    }
-  });
+    },
+  );
 });

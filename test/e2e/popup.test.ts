@@ -1,7 +1,7 @@
 /** The toolbar popup, opened as a listener opens it, on the real pages of the site. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseMarkdownPost } from '../../src/episode/markdown';
-import { flattenOutline, type Episode, type OutlineNode } from '../../src/episode/model';
+import { parseMarkdownPost } from '../../src/core/episode/markdown';
+import { flattenOutline, type Episode, type OutlineNode } from '../../src/core/episode/model';
 import { titleWithoutNumber } from '../../src/ui/episodeTitle';
 import { conferenceSectionIds } from '../../src/ui/linkFilter';
 import { corpusPresent, readPost } from '../support/corpus';

@@ -1,5 +1,5 @@
-import type { Episode } from '../../src/episode/model';
-import type { ListeningState } from '../../src/storage/records';
+import type { Episode } from '../../src/core/episode/model';
+import type { ListeningState } from '../../src/core/records';
 
 /** A small episode for unit tests of what stores or shows episodes. */
 export function episodeFixture(number: number, overrides: Partial<Episode> = {}): Episode {

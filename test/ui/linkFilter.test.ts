@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EpisodeLink, OutlineNode } from '../../src/episode/model';
+import type { EpisodeLink, OutlineNode } from '../../src/core/episode/model';
 import {
   filterLinks,
   groupLinks,

@@ -4,10 +4,10 @@
  * then says which episode, to screen readers and in the tooltip).
  */
 import { reportError } from '../../errors';
-import { formatClock, isPlayedOut, type Playable } from '../../player/playable';
-import { dequeue, enqueue } from '../../player/queue';
-import { updateQueue } from '../../storage/playback';
-import type { PlaybackPosition } from '../../storage/records';
+import { formatClock, isPlayedOut, type Playable } from '../../core/player/playable';
+import { dequeue, enqueue } from '../../core/player/queue';
+import { updateQueue } from '../../platform/storage/playback';
+import type { PlaybackPosition } from '../../core/records';
 import { t } from '../i18n';
 import { IconButton } from '../IconButton';
 import type { PlayerHandle } from './usePlayer';

@@ -4,9 +4,9 @@
  * speed, and the keyboard (space, ←, →) when no field has the focus.
  */
 import { useEffect } from 'preact/hooks';
-import { formatClock, MAX_RATE, MIN_RATE, RATE_PRESETS, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS } from '../../player/playable';
-import type { Playable } from '../../player/playable';
-import { isPlaying, type PlayerCommand, type PlayerState } from '../../player/state';
+import { formatClock, MAX_RATE, MIN_RATE, RATE_PRESETS, SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS } from '../../core/player/playable';
+import type { Playable } from '../../core/player/playable';
+import { isPlaying, type PlayerCommand, type PlayerState } from '../../core/player/state';
 import { episodeName } from '../episodeName';
 import { formatNumber, t, uiLanguage } from '../i18n';
 import { IconButton } from '../IconButton';

@@ -2,8 +2,8 @@
  * The positions kept and the queue, read after the first paint (unless read before it, as the
  * popup reads its episode's) and again when the player writes.
  */
-import { listPositions, getQueue } from '../../storage/playback';
-import type { Playable, PlaybackPosition } from '../../storage/records';
+import { listPositions, getQueue } from '../../platform/storage/playback';
+import type { Playable, PlaybackPosition } from '../../core/records';
 import { useStoredRead } from '../useStoredRead';
 
 export interface PlaybackRecords {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { reportError } from '../../errors';
 import { sendToBackground } from '../../messages';
-import { PLAYER_CHANNEL, PLAYER_QUESTIONS_CHANNEL, type PlayerCommand, type PlayerState } from '../../player/state';
+import { PLAYER_CHANNEL, PLAYER_QUESTIONS_CHANNEL, type PlayerCommand, type PlayerState } from '../../core/player/state';
 
 export interface PlayerHandle {
   /** Undefined while no player has answered: none is loaded, nothing to draw. */

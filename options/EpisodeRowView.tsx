@@ -1,0 +1,81 @@
+/** One episode of the episode list: its number, title, date and length, and the listener's state, toggled in place. */
+import { localToday } from '../src/core/text/dates';
+import type { EpisodeRow } from '../src/core/log/episodeList';
+import { audioSeconds } from '../src/core/log/journal';
+import { formatClock } from '../src/core/player/playable';
+import { playableOfCard, type PlaybackPosition } from '../src/core/records';
+import { updateListeningState } from '../src/platform/storage/store';
+import { episodeName } from '../src/ui/episodeName';
+import { titleWithoutNumber } from '../src/ui/episodeTitle';
+import { formatDay, t } from '../src/ui/i18n';
+import { PlayButtons, resumePoint } from '../src/ui/player/PlayButtons';
+import type { PlayerHandle } from '../src/ui/player/usePlayer';
+
+function duration(bytes: number | null): string {
+  if (!bytes) return '';
+  const minutes = Math.round(audioSeconds(bytes) / 60);
+  return t('durationHoursMinutes', Math.floor(minutes / 60), String(minutes % 60).padStart(2, '0'));
+}
+
+export interface RowProps {
+  row: EpisodeRow;
+  selected: boolean;
+  /** The row's checkbox was clicked; with Shift, the range since the last one. */
+  onSelect: (row: EpisodeRow, range: boolean) => void;
+  onFailure: (error: unknown) => void;
+  player: PlayerHandle;
+  /** Where the listener stopped in this episode, if they started it in the player. */
+  position: PlaybackPosition | undefined;
+  queued: boolean;
+}
+
+/** "en cours 43:12 / 1:12:30" for an episode started and not finished. */
+function InProgress({ position }: { position: PlaybackPosition | undefined }) {
+  const at = resumePoint(position);
+  if (at === null || !position?.duration) return null;
+  return <span class="in-progress">{t('inProgress', formatClock(at), formatClock(position.duration))}</span>;
+}
+
+export function EpisodeRowView({ row, selected, onSelect, onFailure, player, position, queued }: RowProps) {
+  const { card, state } = row;
+  const playable = playableOfCard(card);
+  const name = episodeName(card);
+  const change = (update: Parameters<typeof updateListeningState>[1]) =>
+    void updateListeningState({ id: card.id }, update).catch(onFailure);
+  return (
+    <li class="row">
+      <input type="checkbox" checked={selected} aria-label={t('selectEpisode', name)} onClick={(event) => onSelect(row, event.shiftKey)} />
+      <span class="number">{card.number === null ? '' : card.number}</span>
+      <a class="title" href={card.url} target="_blank" rel="noopener noreferrer">
+        {titleWithoutNumber(card.title, card.number)}
+      </a>
+      <span class="when">{formatDay(card.publishedOn)}</span>
+      <span class="length">{duration(card.audioBytes)}</span>
+      <span class="listen">
+        {playable && <PlayButtons playable={playable} position={position} player={player} queued={queued} name={name} />}
+        <InProgress position={position} />
+      </span>
+      <span class="state">
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={Boolean(state?.listenedOn)}
+          title={state?.listenedOn ? t('listenedOnDay', formatDay(state.listenedOn)) : undefined}
+          onClick={() => change((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
+        >
+          {state?.listenedOn ? t('listenedOnDay', formatDay(state.listenedOn)) : t('listened')}
+        </button>
+        <button
+          type="button"
+          class="toggle"
+          aria-pressed={Boolean(state?.bookmarkedAt)}
+          onClick={() => change((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
+        >
+          {t('bookmarked')}
+        </button>
+        {state?.rating ? <span class="rating-value">{'★'.repeat(state.rating)}</span> : null}
+        {state?.note ? <span class="has-note">{t('hasNote')}</span> : null}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * "Épisodes", the journal's first view: every episode of the archive (and any kept from a page),
+ * newest first by year, the listener's state toggled in place, filters, progress, the next to
+ * listen, and the bulk tools that set up the log in a minute. Years off screen are not laid out
+ * until scrolled to (`content-visibility`), so that the first screen draws at once.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import {
+  episodeRows,
+  filterRows,
+  nextToListen,
+  progress,
+  rowsBetween,
+  rowsByYear,
+  type EpisodeFilter,
+  type EpisodeRow,
+} from '../../src/core/log/episodeList';
+import type { JournalEntry } from '../../src/core/log/journal';
+import { formatDay, t, type MessageKey } from '../../src/ui/i18n';
+import { useProgressiveLimit } from '../../src/ui/useProgressiveLimit';
+import type { PlayerHandle } from '../../src/ui/player/usePlayer';
+import { PlayButtons } from '../../src/ui/player/PlayButtons';
+import { isQueued, usePlaybackRecords, type PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+import { episodeName } from '../../src/ui/episodeName';
+import { playableOfCard } from '../../src/core/records';
+import { storageFailureMessage } from '../../src/ui/storageFailure';
+import { BulkMarkTools } from '../BulkMark';
+import { EpisodeRowView } from '../EpisodeRowView';
+import { refreshArchiveNow, useArchive, type ArchiveData } from '../useArchive';
+
+/** Rows drawn in the first frame, a screenful under the page's tools (ten to fifteen rows); the others right after it. */
+const FIRST_FRAME_ROWS = 16;
+
+const FILTERS: Record<EpisodeFilter, MessageKey> = {
+  all: 'filterAll',
+  'to-listen': 'filterToListen',
+  listened: 'filterListened',
+  bookmarked: 'filterBookmarked',
+};
+
+function ArchiveStatus({ archive }: { archive: ArchiveData }) {
+  if (archive.kind !== 'ready') return null;
+  const { feed } = archive;
+  const day = (at: number) => formatDay(new Date(at).toISOString().slice(0, 10));
+  return (
+    <p class="hint archive-status">
+      {feed?.updatedAt ? t('archiveStatus', archive.cards.length, day(feed.updatedAt)) : t('archiveNever')}{' '}
+      {feed?.failure && t('archiveFailed', day(feed.failure.at), feed.failure.problem)}{' '}
+      <button type="button" class="link-button" onClick={() => void refreshArchiveNow()}>
+        {t('archiveRefresh')}
+      </button>
+    </p>
+  );
+}
+
+/** The next episode not heard yet, oldest or newest first, to open or to play at once. */
+function NextToListen({ rows, player, playback }: { rows: EpisodeRow[]; player: PlayerHandle; playback: PlaybackRecords | undefined }) {
+  const [order, setOrder] = useState<'oldest' | 'newest'>('oldest');
+  const next = nextToListen(rows, order);
+  const playable = next && playableOfCard(next.card);
+  return (
+    <p class="next">
+      <label for="next-order">{t('nextToListen')}</label>{' '}
+      <select id="next-order" value={order} onChange={(event) => setOrder(event.currentTarget.value as 'oldest' | 'newest')}>
+        <option value="oldest">{t('nextOrderOldest')}</option>
+        <option value="newest">{t('nextOrderNewest')}</option>
+      </select>{' '}
+      {next ? (
+        <>
+          <a href={next.card.url} target="_blank" rel="noopener noreferrer">
+            {episodeName(next.card)}
+          </a>{' '}
+          {playable && (
+            <PlayButtons
+              playable={playable}
+              player={player}
+              position={playback?.positions.get(next.card.id)}
+              queued={isQueued(playback, next.card.id)}
+              name={episodeName(next.card)}
+            />
+          )}
+        </>
+      ) : (
+        t('nothingToListen')
+      )}
+    </p>
+  );
+}
+
+export function Episodes({ entries, player }: { entries: JournalEntry[]; player: PlayerHandle }) {
+  const archive = useArchive();
+  // Without the archive, the rows and the count would be the listener's own episodes alone.
+  if (archive.kind === 'loading') return <p role="status">{t('loading')}</p>;
+  return <EpisodeList archive={archive} entries={entries} player={player} />;
+}
+
+interface EpisodeListProps {
+  archive: Exclude<ArchiveData, { kind: 'loading' }>;
+  entries: JournalEntry[];
+  player: PlayerHandle;
+}
+
+/** Mounted with the archive at hand, so that its first frame is the first screenful of rows. */
+function EpisodeList({ archive, entries, player }: EpisodeListProps) {
+  const playback = usePlaybackRecords();
+  const [filter, setFilter] = useState<EpisodeFilter>('all');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const [failure, setFailure] = useState<MessageKey | null>(null);
+  const onFailure = (error: unknown) => setFailure(storageFailureMessage(error));
+
+  const rows = useMemo(
+    () =>
+      episodeRows(
+        archive.kind === 'ready' ? archive.cards : [],
+        entries.flatMap((entry) => entry.card ?? []),
+        entries.map((entry) => entry.state),
+      ),
+    [archive, entries],
+  );
+  const [limit] = useProgressiveLimit(FIRST_FRAME_ROWS, Number.POSITIVE_INFINITY);
+  const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
+  const years = useMemo(() => rowsByYear(shown.slice(0, limit)), [shown, limit]);
+  const { listened, total, percent } = progress(rows);
+
+  const select = (row: EpisodeRow, range: boolean) => {
+    const next = new Set(selected);
+    const targets = range && anchor ? rowsBetween(shown, anchor, row.card.url) : [row];
+    const on = !selected.has(row.card.url);
+    for (const target of targets) {
+      if (on) next.add(target.card.url);
+      else next.delete(target.card.url);
+    }
+    setSelected(next);
+    setAnchor(row.card.url);
+  };
+
+  return (
+    <div class="episode-list">
+      {/* elementtiming marks the episode list's first paint, which `npm run bench` reads. */}
+      <p class="progress" elementtiming="journal-episodes">
+        <progress max={Math.max(total, 1)} value={listened} aria-hidden="true" /> {t('episodesProgress', listened, total, percent)}
+      </p>
+      <ArchiveStatus archive={archive} />
+      <NextToListen rows={rows} player={player} playback={playback} />
+      <fieldset class="filters">
+        <legend>{t('episodesFilter')}</legend>
+        {(Object.keys(FILTERS) as EpisodeFilter[]).map((name) => (
+          <label key={name}>
+            <input type="radio" name="episodes-filter" checked={filter === name} onChange={() => setFilter(name)} />
+            {t(FILTERS[name])}
+          </label>
+        ))}
+      </fieldset>
+      <BulkMarkTools
+        rows={rows}
+        selected={rows.filter((row) => selected.has(row.card.url))}
+        clearSelection={() => setSelected(new Set())}
+        onFailure={onFailure}
+      />
+      {failure && (
+        <p role="alert" class="error">
+          {t(failure)}
+        </p>
+      )}
+      {shown.length === 0 && <p class="empty">{t('episodesEmpty')}</p>}
+      {years.map(({ year, rows: yearRows }) => (
+        <section key={year} class="year" aria-labelledby={`year-${year}`}>
+          <h3 id={`year-${year}`}>{year}</h3>
+          <ul class="rows">
+            {yearRows.map((row) => (
+              <EpisodeRowView
+                key={row.card.url}
+                row={row}
+                selected={selected.has(row.card.url)}
+                onSelect={select}
+                onFailure={onFailure}
+                player={player}
+                position={playback?.positions.get(row.card.id)}
+                queued={isQueued(playback, row.card.id)}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import { useMemo, useState } from 'preact/hooks';
+import { historyByMonth, type JournalEntry } from '../../src/core/log/journal';
+import { formatDay, formatMonth, t } from '../../src/ui/i18n';
+import { EpisodeLink } from '../EpisodeLink';
+
+/** Episodes drawn at first and added by each "show more": long histories are paged. */
+const PAGE = 50;
+
+/** `elementtiming` marks the history's first paint, which `npm run bench` reads. */
+export function History({ entries }: { entries: JournalEntry[] }) {
+  const [shown, setShown] = useState(PAGE);
+  const months = useMemo(() => historyByMonth(entries), [entries]);
+  const total = months.reduce((sum, month) => sum + month.entries.length, 0);
+  if (total === 0)
+    return (
+      <p class="empty" elementtiming="journal-history">
+        {t('historyEmpty')}
+      </p>
+    );
+
+  let budget = shown;
+  const visible = months
+    .map((month) => {
+      const part = month.entries.slice(0, Math.max(budget, 0));
+      budget -= part.length;
+      return { ...month, entries: part };
+    })
+    .filter((month) => month.entries.length > 0);
+
+  return (
+    <div class="history">
+      {visible.map((month) => (
+        <section key={month.month} aria-labelledby={`month-${month.month}`}>
+          <h3 id={`month-${month.month}`} elementtiming="journal-history">
+            {formatMonth(month.month)}
+          </h3>
+          <ul class="entries">
+            {month.entries.map((entry) => (
+              <li key={entry.state.episodeId}>
+                <EpisodeLink entry={entry} />
+                <span class="when">{t('listenedOnDay', formatDay(entry.state.listenedOn!))}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {shown < total && (
+        <button type="button" onClick={() => setShown(shown + PAGE)}>
+          {t('showMore', Math.min(PAGE, total - shown))}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/** "À écouter ensuite": the episodes the player starts one after the other, in the listener's order. */
+import { reportError } from '../../src/errors';
+import type { Playable } from '../../src/core/player/playable';
+import { dequeue, moveInQueue } from '../../src/core/player/queue';
+import { updateQueue } from '../../src/platform/storage/playback';
+import { episodeName } from '../../src/ui/episodeName';
+import { t } from '../../src/ui/i18n';
+import { IconButton } from '../../src/ui/IconButton';
+import { playLabelOf } from '../../src/ui/player/PlayButtons';
+import type { PlayerHandle } from '../../src/ui/player/usePlayer';
+import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+
+export function Queue({ player }: { player: PlayerHandle }) {
+  const records = usePlaybackRecords();
+  if (!records) return <p role="status">{t('loading')}</p>;
+  const { queue, positions } = records;
+  if (queue.length === 0) return <p class="empty">{t('queueEmpty')}</p>;
+  const change = (next: (current: Playable[]) => Playable[]) =>
+    void updateQueue(next).catch((error: unknown) => reportError('changing the queue', error));
+  return (
+    <ol class="queue">
+      {queue.map((item, index) => {
+        const name = episodeName(item);
+        return (
+          <li key={item.episodeId} class="queue-item">
+            <IconButton
+              kind="play"
+              label={playLabelOf(name, positions.get(item.episodeId))}
+              onClick={() => void player.command({ kind: 'play', playable: item })}
+            >
+              ▶
+            </IconButton>
+            <a href={item.url} target="_blank" rel="noopener noreferrer">
+              {name}
+            </a>
+            <span class="queue-tools">
+              <IconButton
+                label={t('queueUp', name)}
+                disabled={index === 0}
+                onClick={() => change((current) => moveInQueue(current, item.episodeId, -1))}
+              >
+                ↑
+              </IconButton>
+              <IconButton
+                label={t('queueDown', name)}
+                disabled={index === queue.length - 1}
+                onClick={() => change((current) => moveInQueue(current, item.episodeId, 1))}
+              >
+                ↓
+              </IconButton>
+              <IconButton label={t('queueRemove', name)} onClick={() => change((current) => dequeue(current, item.episodeId))}>
+                ×
+              </IconButton>
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,17 @@
+/** The addresses of an episode's audio and video, from what its front matter or feed entry gives. */
+
+/** The episode number an mp3 address of the site's feed carries, e.g. `…-Episode-262.mp3`. */
+export function episodeNumberOfAudioUrl(url: string): number | null {
+  const match = /Episode-(\d+)\.mp3$/i.exec(url);
+  return match ? Number(match[1]) : null;
+}
+
+export function audioUrlOf(episodeNumber: number): string {
+  return `https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-${episodeNumber}.mp3`;
+}
+
+/** The front matter's `youtube` holds a video id or a whole address; the page links either. */
+export function videoUrlOf(youtube: string): string {
+  const value = youtube.trim();
+  return /^https?:\/\//i.test(value) ? value : `https://www.youtube.com/watch?v=${value}`;
+}

@@ -1,0 +1,125 @@
+/**
+ * The listening log as CSV, for spreadsheets: one row per episode the listener has data for,
+ * RFC 4180 quoting (papaparse), UTF-8 with a byte order mark so that spreadsheets show the
+ * accents. Read back with the same checks as the JSON file: a file with other columns, another
+ * separator or a row that is not an episode is refused with its line number, nothing written.
+ */
+import Papa from 'papaparse';
+import { episodeId } from '../episode/model';
+import { isCalendarDay, isIsoTimestamp } from '../text/dates';
+import { canonicalPageUrl, postAddressOfPage } from '../episode/urls';
+import { exportFileOf, ImportRefused, type ExportFile } from './exportFile';
+import type { EpisodeCard, ListeningState, ReadLaterLink } from '../records';
+
+export const CSV_COLUMNS = [
+  'number',
+  'title',
+  'page',
+  'published',
+  'listened_on',
+  'bookmarked_at',
+  'rating',
+  'note',
+  'position',
+  'read_later_links',
+  'updated_at',
+] as const;
+
+type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/** An episode of the log: what the listener keeps, the card that names it, its links kept to read. */
+export interface LogEntry {
+  card: EpisodeCard;
+  state: ListeningState;
+  readLater: ReadLaterLink[];
+}
+
+/** Newest episode first; two posts of one day by address, so that the order is always the same. */
+export function byPublicationNewestFirst(a: LogEntry, b: LogEntry): number {
+  return b.card.publishedOn.localeCompare(a.card.publishedOn) || a.card.url.localeCompare(b.card.url);
+}
+
+export function logCsv(entries: LogEntry[]): string {
+  const rows: CsvRow[] = [...entries].sort(byPublicationNewestFirst).map((entry) => ({
+    number: entry.card.number === null ? '' : String(entry.card.number),
+    title: entry.card.title,
+    page: entry.card.url,
+    published: entry.card.publishedOn,
+    listened_on: entry.state.listenedOn ?? '',
+    bookmarked_at: entry.state.bookmarkedAt ?? '',
+    rating: entry.state.rating === null ? '' : String(entry.state.rating),
+    note: entry.state.note,
+    // The player is not there yet: its column is, so that the format does not change when it comes.
+    // The links kept to read are counted here; the JSON export holds them.
+    position: '',
+    read_later_links: String(entry.readLater.length),
+    updated_at: entry.state.updatedAt,
+  }));
+  return BYTE_ORDER_MARK + Papa.unparse(rows, { columns: [...CSV_COLUMNS], newline: '\r\n' }) + '\r\n';
+}
+
+function refuse(line: number, what: string): never {
+  throw new ImportRefused('wrong-shape', `line ${line}: ${what}`);
+}
+
+function entryOfRow(row: CsvRow, line: number): LogEntry {
+  const url = canonicalPageUrl(row.page);
+  const post = url === row.page ? postAddressOfPage(url) : null;
+  if (!url || !post) refuse(line, 'page');
+  const number = row.number === '' ? null : Number(row.number);
+  if (number !== null && !(Number.isSafeInteger(number) && number >= 0)) refuse(line, 'number');
+  if (!isCalendarDay(row.published)) throw new ImportRefused('bad-date', `line ${line}: published`);
+  if (row.listened_on !== '' && !isCalendarDay(row.listened_on)) throw new ImportRefused('bad-date', `line ${line}: listened_on`);
+  if (row.bookmarked_at !== '' && !isIsoTimestamp(row.bookmarked_at)) throw new ImportRefused('bad-date', `line ${line}: bookmarked_at`);
+  if (!isIsoTimestamp(row.updated_at)) throw new ImportRefused('bad-date', `line ${line}: updated_at`);
+  const rating = row.rating === '' ? null : Number(row.rating);
+  if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) refuse(line, 'rating');
+  const id = episodeId(number, post.slug);
+  return {
+    readLater: [],
+    card: { id, number, title: row.title, url, publishedOn: row.published, audioBytes: null, audioUrl: null },
+    state: {
+      episodeId: id,
+      listenedOn: row.listened_on || null,
+      bookmarkedAt: row.bookmarked_at || null,
+      note: row.note,
+      rating,
+      updatedAt: row.updated_at,
+    },
+  };
+}
+
+/** Reads a CSV log, or throws `ImportRefused` naming the line that is wrong. */
+export function readLogCsv(text: string): LogEntry[] {
+  const parsed = Papa.parse<CsvRow>(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text, {
+    header: true,
+    skipEmptyLines: true,
+    delimitersToGuess: [',', ';', '\t', '|'],
+  });
+  if (parsed.meta.delimiter !== ',') throw new ImportRefused('wrong-shape', `separator ${JSON.stringify(parsed.meta.delimiter)}, not ","`);
+  const fields = parsed.meta.fields ?? [];
+  const unknown = fields.filter((field) => !(CSV_COLUMNS as readonly string[]).includes(field));
+  const missing = CSV_COLUMNS.filter((column) => !fields.includes(column));
+  if (unknown.length > 0 || missing.length > 0) throw new ImportRefused('wrong-shape', `columns ${[...unknown, ...missing].join(', ')}`);
+  const [error] = parsed.errors;
+  // The header is line 1: data row n is on line n + 2.
+  if (error) refuse((error.row ?? 0) + 2, error.message);
+  // The same episode twice counts once: its state changed last.
+  const entries = new Map<string, LogEntry>();
+  parsed.data.forEach((row, index) => {
+    const entry = entryOfRow(row, index + 2);
+    const kept = entries.get(entry.state.episodeId);
+    if (!kept || Date.parse(entry.state.updatedAt) > Date.parse(kept.state.updatedAt)) entries.set(entry.state.episodeId, entry);
+  });
+  return [...entries.values()];
+}
+
+/** A CSV log as an import: its states, and the cards that name their episodes. */
+export function csvImport(entries: LogEntry[], now = new Date()): { file: ExportFile; cards: EpisodeCard[] } {
+  return {
+    file: exportFileOf({ listening: entries.map((entry) => entry.state) }, now),
+    cards: entries.map((entry) => entry.card),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * A personal note's markdown as a small tree of safe nodes: text, emphasis, code, line breaks,
+ * lists and http(s) links only. The UI draws these as elements; no HTML string is ever made.
+ */
+import { Lexer, type Token, type Tokens } from 'marked';
+import { decodeEntities } from '../text/entities';
+import { isHttpUrl } from '../episode/urls';
+
+export type NoteNode =
+  | { type: 'text'; text: string }
+  | { type: 'br' }
+  | { type: 'p' | 'strong' | 'em' | 'del' | 'ul' | 'ol' | 'li' | 'blockquote'; children: NoteNode[] }
+  | { type: 'code'; text: string }
+  | { type: 'link'; href: string; children: NoteNode[] };
+
+function inline(tokens: Token[] | undefined): NoteNode[] {
+  return (tokens ?? []).flatMap((token): NoteNode[] => {
+    switch (token.type) {
+      case 'text':
+        return token.tokens ? inline(token.tokens) : [{ type: 'text', text: decodeEntities(token.text) }];
+      case 'escape':
+        return [{ type: 'text', text: token.text }];
+      case 'codespan':
+        return [{ type: 'code', text: decodeEntities(token.text) }];
+      case 'strong':
+      case 'em':
+      case 'del':
+        return [{ type: token.type, children: inline(token.tokens) }];
+      case 'br':
+        return [{ type: 'br' }];
+      case 'link': {
+        const { href } = token as Tokens.Link;
+        const children = inline(token.tokens);
+        return isHttpUrl(href) ? [{ type: 'link', href, children }] : children;
+      }
+      default:
+        // Raw HTML, images and anything else show as the text they were written as.
+        return [{ type: 'text', text: token.raw }];
+    }
+  });
+}
+
+function blocks(tokens: Token[]): NoteNode[] {
+  return tokens.flatMap((token): NoteNode[] => {
+    switch (token.type) {
+      case 'paragraph':
+      case 'heading':
+        return [{ type: 'p', children: inline(token.tokens) }];
+      case 'text':
+        return token.tokens ? inline(token.tokens) : [{ type: 'text', text: token.text }];
+      case 'list': {
+        const list = token as Tokens.List;
+        return [
+          {
+            type: list.ordered ? 'ol' : 'ul',
+            children: list.items.map((item) => ({ type: 'li' as const, children: blocks(item.tokens) })),
+          },
+        ];
+      }
+      case 'blockquote':
+        return [{ type: 'blockquote', children: blocks(token.tokens ?? []) }];
+      case 'code':
+        return [{ type: 'p', children: [{ type: 'code', text: token.text }] }];
+      case 'space':
+      case 'hr':
+        return [];
+      default:
+        return [{ type: 'p', children: [{ type: 'text', text: token.raw }] }];
+    }
+  });
+}
+
+export function noteNodes(markdown: string): NoteNode[] {
+  return blocks(Lexer.lex(markdown, { gfm: true }));
+}

@@ -1,0 +1,124 @@
+/**
+ * The site's Atom feed (`feed-intern.atom`, where the pages' `/feed.atom` redirects) into
+ * episodes. Each entry's content is the page's notes, read by the page parser's own reader, so
+ * that outline and links are the page's; the entry adds its title, page address, mp3 and its
+ * size, date, author and summary. It takes what the platform's DOMParser makes (an offscreen
+ * document in Chrome, the event page in Firefox) and touches no other browser API.
+ */
+import { conferencesOfLines } from '../../core/conferences/conference';
+import { conferenceLinesOfRenderedNotes } from './conferenceLines';
+import { episodeId, type Episode } from '../../core/episode/model';
+import { readRenderedNotes } from './page';
+import { episodeNumberOfAudioUrl } from '../../core/episode/mediaUrls';
+import { isCalendarDay } from '../../core/text/dates';
+import { httpUrlOf } from '../../core/text/httpUrl';
+import { collapseWhitespace } from '../../core/text/text';
+import { pageUrlOf, postAddressOfPage, SITE_ORIGIN } from '../../core/episode/urls';
+
+export const FEED_URL = `${SITE_ORIGIN}/feed-intern.atom`;
+/** The live feed is 4.7 MB for 359 episodes: ten times that is no feed of the site. */
+export const MAX_FEED_BYTES = 50 * 1024 * 1024;
+
+/** Why a feed is refused; the archive then stays exactly as it was. */
+export type FeedProblem = 'too-large' | 'not-xml' | 'cut-short' | 'not-a-feed' | 'no-entries';
+
+export class FeedRefused extends Error {
+  constructor(readonly problem: FeedProblem) {
+    super(`feed refused: ${problem}`);
+    this.name = 'FeedRefused';
+  }
+}
+
+/** What reads text into documents: the platform's DOMParser, or a DOM library in Node tests. */
+export interface DocumentParser {
+  parseFromString(text: string, type: 'application/xml' | 'text/html'): Document;
+}
+
+const ATOM_FEED_START = /<feed[\s>]/;
+const YOUTUBE = /^https?:\/\/(?:www\.)?(?:youtube\.com|youtu\.be)\//i;
+
+function childrenNamed(parent: Element, name: string): Element[] {
+  return Array.from(parent.children).filter((child) => child.localName === name);
+}
+
+function textOf(parent: Element, name: string): string {
+  return childrenNamed(parent, name)[0]?.textContent ?? '';
+}
+
+/** The body of an HTML fragment of the feed (a whole document around it, as every parser reads one). */
+function htmlBody(parser: DocumentParser, html: string): HTMLElement {
+  return parser.parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html').body;
+}
+
+/** The text of an Atom text construct of type `html`: the markup decoded, then its text. */
+function htmlText(parser: DocumentParser, html: string): string {
+  return collapseWhitespace(html.includes('<') || html.includes('&') ? (htmlBody(parser, html).textContent ?? '') : html);
+}
+
+function entryEpisode(entry: Element, parser: DocumentParser): Episode | null {
+  const links = childrenNamed(entry, 'link');
+  const page = links.find((link) => (link.getAttribute('rel') ?? 'alternate') === 'alternate')?.getAttribute('href');
+  const post = page ? postAddressOfPage(page) : null;
+  if (!post) return null;
+  const url = pageUrlOf(post);
+  const published = textOf(entry, 'published').trim().slice(0, 10);
+  const publishedOn = isCalendarDay(published) ? published : post.date;
+  const html = textOf(entry, 'content');
+  const content = html.trim() ? htmlBody(parser, html) : null;
+  const notes = readRenderedNotes(content, url, publishedOn);
+  const enclosure = links.find((link) => link.getAttribute('rel') === 'enclosure');
+  // Posts without an mp3 size have no enclosure; their intro still links the episode's mp3, as the page's header does.
+  const audioUrl =
+    (enclosure ? httpUrlOf(enclosure.getAttribute('href') ?? '', url) : null) ??
+    notes.links.find((link) => link.sectionId === null && episodeNumberOfAudioUrl(link.url) !== null)?.url ??
+    null;
+  const number = audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl);
+  const bytes = Number(enclosure?.getAttribute('length'));
+  const author = childrenNamed(entry, 'author')[0];
+  return {
+    id: episodeId(number, post.slug),
+    number,
+    title: htmlText(parser, textOf(entry, 'title')) || post.slug,
+    url,
+    publishedOn,
+    recordedOn: notes.recordedOn,
+    author: author ? collapseWhitespace(textOf(author, 'name')) : '',
+    team: [],
+    summary: notes.summary || htmlText(parser, textOf(entry, 'summary')),
+    audio: number === null || audioUrl === null ? null : { url: audioUrl, bytes: Number.isSafeInteger(bytes) && bytes > 0 ? bytes : null },
+    // The feed has no page header: the video is the one the intro links to.
+    video: notes.links.find((link) => link.sectionId === null && YOUTUBE.test(link.url))?.url ?? null,
+    outline: notes.outline,
+    links: notes.links,
+    conferences: conferencesOfLines(conferenceLinesOfRenderedNotes(content)),
+  };
+}
+
+/**
+ * Every post of the feed as an Episode, newest first as the feed lists them. Throws
+ * `FeedRefused` for anything that is not a whole feed of the site with at least one entry.
+ */
+export function parseFeed(text: string, parser: DocumentParser): Episode[] {
+  if (text.length > MAX_FEED_BYTES) throw new FeedRefused('too-large');
+  if (!text.trimStart().startsWith('<')) throw new FeedRefused('not-xml');
+  if (!ATOM_FEED_START.test(text.slice(0, 2000))) throw new FeedRefused('not-a-feed');
+  // Some parsers read a feed cut short by the network as far as it goes: its end tells.
+  if (!/<\/feed>\s*$/.test(text)) throw new FeedRefused('cut-short');
+  const feed = parser.parseFromString(text, 'application/xml');
+  if (feed.getElementsByTagName('parsererror').length > 0 || feed.documentElement?.localName !== 'feed') throw new FeedRefused('not-xml');
+  const episodes = childrenNamed(feed.documentElement, 'entry').flatMap((entry) => entryEpisode(entry, parser) ?? []);
+  if (episodes.length === 0) throw new FeedRefused('no-entries');
+  return episodes;
+}
+
+/** A feed read into episodes, or why it was refused: what crosses from the context that parses it. */
+export type ParsedFeed = { episodes: Episode[] } | { refused: FeedProblem };
+
+export function readFeed(text: string, parser: DocumentParser): ParsedFeed {
+  try {
+    return { episodes: parseFeed(text, parser) };
+  } catch (error) {
+    if (error instanceof FeedRefused) return { refused: error.problem };
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+/** Search across the archive: prefix, accents, every word, ranking, addresses, and the stored index. */
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, loadSearchIndex } from '../../../src/core/archive/search';
+import { episodeFixture } from '../../support/episodes';
+
+const episodes = [
+  episodeFixture(340, {
+    title: 'LCC 340 - Épisode GraalVM',
+    url: 'https://lescastcodeurs.com/2026/05/12/lcc-340-a/',
+    summary: 'Des nouvelles de Java',
+    outline: [{ id: 'langages', level: 2, title: 'Langages', children: [{ id: 'kotlin', level: 3, title: 'Kotlin', children: [] }] }],
+    links: [
+      { url: 'https://foojay.io/java-26', text: 'Java 26 nouveautés', context: 'Les nouveautés de Java 26', sectionId: 'langages' },
+      { url: 'https://github.com/oracle/graal/releases', text: 'la release', context: 'Graal 25 est sorti', sectionId: 'kotlin' },
+    ],
+  }),
+  episodeFixture(300, {
+    title: 'LCC 300 - Interview',
+    url: 'https://lescastcodeurs.com/2023/10/05/lcc-300-b/',
+    links: [{ url: 'https://github.com/oracle/graal', text: 'le dépôt', context: 'Le compilateur natif', sectionId: null }],
+  }),
+];
+// The index goes through its stored form, as the journal reads it.
+const archive = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(episodes))));
+
+describe('archive search', () => {
+  it('matches prefixes, ignores case and accents, and wants every word', () => {
+    expect(archive.search('graal').hits.map((hit) => hit.kind)).toEqual(['episode', 'item', 'item']);
+    expect(archive.search('NOUVEAUTES').hits[0]).toMatchObject({
+      kind: 'item',
+      text: 'Les nouveautés de Java 26',
+      target: 'https://lescastcodeurs.com/2026/05/12/lcc-340-a/#langages',
+      links: [{ url: 'https://foojay.io/java-26', text: 'Java 26 nouveautés' }],
+      episode: { number: 340, url: 'https://lescastcodeurs.com/2026/05/12/lcc-340-a/' },
+    });
+    expect(archive.search('kotlin langages').total).toBe(0);
+    expect(archive.search('   ')).toEqual({ hits: [], total: 0 });
+  });
+
+  it('ranks an episode title above a section, a section above a news item', () => {
+    expect(archive.search('kotlin').hits.map((hit) => hit.kind)).toEqual(['section']);
+    expect(archive.search('java').hits.map((hit) => hit.kind)).toEqual(['episode', 'item']);
+  });
+
+  it('finds every episode that cites a host or an address', () => {
+    expect(
+      archive
+        .search('github.com/oracle/graal')
+        .hits.map((hit) => hit.episode.number)
+        .sort(),
+    ).toEqual([300, 340]);
+    expect(archive.search('foojay.io').hits.map((hit) => hit.episode.number)).toEqual([340]);
+  });
+});
