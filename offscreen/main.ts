@@ -7,7 +7,7 @@ import { readFeed } from '../src/platform/html/feed';
 import { recover } from '../src/errors';
 import { isOffscreenRequest, sendToBackground } from '../src/messages';
 import { PlayerHost } from '../src/platform/player/host';
-import type { StoreChange } from '../src/platform/storage/store';
+import type { StoreChange } from '../src/platform/storage/database';
 
 let player: PlayerHost | null = null;
 

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { localToday } from '../src/core/text/dates';
 import { unheardUpTo, type EpisodeRow } from '../src/core/log/episodeList';
-import { markListenedInBulk, undoBulkMark, type BulkMark } from '../src/platform/storage/store';
+import { type BulkMark, markListenedInBulk, undoBulkMark } from '../src/platform/storage/bulkMarks';
 import { formatDay, t } from '../src/ui/i18n';
 
 export function BulkMarkTools({

@@ -4,7 +4,7 @@ import type { EpisodeRow } from '../src/core/log/episodeList';
 import { audioSeconds } from '../src/core/log/journal';
 import { formatClock } from '../src/core/player/playable';
 import { playableOfCard, type PlaybackPosition } from '../src/core/records';
-import { updateListeningState } from '../src/platform/storage/store';
+import { updateListeningState } from '../src/platform/storage/listening';
 import { episodeName } from '../src/ui/episodeName';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t } from '../src/ui/i18n';

@@ -1,6 +1,6 @@
 /** What the data tools say when an import is refused or a write fails. */
 import { ImportRefused, type ImportProblem } from '../src/core/formats/exportFile';
-import { StoreError } from '../src/platform/storage/store';
+import { StoreError } from '../src/platform/storage/database';
 import { t, type MessageKey } from '../src/ui/i18n';
 import { storageFailureMessage } from '../src/ui/storageFailure';
 

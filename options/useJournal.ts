@@ -7,7 +7,9 @@
 import * as v from 'valibot';
 import { journalEntries, type JournalEntry } from '../src/core/log/journal';
 import { episodeCardSchema, listeningStateSchema } from '../src/core/records';
-import { changesEpisode, listEpisodeCards, listListeningStates } from '../src/platform/storage/store';
+import { changesEpisode } from '../src/platform/storage/database';
+import { listEpisodeCards } from '../src/platform/storage/episodeCopies';
+import { listListeningStates } from '../src/platform/storage/listening';
 import { readBegunNow, useCopiedRead, type CopiedRead } from '../src/ui/useCopiedRead';
 
 interface JournalSnapshot {

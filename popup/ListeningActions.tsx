@@ -3,7 +3,7 @@ import type { Episode } from '../src/core/episode/model';
 import { localToday } from '../src/core/text/dates';
 import { t } from '../src/ui/i18n';
 import { useLazyModule } from '../src/ui/useLazyModule';
-import type { ListeningState } from '../src/platform/storage/store';
+import type { ListeningState } from '../src/core/records';
 import { useListeningState } from '../src/ui/useListeningState';
 
 const loadNoteReader = () => import('./noteReader');

@@ -11,7 +11,10 @@ import { getArchiveEpisode } from '../src/platform/storage/archive';
 import { getPosition, getQueue } from '../src/platform/storage/playback';
 import type { Playable } from '../src/core/player/playable';
 import type { PlaybackRecords } from '../src/ui/player/usePlaybackRecords';
-import { getCachedEpisode, getListeningState, openStore, type ListeningState } from '../src/platform/storage/store';
+import type { ListeningState } from '../src/core/records';
+import { openStore } from '../src/platform/storage/database';
+import { getCachedEpisode } from '../src/platform/storage/episodeCopies';
+import { getListeningState } from '../src/platform/storage/listening';
 import { recover, reportError } from '../src/errors';
 
 /** Where the episode on screen was read from. */

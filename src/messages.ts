@@ -10,7 +10,7 @@ import type { EpisodeIdentity } from './platform/html/page';
 import type { ParsedFeed } from './platform/html/feed';
 import type { FeedState } from './core/records';
 import type { PlayerCommand, PlayerState } from './core/player/state';
-import type { StoreChange } from './platform/storage/store';
+import type { StoreChange } from './platform/storage/database';
 
 /** To the background, from the content script or the popup. */
 export type BackgroundRequest =

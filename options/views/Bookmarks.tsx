@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { bookmarks, type JournalEntry } from '../../src/core/log/journal';
-import { updateListeningState } from '../../src/platform/storage/store';
+import { updateListeningState } from '../../src/platform/storage/listening';
 import { formatDay, t, type MessageKey } from '../../src/ui/i18n';
 import { storageFailureMessage } from '../../src/ui/storageFailure';
 import { EpisodeLink } from '../EpisodeLink';

@@ -11,7 +11,7 @@ import { mergeConferences, type Conference } from '../../src/core/conferences/co
 import { localToday } from '../../src/core/text/dates';
 import { reportError } from '../../src/errors';
 import { readArchive } from '../../src/platform/storage/archive';
-import { listCachedEpisodes } from '../../src/platform/storage/store';
+import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
 import { formatDay, formatMonth, t } from '../../src/ui/i18n';
 import { downloadFile } from '../downloadFile';
 

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { buildSearchIndex, loadSearchIndex, type ArchiveHit, type ArchiveSearch } from '../../src/core/archive/search';
 import { reportError } from '../../src/errors';
 import { getSearchIndex } from '../../src/platform/storage/archive';
-import { listCachedEpisodes } from '../../src/platform/storage/store';
+import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
 import { episodeName } from '../../src/ui/episodeName';
 import { t } from '../../src/ui/i18n';
 import { episodeId } from '../../src/core/episode/model';

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../src/core/records';
-import { changesEpisode, getSettings, listListeningStates, updateSettings } from '../../src/platform/storage/store';
+import { changesEpisode } from '../../src/platform/storage/database';
+import { listListeningStates } from '../../src/platform/storage/listening';
+import { getSettings, updateSettings } from '../../src/platform/storage/settings';
 import { encodeForSync } from '../../src/core/sync/encoding';
 import { t, type MessageKey } from '../../src/ui/i18n';
 import { useStoredRead } from '../../src/ui/useStoredRead';

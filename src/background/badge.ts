@@ -1,7 +1,7 @@
 /** The toolbar badge of a tab: the episode number on an episode page, a check mark once listened. */
 import browser from 'webextension-polyfill';
 import type { Episode } from '../core/episode/model';
-import { getListeningState } from '../platform/storage/store';
+import { getListeningState } from '../platform/storage/listening';
 
 const BADGE_COLOR = '#c2410c';
 const LISTENED_COLOR = '#15803d';

@@ -10,7 +10,7 @@ import browser from 'webextension-polyfill';
 import { canonicalPageUrl, isPostPageUrl } from '../core/episode/urls';
 import { recover } from '../errors';
 import { isBackgroundRequest, sendToTab, type BackgroundRequest } from '../messages';
-import { changesEpisode, type StoreChange } from '../platform/storage/store';
+import { changesEpisode, type StoreChange } from '../platform/storage/database';
 import { runArchiveRefresh } from './archiveRunner';
 import { showEpisodeBadge } from './badge';
 import { commandPlayer } from './player';

@@ -6,7 +6,7 @@
 import browser from 'webextension-polyfill';
 import { PlayerHost } from '../platform/player/host';
 import { isPlaying, type PlayerCommand, type PlayerState } from '../core/player/state';
-import type { StoreChange } from '../platform/storage/store';
+import type { StoreChange } from '../platform/storage/database';
 import { commandOffscreenPlayer, needsOffscreenDocument } from './offscreenDocument';
 
 let host: PlayerHost | null = null;

@@ -6,7 +6,7 @@ import { MAX_SOURCE_LENGTH, parseMarkdownPost } from '../core/episode/markdown';
 import { canonicalPageUrl, sourceUrlOfPage } from '../core/episode/urls';
 import { systemClock, type Clock } from '../core/clock';
 import type { RevalidateResult } from '../messages';
-import { getCachedEpisode, markSourceChecked, putCachedEpisode } from '../platform/storage/store';
+import { getCachedEpisode, markSourceChecked, putCachedEpisode } from '../platform/storage/episodeCopies';
 
 /** A source checked this recently is taken as is: a listener moving between tabs costs no request. */
 const FRESH_FOR_MS = 5 * 60 * 1000;

@@ -7,7 +7,9 @@
  */
 import browser from 'webextension-polyfill';
 import { recover } from '../errors';
-import { applySyncedStates, getSettings, listListeningStates } from '../platform/storage/store';
+import { listListeningStates } from '../platform/storage/listening';
+import { getSettings } from '../platform/storage/settings';
+import { applySyncedStates } from '../platform/storage/syncedStates';
 import { decodeFromSync, encodeForSync, newerRemoteStates, type SyncItems } from '../core/sync/encoding';
 
 const PUSH_AFTER_MS = 2000;

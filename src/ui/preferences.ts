@@ -4,7 +4,8 @@
  * with the stored ones if they differ, and again whenever another context changes them.
  */
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../core/records';
-import { getSettings, onStoreChange } from '../platform/storage/store';
+import { onStoreChange } from '../platform/storage/database';
+import { getSettings } from '../platform/storage/settings';
 import { chooseLanguage, uiLanguage } from './i18n';
 import { keepLocalCopy, readLocalCopy } from './localCopy';
 import { recover, reportError } from '../errors';

@@ -1,7 +1,7 @@
 /** Tells the background of every write this page makes, waking it if it sleeps (badges follow). */
 import browser from 'webextension-polyfill';
 import { sendToBackground } from '../messages';
-import { onLocalWrite } from '../platform/storage/store';
+import { onLocalWrite } from '../platform/storage/database';
 import { recover } from '../errors';
 
 export function relayWritesToBackground(): void {

@@ -1,4 +1,4 @@
-import { StoreError } from '../platform/storage/store';
+import { StoreError } from '../platform/storage/database';
 import type { MessageKey } from './i18n';
 
 /** What to tell the listener when storage fails; the store guarantees nothing was written. */

@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type * as v from 'valibot';
 import { reportError } from '../errors';
-import { onStoreChange, type StoreChange } from '../platform/storage/store';
+import { onStoreChange, type StoreChange } from '../platform/storage/database';
 import { afterNextPaint } from './afterNextPaint';
 import { keepLocalCopy, readLocalCopy } from './localCopy';
 

@@ -1,7 +1,9 @@
 /** One episode's listening state, kept in step with every other context through the store. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Episode } from '../core/episode/model';
-import { changesEpisode, getListeningState, onStoreChange, updateListeningState, type ListeningState } from '../platform/storage/store';
+import type { ListeningState } from '../core/records';
+import { changesEpisode, onStoreChange } from '../platform/storage/database';
+import { getListeningState, updateListeningState } from '../platform/storage/listening';
 import type { MessageKey } from './i18n';
 import { storageFailureMessage } from './storageFailure';
 

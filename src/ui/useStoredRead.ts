@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { reportError } from '../errors';
-import { onStoreChange, type StoreChange } from '../platform/storage/store';
+import { onStoreChange, type StoreChange } from '../platform/storage/database';
 import { afterNextPaint } from './afterNextPaint';
 
 export interface StoredReadOptions {

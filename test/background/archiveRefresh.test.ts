@@ -6,7 +6,7 @@ import { readFeed, type DocumentParser } from '../../src/platform/html/feed';
 import { loadSearchIndex } from '../../src/core/archive/search';
 import { REFRESH_EVERY_MS, refreshArchive } from '../../src/background/archiveRefresh';
 import { getFeedState, getSearchIndex, listArchiveCards, readArchive } from '../../src/platform/storage/archive';
-import { openStore } from '../../src/platform/storage/store';
+import { openStore } from '../../src/platform/storage/database';
 
 const domParser = new DOMParser() as unknown as DocumentParser;
 const parser = async (text: string) => readFeed(text, domParser);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshFromSource } from '../../src/background/sourceRefresh';
-import { getCachedEpisode } from '../../src/platform/storage/store';
+import { getCachedEpisode } from '../../src/platform/storage/episodeCopies';
 import { clearEverything } from '../../src/platform/storage/transfer';
 
 const PAGE = 'https://lescastcodeurs.com/2021/09/02/lcc-262-interview/';

@@ -8,7 +8,9 @@
  */
 import { reportError } from '../../errors';
 import { getPosition, savePlayback, updateQueue } from '../storage/playback';
-import { getSettings, markListenedInBulk, undoBulkMark, updateSettings, type BulkMark, type StoreChange } from '../storage/store';
+import { type BulkMark, markListenedInBulk, undoBulkMark } from '../storage/bulkMarks';
+import type { StoreChange } from '../storage/database';
+import { getSettings, updateSettings } from '../storage/settings';
 import { systemClock, type Clock } from '../../core/clock';
 import { localToday } from '../../core/text/dates';
 import { ListeningClock } from '../../core/player/listeningClock';

@@ -19,7 +19,7 @@ import {
   type FeedState,
   type ReadRecords,
 } from '../../core/records';
-import { openStore, write } from './store';
+import { openStore, write } from './database';
 
 export async function getFeedState(): Promise<FeedState | null> {
   return readRecord(feedStateSchema, await (await openStore()).get('archiveMeta', 'feed'));

@@ -15,7 +15,7 @@ import {
   type PlaybackPosition,
   type ReadRecords,
 } from '../../core/records';
-import { openStore, write } from './store';
+import { openStore, write } from './database';
 
 export async function getPosition(episodeId: string): Promise<PlaybackPosition | null> {
   return readRecord(playbackPositionSchema, await (await openStore()).get('positions', episodeId));

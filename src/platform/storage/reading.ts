@@ -4,7 +4,7 @@
  * imported with it.
  */
 import { openedLinkSchema, readLaterLinkSchema, readRecords, type ReadLaterLink, type ReadRecords } from '../../core/records';
-import { openStore, write } from './store';
+import { openStore, write } from './database';
 
 export async function listReadLater(): Promise<ReadRecords<ReadLaterLink>> {
   return readRecords(readLaterLinkSchema, await (await openStore()).getAll('readLater'));

@@ -21,7 +21,8 @@ import {
   type ReadLaterLink,
 } from '../../core/records';
 import { putCard } from './schema';
-import { getSettings, openStore, write } from './store';
+import { openStore, write } from './database';
+import { getSettings } from './settings';
 
 /** The stores of the listener's own data, which an export holds and a clear empties (cards come with the episodes). */
 const LISTENER_STORES = ['episodes', 'listening', 'logs', 'readLater', 'opened', 'positions', 'listenedTime', 'queue'] as const;

@@ -8,7 +8,8 @@ import type { PlayerHost } from '../../../src/platform/player/host';
 import type { Playable } from '../../../src/core/player/playable';
 import { PLAYER_CHANNEL, PLAYER_QUESTIONS_CHANNEL, type PlayerState } from '../../../src/core/player/state';
 import { getPosition, getQueue, listListenedTime, updateQueue } from '../../../src/platform/storage/playback';
-import { getListeningState, onLocalWrite, type StoreChange } from '../../../src/platform/storage/store';
+import { onLocalWrite, type StoreChange } from '../../../src/platform/storage/database';
+import { getListeningState } from '../../../src/platform/storage/listening';
 import { clearEverything, readEverything } from '../../../src/platform/storage/transfer';
 
 /** The few things of HTMLAudioElement the host uses, moved by the test. */

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_NAME, upgrade, type CompanionSchema } from '../../../src/platform/storage/schema';
-import { listListeningStates } from '../../../src/platform/storage/store';
+import { listListeningStates } from '../../../src/platform/storage/listening';
 
 describe('an upgrade blocked by an older version still open', () => {
   it('fails at once with a storage error instead of waiting', async () => {

@@ -13,7 +13,9 @@ import {
   readExportFile,
   type ExportFile,
 } from '../../../src/core/formats/exportFile';
-import { getSettings, putCachedEpisode, updateSettings, updateListeningState } from '../../../src/platform/storage/store';
+import { putCachedEpisode } from '../../../src/platform/storage/episodeCopies';
+import { updateListeningState } from '../../../src/platform/storage/listening';
+import { getSettings, updateSettings } from '../../../src/platform/storage/settings';
 import { markOpened, markRead, toggleReadLater } from '../../../src/platform/storage/reading';
 import { applyImport, clearEverything, exportEverything, readEverything } from '../../../src/platform/storage/transfer';
 import { savePlayback, updateQueue } from '../../../src/platform/storage/playback';

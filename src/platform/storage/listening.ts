@@ -1,0 +1,82 @@
+/**
+ * The listener's state of each episode (listened, bookmark, rating, note) and its log of events,
+ * changed together in one transaction.
+ */
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { Episode } from '../../core/episode/model';
+import {
+  cardOf,
+  episodeLogSchema,
+  listeningStateSchema,
+  readRecord,
+  readRecords,
+  type EpisodeLog,
+  type ListeningState,
+  type ReadRecords,
+} from '../../core/records';
+import { openStore, write } from './database';
+import { putCard, type CompanionSchema } from './schema';
+
+export async function getListeningState(episodeId: string): Promise<ListeningState | undefined> {
+  return readRecord(listeningStateSchema, await (await openStore()).get('listening', episodeId)) ?? undefined;
+}
+
+/** The state of an episode the listener never touched. For the storage modules. */
+export function emptyState(episodeId: string): ListeningState {
+  return { episodeId, listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: new Date(0).toISOString() };
+}
+
+type LogEvent = EpisodeLog['events'][number];
+
+/** The log entries a change of state makes. For the storage modules. */
+export function eventsOfChange(before: ListeningState, after: ListeningState): LogEvent[] {
+  const at = after.updatedAt;
+  const events: LogEvent[] = [];
+  if (after.listenedOn !== before.listenedOn) {
+    events.push(after.listenedOn ? { kind: 'listened', at, listenedOn: after.listenedOn } : { kind: 'unlistened', at });
+  }
+  if (Boolean(after.bookmarkedAt) !== Boolean(before.bookmarkedAt))
+    events.push({ kind: after.bookmarkedAt ? 'bookmarked' : 'unbookmarked', at });
+  if (after.note !== before.note) events.push({ kind: 'note-edited', at });
+  return events;
+}
+
+export type LogStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'logs', 'readwrite'>;
+
+/** Adds events at the end of an episode's log (a log that can no longer be read starts anew). */
+export async function appendToLog(logs: LogStore, episodeId: string, events: LogEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const log = readRecord(episodeLogSchema, await logs.get(episodeId)) ?? { episodeId, events: [] };
+  await logs.put({ ...log, events: [...log.events, ...events] });
+}
+
+/**
+ * Changes one episode's state and logs what changed, in a single transaction: two contexts
+ * writing at once lose nothing, and a failure writes nothing. Given the whole episode, it also
+ * keeps a copy of it where none is kept yet, so that the journal can name it later.
+ */
+export function updateListeningState(
+  episode: Episode | Pick<Episode, 'id'>,
+  change: (state: ListeningState) => Partial<ListeningState>,
+): Promise<ListeningState> {
+  return write({ episodeIds: [episode.id] }, async (database) => {
+    const transaction = database.transaction(['listening', 'logs', 'episodes', 'cards'], 'readwrite');
+    const states = transaction.objectStore('listening');
+    const logs = transaction.objectStore('logs');
+    // A state that can no longer be read is written anew from this change.
+    const current = readRecord(listeningStateSchema, await states.get(episode.id)) ?? emptyState(episode.id);
+    const next: ListeningState = { ...current, ...change(current), episodeId: episode.id, updatedAt: new Date().toISOString() };
+    await states.put(next);
+    await appendToLog(logs, episode.id, eventsOfChange(current, next));
+    if ('url' in episode && (await transaction.objectStore('episodes').count(episode.url)) === 0) {
+      await transaction.objectStore('episodes').put({ url: episode.url, episode, source: 'page', etag: null, checkedAt: 0 });
+      await putCard(transaction.objectStore('cards'), cardOf(episode));
+    }
+    await transaction.done;
+    return next;
+  });
+}
+
+export async function listListeningStates(): Promise<ReadRecords<ListeningState>> {
+  return readRecords(listeningStateSchema, await (await openStore()).getAll('listening'));
+}
