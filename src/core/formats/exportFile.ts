@@ -16,18 +16,7 @@ import {
   readLaterLinkSchema,
   settingsSchema,
 } from '../records';
-import type {
-  CachedEpisode,
-  EpisodeCard,
-  ListenedTime,
-  ListeningEvent,
-  ListeningState,
-  OpenedLink,
-  Playable,
-  PlaybackPosition,
-  ReadLaterLink,
-  Settings,
-} from '../records';
+import type { EpisodeCard, ListenedTime, ListeningEvent, Settings } from '../records';
 
 export const EXPORT_FORMAT = 'lcc-companion-export';
 /**
@@ -37,18 +26,67 @@ export const EXPORT_FORMAT = 'lcc-companion-export';
 export const EXPORT_VERSION = 3;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
-export interface ExportFile {
+/**
+ * How two records of one kind of data are the same record, and which of the two is kept: within
+ * one file, and between the file and what is stored when an import merges.
+ */
+interface DataKind<T> {
+  schema: v.GenericSchema<unknown, T>;
+  /** Files of an older format version do not have this kind: it is empty there. */
+  since: number;
+  keyOf(record: T): string;
+  keep(current: T, other: T): T;
+}
+
+/** A record that does not change: the one there first stays. */
+const first = <T>(current: T): T => current;
+
+/** Of two records of the same thing, the one changed last. */
+const newer = <T extends { updatedAt: string }>(a: T, b: T) => (Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a);
+
+/**
+ * Of two counts of one month, the larger: time listened is never added up across files, so that
+ * a file imported back where it was exported counts its time once.
+ */
+const larger = (a: ListenedTime, b: ListenedTime): ListenedTime => (b.contentSeconds > a.contentSeconds ? b : a);
+
+const eventKey = (event: ListeningEvent) => `${event.episodeId}\u0000${event.kind}\u0000${event.at}`;
+
+const kind = <T>(schema: v.GenericSchema<unknown, T>, since: number, keyOf: (record: T) => string, keep: (current: T, other: T) => T) =>
+  ({ schema, since, keyOf, keep }) satisfies DataKind<T>;
+
+/**
+ * Each kind of the listener's data, in the order an export file writes them: the one table from
+ * which the file, its checks, what is stored and what an import writes are all derived. Adding a
+ * kind is a line here (and its store, in the schema and in `transfer.ts`).
+ */
+const KINDS = {
+  episodes: kind(cachedEpisodeSchema, 1, (entry) => entry.url, first),
+  listening: kind(listeningStateSchema, 1, (state) => state.episodeId, newer),
+  events: kind(listeningEventSchema, 1, eventKey, first),
+  readLater: kind(readLaterLinkSchema, 2, (link) => link.url, newer),
+  opened: kind(openedLinkSchema, 2, (link) => `${link.episodeId}\u0000${link.url}`, first),
+  positions: kind(playbackPositionSchema, 3, (position) => position.episodeId, newer),
+  listenedTime: kind(listenedTimeSchema, 3, (time) => time.month, larger),
+  queue: kind(playableSchema, 3, (item) => item.episodeId, first),
+};
+
+type Kind = keyof typeof KINDS;
+
+/** What is stored now, as an export file holds it: every kind of data, as a list of its records. */
+export type StoredData = { [K in Kind]: v.InferOutput<(typeof KINDS)[K]['schema']>[] };
+
+const KIND_NAMES = Object.keys(KINDS) as Kind[];
+
+/** A value for each kind. The kinds' record types differ; what `make` gives for each is that kind's. */
+function byKind(make: (name: Kind, kind: DataKind<unknown>) => unknown): StoredData {
+  return Object.fromEntries(KIND_NAMES.map((name) => [name, make(name, KINDS[name] as DataKind<unknown>)])) as StoredData;
+}
+
+export interface ExportFile extends StoredData {
   format: typeof EXPORT_FORMAT;
   version: number;
   exportedAt: string;
-  episodes: CachedEpisode[];
-  listening: ListeningState[];
-  events: ListeningEvent[];
-  readLater: ReadLaterLink[];
-  opened: OpenedLink[];
-  positions: PlaybackPosition[];
-  listenedTime: ListenedTime[];
-  queue: Playable[];
   /** The journal's settings; absent from files that predate them. */
   settings?: Settings;
 }
@@ -70,19 +108,18 @@ export function exportFileName(now = new Date()): string {
   return `lcc-companion-export-${now.toISOString().slice(0, 10)}.json`;
 }
 
+/** A kind's records in a file: a list that files older than the kind lack. */
+function recordsOf(name: Kind): v.GenericSchema<unknown, unknown[]> {
+  const records = v.array(KINDS[name].schema as v.GenericSchema<unknown, unknown>);
+  return KINDS[name].since === 1 ? records : v.optional(records, []);
+}
+
 /** The file past its format and version, every record checked in depth by the stored records' own schemas. */
 const fileSchema = v.object({
   format: v.literal(EXPORT_FORMAT),
   version: v.number(),
   exportedAt: isoTimestamp,
-  episodes: v.array(cachedEpisodeSchema),
-  listening: v.array(listeningStateSchema),
-  events: v.array(listeningEventSchema),
-  readLater: v.optional(v.array(readLaterLinkSchema), []),
-  opened: v.optional(v.array(openedLinkSchema), []),
-  positions: v.optional(v.array(playbackPositionSchema), []),
-  listenedTime: v.optional(v.array(listenedTimeSchema), []),
-  queue: v.optional(v.array(playableSchema), []),
+  ...(Object.fromEntries(KIND_NAMES.map((name) => [name, recordsOf(name)])) as Record<Kind, v.GenericSchema<unknown, unknown[]>>),
   settings: v.optional(settingsSchema),
 });
 
@@ -95,7 +132,7 @@ function fail(problem: ImportProblem, where: string): never {
 }
 
 /** Checks the file against its schema; a refusal names the first place that is wrong. */
-function checkFile(data: unknown): v.InferOutput<typeof fileSchema> {
+function checkFile(data: unknown): Omit<ExportFile, Kind> & Record<Kind, unknown[]> {
   let result;
   try {
     result = v.safeParse(fileSchema, data);
@@ -109,22 +146,16 @@ function checkFile(data: unknown): v.InferOutput<typeof fileSchema> {
   fail(issue.message === BAD_DATE ? 'bad-date' : 'wrong-shape', where);
 }
 
-/**
- * The same record twice in one file counts once: the state changed last, the last copy of an
- * episode, an event once.
- */
-function withoutDuplicates<T>(records: T[], keyOf: (record: T) => string, keep: (kept: T, other: T) => T = (_, other) => other): T[] {
+/** The same record twice in one file counts once, by its kind's rule: the state changed last, an event once. */
+function withoutDuplicates<T>(records: T[], kind: DataKind<T>): T[] {
   const byKey = new Map<string, T>();
   for (const record of records) {
-    const key = keyOf(record);
+    const key = kind.keyOf(record);
     const kept = byKey.get(key);
-    byKey.set(key, kept === undefined ? record : keep(kept, record));
+    byKey.set(key, kept === undefined ? record : kind.keep(kept, record));
   }
   return [...byKey.values()];
 }
-
-/** Of two records of the same thing, the one changed last. */
-const newer = <T extends { updatedAt: string }>(a: T, b: T) => (Date.parse(b.updatedAt) > Date.parse(a.updatedAt) ? b : a);
 
 /** Reads an import file, or throws `ImportRefused` saying what is wrong with it. */
 export function readExportFile(text: string, byteLength = text.length): ExportFile {
@@ -140,67 +171,18 @@ export function readExportFile(text: string, byteLength = text.length): ExportFi
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) fail('wrong-shape', 'version');
   if (version > EXPORT_VERSION) fail('newer-version', String(version));
   const file = checkFile(data);
-  return {
-    ...file,
-    episodes: withoutDuplicates(file.episodes, (entry) => entry.url),
-    listening: withoutDuplicates(file.listening, (state) => state.episodeId, newer),
-    events: withoutDuplicates(file.events, eventKey),
-    readLater: withoutDuplicates(file.readLater, (link) => link.url, newer),
-    opened: withoutDuplicates(
-      file.opened,
-      (link) => `${link.episodeId}\u0000${link.url}`,
-      (kept) => kept,
-    ),
-    positions: withoutDuplicates(file.positions, (position) => position.episodeId, newer),
-    listenedTime: withoutDuplicates(file.listenedTime, (time) => time.month, larger),
-    queue: withoutDuplicates(
-      file.queue,
-      (item) => item.episodeId,
-      (kept) => kept,
-    ),
-  };
+  const records = file as unknown as StoredData;
+  return { ...file, ...byKind((name, kind) => withoutDuplicates(records[name], kind)) };
 }
 
-/**
- * Of two counts of one month, the larger: time listened is never added up across files, so that
- * a file imported back where it was exported counts its time once.
- */
-function larger(a: ListenedTime, b: ListenedTime): ListenedTime {
-  return b.contentSeconds > a.contentSeconds ? b : a;
-}
-
-/** The records of `incoming` that `keep` prefers to the stored one of the same key, or that are new. */
-function preferred<T>(stored: T[], incoming: T[], keyOf: (record: T) => string, keep: (current: T, other: T) => T): T[] {
-  const byKey = new Map(stored.map((record) => [keyOf(record), record]));
+/** The records of `incoming` that `kind` prefers to the stored one of the same key, or that are new. */
+function preferred<T>(stored: T[], incoming: T[], kind: DataKind<T>): T[] {
+  const byKey = new Map(stored.map((record) => [kind.keyOf(record), record]));
   return incoming.filter((record) => {
-    const current = byKey.get(keyOf(record));
-    return current === undefined || keep(current, record) === record;
+    const current = byKey.get(kind.keyOf(record));
+    return current === undefined || kind.keep(current, record) === record;
   });
 }
-
-/** What is stored now, as an export file holds it. */
-export interface StoredData {
-  episodes: CachedEpisode[];
-  listening: ListeningState[];
-  events: ListeningEvent[];
-  readLater: ReadLaterLink[];
-  opened: OpenedLink[];
-  positions: PlaybackPosition[];
-  listenedTime: ListenedTime[];
-  queue: Playable[];
-}
-
-/** Each kind of the listener's data, empty. */
-const NO_DATA: StoredData = {
-  episodes: [],
-  listening: [],
-  events: [],
-  readLater: [],
-  opened: [],
-  positions: [],
-  listenedTime: [],
-  queue: [],
-};
 
 /** An export file of this format version holding `data`, every kind not given empty. */
 export function exportFileOf(data: Partial<StoredData>, exportedAt: Date, settings?: Settings): ExportFile {
@@ -208,7 +190,7 @@ export function exportFileOf(data: Partial<StoredData>, exportedAt: Date, settin
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: exportedAt.toISOString(),
-    ...NO_DATA,
+    ...byKind(() => []),
     ...data,
     ...(settings && { settings }),
   };
@@ -216,22 +198,16 @@ export function exportFileOf(data: Partial<StoredData>, exportedAt: Date, settin
 
 export type ImportMode = 'merge' | 'replace';
 
-/** What applying an import will write, and the counts the preview shows. */
-export interface ImportPlan {
+/**
+ * What applying an import will write: of each kind, the records to put (of the queue, the whole
+ * queue to store), and the counts the preview shows.
+ */
+export interface ImportPlan extends StoredData {
   mode: ImportMode;
   /** Replace takes the file's settings; merge keeps this device's. */
   settings: Settings | null;
-  episodes: CachedEpisode[];
-  listening: ListeningState[];
-  events: ListeningEvent[];
   /** Cards that name episodes a CSV file has states for (a JSON file's come with its episodes). */
   cards: EpisodeCard[];
-  readLater: ReadLaterLink[];
-  opened: OpenedLink[];
-  positions: PlaybackPosition[];
-  listenedTime: ListenedTime[];
-  /** The whole queue to store. */
-  queue: Playable[];
   counts: {
     newStates: number;
     changedStates: number;
@@ -242,79 +218,30 @@ export interface ImportPlan {
   };
 }
 
-function eventKey(event: ListeningEvent): string {
-  return `${event.episodeId}\u0000${event.kind}\u0000${event.at}`;
-}
-
 /**
- * Merge: per episode, the state changed last wins; events are added once (same episode, kind
- * and time is the same event); cached episodes are added where missing. Replace: the file's
- * data, and nothing else.
+ * Merge: of each kind, the file's records its rule prefers to the stored ones (the state changed
+ * last, an event once, an episode where missing), and the file's queued episodes after this
+ * device's queue. Replace: the file's data, and nothing else.
  */
 export function planImport(stored: StoredData, file: ExportFile, mode: ImportMode, cards: EpisodeCard[] = []): ImportPlan {
   const storedStates = new Map(stored.listening.map((state) => [state.episodeId, state]));
-  if (mode === 'replace') {
-    const incoming = new Set(file.listening.map((state) => state.episodeId));
-    return {
-      mode,
-      settings: file.settings ?? null,
-      episodes: file.episodes,
-      listening: file.listening,
-      events: file.events,
-      cards,
-      readLater: file.readLater,
-      opened: file.opened,
-      positions: file.positions,
-      listenedTime: file.listenedTime,
-      queue: file.queue,
-      counts: {
-        newStates: file.listening.filter((state) => !storedStates.has(state.episodeId)).length,
-        changedStates: file.listening.filter((state) => storedStates.has(state.episodeId)).length,
-        newEvents: file.events.length,
-        newEpisodes: file.episodes.length,
-        removedStates: stored.listening.filter((state) => !incoming.has(state.episodeId)).length,
-        readLater: file.readLater.length,
-      },
-    };
-  }
-  // The reading list and the positions merge as the states do: the one changed last wins.
-  const readLater = preferred(stored.readLater, file.readLater, (link) => link.url, newer);
-  const positions = preferred(stored.positions, file.positions, (position) => position.episodeId, newer);
-  const listenedTime = preferred(stored.listenedTime, file.listenedTime, (time) => time.month, larger);
+  const data: StoredData =
+    mode === 'replace' ? byKind((name) => file[name]) : byKind((name, kind) => preferred(stored[name] as unknown[], file[name], kind));
   // This device's queue stays as it is; the file's episodes not in it follow.
-  const queued = new Set(stored.queue.map((item) => item.episodeId));
-  const queue = [...stored.queue, ...file.queue.filter((item) => !queued.has(item.episodeId))];
-  const knownOpened = new Set(stored.opened.map((link) => `${link.episodeId}\u0000${link.url}`));
-  const opened = file.opened.filter((link) => !knownOpened.has(`${link.episodeId}\u0000${link.url}`));
-  const listening = preferred(stored.listening, file.listening, (state) => state.episodeId, newer);
-  const knownEvents = new Set(stored.events.map(eventKey));
-  const events = file.events.filter((event) => {
-    const key = eventKey(event);
-    if (knownEvents.has(key)) return false;
-    knownEvents.add(key);
-    return true;
-  });
-  const knownEpisodes = new Set(stored.episodes.map((entry) => entry.url));
-  const episodes = file.episodes.filter((entry) => !knownEpisodes.has(entry.url));
+  if (mode === 'merge') data.queue = [...stored.queue, ...data.queue];
+  const incoming = new Set(file.listening.map((state) => state.episodeId));
   return {
     mode,
-    settings: null,
-    episodes,
-    listening,
-    events,
-    cards: cards.filter((card) => listening.some((state) => state.episodeId === card.id)),
-    readLater,
-    opened,
-    positions,
-    listenedTime,
-    queue,
+    settings: mode === 'replace' ? (file.settings ?? null) : null,
+    ...data,
+    cards: mode === 'replace' ? cards : cards.filter((card) => data.listening.some((state) => state.episodeId === card.id)),
     counts: {
-      newStates: listening.filter((state) => !storedStates.has(state.episodeId)).length,
-      changedStates: listening.filter((state) => storedStates.has(state.episodeId)).length,
-      newEvents: events.length,
-      newEpisodes: episodes.length,
-      removedStates: 0,
-      readLater: readLater.length,
+      newStates: data.listening.filter((state) => !storedStates.has(state.episodeId)).length,
+      changedStates: data.listening.filter((state) => storedStates.has(state.episodeId)).length,
+      newEvents: data.events.length,
+      newEpisodes: data.episodes.length,
+      removedStates: mode === 'replace' ? stored.listening.filter((state) => !incoming.has(state.episodeId)).length : 0,
+      readLater: data.readLater.length,
     },
   };
 }
