@@ -6,24 +6,25 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusPresent } from '../support/corpus';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { inChromium, it } from './support/fixtures';
 import { axeViolations } from './support/axe';
-import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import { launchExtension, type ExtensionSession } from './support/browser';
+import { LCC_262, LCC_340 } from './support/pages';
 import { SCREENSHOTS } from './support/screenshots';
 
-const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
-const NEWS_EPISODE = '/2026/05/12/lcc-340-episode-on-l-voit-on-l-voit-pas/';
 const VIEWS = ['episodes', 'history', 'bookmarks', 'readLater', 'stats', 'search', 'conferences', 'settings', 'data'] as const;
 const THEMES = { light: 'Clair', dark: 'Sombre' } as const;
 
-describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in Chromium', () => {
+inChromium('accessibility and themes in Chromium', () => {
+  // One browser for the whole file, not the per-test `launch`: every check reads the same journal,
+  // set up once (listened, favourite, a note), in each theme in turn.
   let session: ExtensionSession;
   let journal: Page;
 
   beforeAll(async () => {
     session = await launchExtension();
-    const tab = await session.openSitePage(EPISODE_262);
+    const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await popup.locator('.source-note[data-check="done"]').waitFor();
     await popup.getByRole('button', { name: 'Écouté' }).click();
@@ -43,7 +44,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in
 
   /** The popup of a news episode, scrolled to its links: axe, then a screenshot for the README. */
   async function screenshotNewsLinks(file: string): Promise<void> {
-    const tab = await session.openSitePage(NEWS_EPISODE);
+    const tab = await session.openSitePage(LCC_340);
     const popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
     expect(await axeViolations(popup)).toEqual([]);
@@ -71,7 +72,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in
       });
 
       it('the popup has no axe violation', async () => {
-        const tab = await session.openSitePage(EPISODE_262);
+        const tab = await session.openSitePage(LCC_262);
         const popup = await session.openPopup(tab);
         await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
         await expect.poll(() => popup.evaluate(() => document.documentElement.dataset['theme'])).toBe(theme);
@@ -120,7 +121,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('accessibility and themes in
   });
 
   it('the popup works by keyboard alone: / to filter, arrows through the links, Enter to open', async () => {
-    const tab = await session.openSitePage(EPISODE_262);
+    const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
     await popup.locator('body').press('/');

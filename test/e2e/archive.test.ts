@@ -2,32 +2,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
+import { inChromium, it } from './support/fixtures';
 import { citationsOf } from '../../src/core/archive/citations';
 import { parseFeed, type DocumentParser } from '../../src/platform/html/feed';
 import { CORPUS_DIR, corpusPresent } from '../support/corpus';
-import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import type { ExtensionSession } from './support/browser';
 
 const episodes = corpusPresent
   ? parseFeed(readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8'), new DOMParser() as unknown as DocumentParser)
   : [];
 
-describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', () => {
-  let session: ExtensionSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  async function journalWithArchive(view: string) {
-    session = await launchExtension({ feed: true });
+inChromium('the archive in Chromium', () => {
+  /** A fresh install that downloads the corpus feed, and its journal open on `view`. */
+  async function journalWithArchive(launch: (options: { feed: true }) => Promise<ExtensionSession>, view: string) {
+    const session = await launch({ feed: true });
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}`);
-    return journal;
+    return { session, journal };
   }
 
-  it('lists every entry of the feed in the episode list, and marks everything up to LCC 100 listened, then undoes it', async () => {
-    const journal = await journalWithArchive('episodes');
+  it('lists every entry of the feed in the episode list, and marks everything up to LCC 100 listened, then undoes it', async ({
+    launch,
+  }) => {
+    const { journal } = await journalWithArchive(launch, 'episodes');
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
     expect(await journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${episodes.length}`);
 
@@ -48,8 +46,10 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
     await expect.poll(() => journal.locator('.episode-list .row').count()).toBe(1);
   });
 
-  it('counts and lists the whole archive from its first frame: from the copy kept last time, else once the archive is read', async () => {
-    const journal = await journalWithArchive('episodes');
+  it('counts and lists the whole archive from its first frame: from the copy kept last time, else once the archive is read', async ({
+    launch,
+  }) => {
+    const { session, journal } = await journalWithArchive(launch, 'episodes');
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
     // Every count the page draws, from its first frame (a string: the page runs it as it starts).
     const recordCounts = `window.counts = []; new MutationObserver(() => {
@@ -57,9 +57,9 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
       if (count && window.counts.at(-1) !== count) window.counts.push(count);
     }).observe(document, { subtree: true, childList: true, characterData: true });`;
     const countsDrawn = async () => {
-      const page = await session!.context.newPage();
+      const page = await session.context.newPage();
       await page.addInitScript(recordCounts);
-      await page.goto(`chrome-extension://${session!.extensionId}/options/index.html#episodes`);
+      await page.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
       await expect.poll(() => page.locator('.episode-list .row').count()).toBe(episodes.length);
       const counts = await page.evaluate(() => (window as unknown as { counts: string[] }).counts);
       await page.close();
@@ -71,8 +71,8 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
     expect(await countsDrawn()).toEqual(whole);
   });
 
-  it('finds an episode by a word of one of its links', async () => {
-    const journal = await journalWithArchive('episodes');
+  it('finds an episode by a word of one of its links', async ({ launch }) => {
+    const { journal } = await journalWithArchive(launch, 'episodes');
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
     await journal.getByRole('link', { name: 'Recherche' }).click();
     await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('asciidoctor-maven');
@@ -80,13 +80,13 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the archive in Chromium', (
     expect(await journal.locator('.hits').textContent()).toContain('LCC 318');
   });
 
-  it('shows under a link of the popup the other episodes that cite it', async () => {
+  it('shows under a link of the popup the other episodes that cite it', async ({ launch }) => {
     const cited = citationsOf(episodes).find((citation) => citation.url === 'https://github.com/asciidoctor/asciidoctor-maven-plugin')!;
-    const journal = await journalWithArchive('episodes');
+    const { session, journal } = await journalWithArchive(launch, 'episodes');
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
     const page318 = cited.episodes.find((episode) => episode.number === 318)!;
-    const tab = await session!.openSitePage(new URL(page318.url).pathname);
-    const popup = await session!.openPopup(tab);
+    const tab = await session.openSitePage(new URL(page318.url).pathname);
+    const popup = await session.openPopup(tab);
     const link = popup.locator('li.link', { has: popup.locator(`a.link-open[href="${cited.url}"]`) });
     await expect.poll(() => link.locator('.also-in').textContent()).toBe('aussi dans LCC 144');
   });

@@ -3,28 +3,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { DOMParser } from 'linkedom';
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
+import { inChromium, it } from './support/fixtures';
 import { parseFeed, type DocumentParser } from '../../src/platform/html/feed';
 import { cfpDaysLeft, upcoming } from '../../src/core/conferences/agenda';
 import { mergeConferences } from '../../src/core/conferences/conference';
-import { CORPUS_DIR, corpusPresent } from '../support/corpus';
-import { chromiumPresent, keepDownloads, launchExtension, type ExtensionSession } from './support/browser';
+import { CORPUS_DIR } from '../support/corpus';
+import { keepDownloads } from './support/browser';
 
 const TODAY = '2026-05-01';
 
-describe.skipIf(!corpusPresent || !chromiumPresent)('the conferences in Chromium', () => {
-  let session: ExtensionSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  it('lists the upcoming conferences of the archive by month, filters the open CfPs, and exports them as .ics', async () => {
+inChromium('the conferences in Chromium', () => {
+  it('lists the upcoming conferences of the archive by month, filters the open CfPs, and exports them as .ics', async ({ launch }) => {
     const episodes = parseFeed(readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8'), new DOMParser() as unknown as DocumentParser);
     const coming = upcoming(mergeConferences(episodes.sort((a, b) => b.publishedOn.localeCompare(a.publishedOn))), TODAY);
     const open = coming.filter((conference) => cfpDaysLeft(conference, TODAY) !== null);
 
-    session = await launchExtension({ feed: true });
+    const session = await launch({ feed: true });
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);

@@ -5,17 +5,17 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { inFirefox, it } from './support/fixtures';
 import { flattenOutline } from '../../src/core/episode/model';
 import { parsePostPage } from '../../src/platform/html/page';
-import { corpusPresent, documentOf, liveUrlOf, readPage } from '../support/corpus';
+import { documentOf, liveUrlOf, readPage } from '../support/corpus';
 import type { PlayerState } from '../../src/core/player/state';
-import { firefoxPresent, launchFirefox, until, type FirefoxSession } from './support/firefox';
+import { LCC_262, POSTS } from './support/pages';
+import { until } from './support/firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIREFOX_DIST = resolve(ROOT, 'dist/firefox');
-const POST_262 = '2021-09-02-lcc-262-interview-cloud-de-confiance-avec-quentin-adam';
-const PAGE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
 
 interface LintReport {
   count: number;
@@ -54,18 +54,12 @@ const text = (selector: string) => `document.querySelector(${JSON.stringify(sele
 
 // Firefox here speaks English (Debian's build has no French language pack), and reaches no GitHub:
 // the popup reads the page itself, as it does whenever GitHub cannot be reached.
-describe.skipIf(!corpusPresent || !firefoxPresent)('the extension running in Firefox', () => {
-  let session: FirefoxSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  it('shows the episode of the page in the toolbar popup: number, outline and links', async () => {
-    session = await launchFirefox();
+inFirefox('the extension running in Firefox', () => {
+  it('shows the episode of the page in the toolbar popup: number, outline and links', async ({ launchFirefox }) => {
+    const session = await launchFirefox();
     // Read from the page, as the popup does without GitHub.
-    const expected = parsePostPage(documentOf(readPage(`${POST_262}.html`)), liveUrlOf(`${POST_262}.html`));
-    await session.openSitePage(PAGE_262);
+    const expected = parsePostPage(documentOf(readPage(`${POSTS.interview}.html`)), liveUrlOf(`${POSTS.interview}.html`));
+    await session.openSitePage(LCC_262);
     await session.openPopup();
     const popup = session;
     await until(
@@ -78,46 +72,46 @@ describe.skipIf(!corpusPresent || !firefoxPresent)('the extension running in Fir
     expect(await popup.evaluateInPopup(text('.links .count'))).toBe(`${expected.links.length} of ${expected.links.length}`);
   });
 
-  it('keeps a link of the popup to read later, and lists it in the journal', async () => {
-    session = await launchFirefox();
-    await session.openSitePage(PAGE_262);
+  it('keeps a link of the popup to read later, and lists it in the journal', async ({ launchFirefox }) => {
+    const session = await launchFirefox();
+    await session.openSitePage(LCC_262);
     await session.openPopup();
     await until(
-      () => session!.evaluateInPopup<number>(`document.querySelectorAll('li.link button.keep').length`),
+      () => session.evaluateInPopup<number>(`document.querySelectorAll('li.link button.keep').length`),
       (count) => count > 0,
     );
     const kept = await session.evaluateInPopup<string>(
       `(() => { const link = document.querySelector('li.link'); link.querySelector('button.keep').click(); return link.querySelector('a.link-open').href; })()`,
     );
     await until(
-      () => session!.evaluateInPopup<string | null>(`document.querySelector('li.link button.keep').getAttribute('aria-pressed')`),
+      () => session.evaluateInPopup<string | null>(`document.querySelector('li.link button.keep').getAttribute('aria-pressed')`),
       (pressed) => pressed === 'true',
     );
     const journal = await session.openExtensionPage('options/index.html#readLater');
     await until(
-      () => session!.evaluate<string[]>(journal, `[...document.querySelectorAll('.read-later li.kept > a')].map((link) => link.href)`),
+      () => session.evaluate<string[]>(journal, `[...document.querySelectorAll('.read-later li.kept > a')].map((link) => link.href)`),
       (links) => links.length === 1 && links[0] === kept,
     );
   });
 
-  it('keeps an episode marked listened in the popup in the journal, through export, clear and import', async () => {
-    session = await launchFirefox();
-    await session.openSitePage(PAGE_262);
+  it('keeps an episode marked listened in the popup in the journal, through export, clear and import', async ({ launchFirefox }) => {
+    const session = await launchFirefox();
+    await session.openSitePage(LCC_262);
     await session.openPopup();
     await until(
-      () => session!.evaluateInPopup<string | null>(text('.episode-number')),
+      () => session.evaluateInPopup<string | null>(text('.episode-number')),
       (number) => number === 'LCC 262',
     );
     await session.evaluateInPopup(click('Listened'));
     await until(
-      () => session!.evaluateInPopup<number>(`document.querySelectorAll('input[type="date"]').length`),
+      () => session.evaluateInPopup<number>(`document.querySelectorAll('input[type="date"]').length`),
       (count) => count === 1,
     );
 
     const journal = await session.openExtensionPage('options/index.html#history');
     const historyNames = `[...document.querySelectorAll('.entries .episode-name')].map((each) => each.textContent.trim())`;
     await until(
-      () => session!.evaluate<string[]>(journal, historyNames),
+      () => session.evaluate<string[]>(journal, historyNames),
       (names) => names.length === 1 && names[0]!.startsWith('LCC 262'),
     );
 
@@ -127,12 +121,12 @@ describe.skipIf(!corpusPresent || !firefoxPresent)('the extension running in Fir
       `(() => { const make = URL.createObjectURL; URL.createObjectURL = (blob) => { window.lastExport = blob; return make(blob); }; location.hash = '#data'; return true; })()`,
     );
     await until(
-      () => session!.evaluate<string | null>(journal, text('#export-title')),
+      () => session.evaluate<string | null>(journal, text('#export-title')),
       (title) => title !== null,
     );
     await session.evaluate(journal, click('Export my journal'));
     const exported = await until(
-      () => session!.evaluate<string | null>(journal, `window.lastExport ? window.lastExport.text() : null`),
+      () => session.evaluate<string | null>(journal, `window.lastExport ? window.lastExport.text() : null`),
       (file) => file !== null,
     );
     expect(JSON.parse(exported!)).toMatchObject({ format: 'lcc-companion-export', listening: [{ episodeId: 'lcc-262' }] });
@@ -140,7 +134,7 @@ describe.skipIf(!corpusPresent || !firefoxPresent)('the extension running in Fir
     await session.evaluate(journal, click('Clear my whole journal…'));
     await session.evaluate(journal, click('Yes, clear everything'));
     await until(
-      () => session!.evaluate<string | null>(journal, text('[role="status"]')),
+      () => session.evaluate<string | null>(journal, text('[role="status"]')),
       (status) => status === 'Journal cleared.',
     );
 
@@ -151,39 +145,38 @@ describe.skipIf(!corpusPresent || !firefoxPresent)('the extension running in Fir
         input.files = files.files; input.dispatchEvent(new Event('change', { bubbles: true })); return true; })()`,
     );
     await until(
-      () => session!.evaluate<string | null>(journal, text('.preview-counts')),
+      () => session.evaluate<string | null>(journal, text('.preview-counts')),
       (counts) => counts?.includes('Episodes added: 1') ?? false,
     );
     await session.evaluate(journal, click('Import'));
     await until(
-      () => session!.evaluate<string | null>(journal, text('[role="status"]')),
+      () => session.evaluate<string | null>(journal, text('[role="status"]')),
       (status) => status === 'Import done.',
     );
     await session.evaluate(journal, `(() => { location.hash = '#history'; return true; })()`);
     await until(
-      () => session!.evaluate<string[]>(journal, historyNames),
+      () => session.evaluate<string[]>(journal, historyNames),
       (names) => names.length === 1 && names[0]!.startsWith('LCC 262'),
     );
   });
 
-  it('plays an episode from the popup in the event page, on past the idle time that would unload it', async () => {
+  it('plays an episode from the popup in the event page, on past the idle time that would unload it', async ({ launchFirefox }) => {
     // Firefox unloads an idle event page after 30 s; here after 8 s, so that the test need not wait long.
-    session = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': 8_000 } });
-    await session.openSitePage(PAGE_262);
+    const session = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': 8_000 } });
+    await session.openSitePage(LCC_262);
     await session.openPopup();
     await until(
-      () =>
-        session!.evaluateInPopup<boolean>(`[...document.querySelectorAll('button')].some((each) => each.textContent.trim() === 'Play')`),
+      () => session.evaluateInPopup<boolean>(`[...document.querySelectorAll('button')].some((each) => each.textContent.trim() === 'Play')`),
       (shown) => shown,
     );
     await session.evaluateInPopup(click('Play'));
     const journal = await session.openExtensionPage('options/index.html#queue');
     const state = () =>
-      session!.evaluate<PlayerState>(journal, `browser.runtime.sendMessage({ type: 'player/command', command: { kind: 'state' } })`);
+      session.evaluate<PlayerState>(journal, `browser.runtime.sendMessage({ type: 'player/command', command: { kind: 'state' } })`);
     await until(state, (player) => player.status === 'playing');
     expect(session.audioHost.route.requests).toBeGreaterThan(0);
     await until(
-      () => session!.evaluate<string | null>(journal, text('.player-title a')),
+      () => session.evaluate<string | null>(journal, text('.player-title a')),
       (name) => name?.startsWith('LCC 262') ?? false,
     );
 

@@ -1,21 +1,15 @@
 /** Hostile input against the built extension in Chromium (issue 13): what needs a real browser. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { inChromium, it } from './support/fixtures';
 import { MAX_EPISODE_LINKS } from '../../src/core/episode/notes';
-import { corpusPresent } from '../support/corpus';
-import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import { chromiumPresent } from './support/browser';
 import { routeWorstCase, WORST_CASE_PATH } from './support/worstCase';
 
 const ATTACK = '/2021/09/02/..%252F..%252F..%252F..%252F..%252F..%252Fattacker%252Frepo%252Fmain%252F2021-09-02-lcc-262/';
 
-describe.skipIf(!corpusPresent || !chromiumPresent)('hostile input in Chromium', () => {
-  let session: ExtensionSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  it('fetches nothing and shows no episode for a slug that would walk out of _posts/', async () => {
-    session = await launchExtension();
+inChromium('hostile input in Chromium', () => {
+  it('fetches nothing and shows no episode for a slug that would walk out of _posts/', async ({ launch }) => {
+    const session = await launch();
     const tab = await session.openSitePage(ATTACK);
     const popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('h1').textContent()).toBe('Pas un épisode');
@@ -23,8 +17,8 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('hostile input in Chromium',
     expect(await session.badgeText(tab)).toBe('');
   });
 
-  it('shows a 5 MB source at once: links capped, drawn a page at a time, the filter answering', async () => {
-    session = await launchExtension();
+  it('shows a 5 MB source at once: links capped, drawn a page at a time, the filter answering', async ({ launch }) => {
+    const session = await launch();
     await routeWorstCase(session.context);
     const tab = await session.openSitePage(WORST_CASE_PATH);
     const popup = await session.openPopup(tab);
@@ -42,14 +36,8 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('hostile input in Chromium',
 });
 
 describe.skipIf(!chromiumPresent)('the journal at an address of no view', () => {
-  let session: ExtensionSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  it.each(['constructor', '__proto__', 'toString', 'nothing'])('#%s shows the episodes', async (hash) => {
-    session ??= await launchExtension();
+  it.for(['constructor', '__proto__', 'toString', 'nothing'])('#%s shows the episodes', async (hash, { launch }) => {
+    const session = await launch();
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${hash}`);
     await expect.poll(() => journal.locator('#view-title').textContent()).toBe('Épisodes');

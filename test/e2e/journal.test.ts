@@ -2,22 +2,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { corpusPresent } from '../support/corpus';
-import { chromiumPresent, keepDownloads, launchExtension, type ExtensionSession } from './support/browser';
+import { expect } from 'vitest';
+import { inChromium, it } from './support/fixtures';
+import { LCC_262 } from './support/pages';
+import { keepDownloads } from './support/browser';
 
-const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
-
-describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', () => {
-  let session: ExtensionSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  it('shows an episode marked listened in the popup, exports, clears, imports it back', async () => {
-    session = await launchExtension();
-    const tab = await session.openSitePage(EPISODE_262);
+inChromium('the journal in Chromium', () => {
+  it('shows an episode marked listened in the popup, exports, clears, imports it back', async ({ launch }) => {
+    const session = await launch();
+    const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
     await popup.getByRole('button', { name: 'Écouté' }).click();
@@ -28,7 +21,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', (
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#history`);
     const historyEntry = journal.locator('.history a.episode-name', { hasText: 'Interview Cloud de Confiance' });
     await expect.poll(() => historyEntry.count()).toBe(1);
-    expect(await historyEntry.getAttribute('href')).toBe(`https://lescastcodeurs.com${EPISODE_262}`);
+    expect(await historyEntry.getAttribute('href')).toBe(`https://lescastcodeurs.com${LCC_262}`);
 
     await journal.getByRole('link', { name: 'Données' }).click();
     const download = journal.waitForEvent('download');
@@ -53,9 +46,9 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', (
     await expect.poll(() => historyEntry.count()).toBe(1);
   });
 
-  it('exports the log as CSV and Markdown, and imports the CSV back after a clear, with a preview', async () => {
-    session = await launchExtension();
-    const tab = await session.openSitePage(EPISODE_262);
+  it('exports the log as CSV and Markdown, and imports the CSV back after a clear, with a preview', async ({ launch }) => {
+    const session = await launch();
+    const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
     await popup.getByRole('button', { name: 'Écouté' }).click();
@@ -93,9 +86,9 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the journal in Chromium', (
     await expect.poll(() => journal.locator('.entries li').count()).toBe(1);
   });
 
-  it('refuses a broken import file with a message and keeps the journal', async () => {
-    session = await launchExtension();
-    const tab = await session.openSitePage(EPISODE_262);
+  it('refuses a broken import file with a message and keeps the journal', async ({ launch }) => {
+    const session = await launch();
+    const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await popup.getByRole('button', { name: 'Favori' }).click();
     await expect.poll(() => popup.getByRole('button', { name: 'Favori' }).getAttribute('aria-pressed')).toBe('true');

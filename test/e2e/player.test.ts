@@ -6,16 +6,17 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { inChromium, it } from './support/fixtures';
 import type { PlayerState } from '../../src/core/player/state';
 import { FEED_URL } from '../../src/platform/html/feed';
-import { CORPUS_DIR, corpusPresent } from '../support/corpus';
+import { CORPUS_DIR } from '../support/corpus';
 import { chromium, type Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import { type ExtensionSession } from './support/browser';
+import { LCC_262, LCC_340 } from './support/pages';
 import { SCREENSHOTS } from './support/screenshots';
 
-const LCC_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
 /** The test mp3 lasts two minutes. */
 const FIXTURE_SECONDS = 120;
 
@@ -74,17 +75,16 @@ function readStore(page: Page, store: string): Promise<unknown[]> {
   }, store);
 }
 
-describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', () => {
-  let session: ExtensionSession | undefined;
+inChromium('the player in Chromium', () => {
   const profiles: string[] = [];
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
+  afterEach(() => {
     for (const profile of profiles.splice(0)) rmSync(profile, { recursive: true, force: true });
   });
 
-  it('plays from the popup, goes on with the popup closed, shows the position again, and marks the episode listened near its end', async () => {
-    session = await launchExtension();
+  it('plays from the popup, goes on with the popup closed, shows the position again, and marks the episode listened near its end', async ({
+    launch,
+  }) => {
+    const session = await launch();
     const tab = await session.openSitePage(LCC_262);
     let popup = await session.openPopup(tab);
     await playFromPopup(session, popup);
@@ -111,7 +111,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
 
     await popup.close();
     const closedAt = (await playerState(session)).position;
-    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(closedAt + 1.5);
+    await expect.poll(async () => (await playerState(session)).position, { timeout: 10_000 }).toBeGreaterThan(closedAt + 1.5);
 
     popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.player-elapsed').textContent()).toMatch(/^(0:0[2-9]|0:[1-9]\d)$/);
@@ -122,7 +122,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
       slider.value = String(to);
       slider.dispatchEvent(new Event('change', { bubbles: true }));
     }, FIXTURE_SECONDS - 20);
-    await expect.poll(async () => (await playerState(session!)).position).toBeGreaterThanOrEqual(FIXTURE_SECONDS - 20);
+    await expect.poll(async () => (await playerState(session)).position).toBeGreaterThanOrEqual(FIXTURE_SECONDS - 20);
     await popup.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => popup.locator('.player-marked').textContent()).toContain('marqué écouté');
     await expect.poll(() => popup.getByRole('button', { name: 'Écouté', exact: true }).getAttribute('aria-pressed')).toBe('true');
@@ -143,8 +143,8 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     expect(await readStore(popup, 'logs')).toEqual([]);
   });
 
-  it('draws its bar in the popup with the episode, not a frame after it pushing the notes down', async () => {
-    session = await launchExtension();
+  it('draws its bar in the popup with the episode, not a frame after it pushing the notes down', async ({ launch }) => {
+    const session = await launch();
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await playFromPopup(session, popup);
@@ -162,34 +162,34 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     expect(drawn.at(-1)).toBe('bar episode');
   });
 
-  it('resumes where the listener was after the browser closed while playing', async () => {
+  it('resumes where the listener was after the browser closed while playing', async ({ launch }) => {
     const profile = mkdtempSync(join(tmpdir(), 'lcc-profile-'));
     profiles.push(profile);
-    session = await launchExtension({ profile });
+    let session = await launch({ profile });
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
     // Past the first write, ten seconds after the start, and on: the browser closes mid-play.
-    await expect.poll(async () => (await playerState(session!)).position, { timeout: 20_000 }).toBeGreaterThan(12);
+    await expect.poll(async () => (await playerState(session)).position, { timeout: 20_000 }).toBeGreaterThan(12);
     await session.close();
 
-    session = await launchExtension({ profile });
+    session = await launch({ profile });
     const again = await session.openPopup(await session.openSitePage(LCC_262));
     const resume = again.getByRole('button', { name: /^Reprendre à 0:[1-9]\d$/ });
     await expect.poll(() => resume.count()).toBe(1);
     await resume.click();
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('playing');
     expect((await playerState(session)).position).toBeGreaterThanOrEqual(10);
   });
 
-  it('plays on from the bar where it paused, after Chrome closed the silent player', async () => {
-    session = await launchExtension();
+  it('plays on from the bar where it paused, after Chrome closed the silent player', async ({ launch }) => {
+    const session = await launch();
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
-    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(3);
+    await expect.poll(async () => (await playerState(session)).position, { timeout: 10_000 }).toBeGreaterThan(3);
     await popup.getByRole('button', { name: 'Pause' }).click();
-    await expect.poll(async () => (await playerState(session!)).status).toBe('paused');
+    await expect.poll(async () => (await playerState(session)).status).toBe('paused');
     const pausedAt = (await playerState(session)).position;
     // The pause's write done (Chrome waits 30 s), then what Chrome does to a silent offscreen document.
     await expect
@@ -201,12 +201,14 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
       (globalThis as unknown as { chrome: { offscreen: { closeDocument(): Promise<void> } } }).chrome.offscreen.closeDocument(),
     );
     await popup.getByRole('button', { name: 'Lecture' }).click();
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('playing');
     expect((await playerState(session)).position).toBeGreaterThanOrEqual(Math.floor(pausedAt));
   });
 
-  it('plays on while the archive is read in the same offscreen document, which is closed after only once playback ended', async () => {
-    session = await launchExtension({ feed: true });
+  it('plays on while the archive is read in the same offscreen document, which is closed after only once playback ended', async ({
+    launch,
+  }) => {
+    const session = await launch({ feed: true });
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await playFromPopup(session, popup);
@@ -228,10 +230,10 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
       slider.value = String(to);
       slider.dispatchEvent(new Event('change', { bubbles: true }));
     }, FIXTURE_SECONDS - 1);
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('ended');
+    await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('ended');
     expect((await refresh())?.failure).toBeNull();
     const offscreenOpen = () =>
-      session!
+      session
         .worker()
         .then((worker) =>
           worker.evaluate(() =>
@@ -241,8 +243,8 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     expect(await offscreenOpen()).toBe(false);
   });
 
-  it('starts an episode asked for while the archive is being read in the same document, and keeps it playing', async () => {
-    session = await launchExtension({ feed: true });
+  it('starts an episode asked for while the archive is being read in the same document, and keeps it playing', async ({ launch }) => {
+    const session = await launch({ feed: true });
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     const feed = readFileSync(join(CORPUS_DIR, 'feed.atom'));
@@ -255,13 +257,13 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     );
     await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
     expect((await refreshing)?.failure).toBeNull();
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('playing');
     const at = (await playerState(session)).position;
-    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(at + 1);
+    await expect.poll(async () => (await playerState(session)).position, { timeout: 10_000 }).toBeGreaterThan(at + 1);
   });
 
-  it('says so when the mp3 cannot be reached, stores nothing, and plays on a try again', async () => {
-    session = await launchExtension({ audio: 'not-found' });
+  it('says so when the mp3 cannot be reached, stores nothing, and plays on a try again', async ({ launch }) => {
+    const session = await launch({ audio: 'not-found' });
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
@@ -271,13 +273,13 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
 
     session.audio.mode = 'serve';
     await popup.getByRole('button', { name: 'Réessayer' }).click();
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('playing');
     await expect.poll(() => popup.getByRole('alert').count()).toBe(0);
   });
 
-  it('starts the next episode of the queue when one ends', async () => {
-    session = await launchExtension();
-    const next = await session.openSitePage('/2026/05/12/lcc-340-episode-on-l-voit-on-l-voit-pas/');
+  it('starts the next episode of the queue when one ends', async ({ launch }) => {
+    const session = await launch();
+    const next = await session.openSitePage(LCC_340);
     const nextPopup = await session.openPopup(next);
     await nextPopup.getByRole('button', { name: 'À écouter ensuite' }).click();
     await expect.poll(() => nextPopup.getByRole('button', { name: 'À écouter ensuite' }).getAttribute('aria-pressed')).toBe('true');
@@ -286,20 +288,20 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
-    await expect.poll(async () => (await playerState(session!)).duration ?? 0, { timeout: 10_000 }).toBeGreaterThan(FIXTURE_SECONDS - 1);
+    await expect.poll(async () => (await playerState(session)).duration ?? 0, { timeout: 10_000 }).toBeGreaterThan(FIXTURE_SECONDS - 1);
     await popup.locator('.player-position').evaluate((slider: HTMLInputElement, to) => {
       slider.value = String(to);
       slider.dispatchEvent(new Event('change', { bubbles: true }));
     }, FIXTURE_SECONDS - 2);
-    await expect.poll(async () => (await playerState(session!)).playable?.episodeId, { timeout: 15_000 }).toBe('lcc-340');
-    await expect.poll(async () => (await playerState(session!)).status, { timeout: 10_000 }).toBe('playing');
+    await expect.poll(async () => (await playerState(session)).playable?.episodeId, { timeout: 15_000 }).toBe('lcc-340');
+    await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('playing');
     // The one that ended is listened, by the player; the queue is empty again.
     await expect.poll(() => popup.locator('.player-marked').count()).toBe(1);
     await expect.poll(() => popup.locator('.player-title').textContent()).toContain('LCC 340');
   });
 
-  it('plays from the journal, shows the episode in progress, keeps a queue in order, and counts the time played', async () => {
-    session = await launchExtension({ feed: true });
+  it('plays from the journal, shows the episode in progress, keeps a queue in order, and counts the time played', async ({ launch }) => {
+    const session = await launch({ feed: true });
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
     const play340 = journal.getByRole('button', { name: /^Écouter LCC 340 / });
@@ -312,7 +314,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
         .count(),
     ).toBe(1);
     await play340.click();
-    await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(2);
+    await expect.poll(async () => (await playerState(session)).position, { timeout: 10_000 }).toBeGreaterThan(2);
     await journal.locator('.player').getByRole('button', { name: 'Pause' }).click();
     await expect
       .poll(() =>
@@ -336,8 +338,8 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
     await expect.poll(() => journal.locator('.figures').last().textContent()).toMatch(/Temps écouté dans le lecteur0 h/);
   });
 
-  it('takes a stream that broke mid-play up again where it was', async () => {
-    session = await launchExtension({ audio: 'cut-once' });
+  it('takes a stream that broke mid-play up again where it was', async ({ launch }) => {
+    const session = await launch({ audio: 'cut-once' });
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await playFromPopup(session, popup);
@@ -350,20 +352,20 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the player in Chromium', ()
       slider.value = '55';
       slider.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await expect.poll(async () => (await playerState(session!)).position, { timeout: 20_000 }).toBeGreaterThan(66);
+    await expect.poll(async () => (await playerState(session)).position, { timeout: 20_000 }).toBeGreaterThan(66);
     expect((await playerState(session)).status).toBe('playing');
     expect(session.audio.ranges[0]).toBe('0-');
     expect(session.audio.ranges.slice(1).some((range) => Number(range.split('-')[0]) >= 55_000)).toBe(true);
   });
 
-  it.each(['light', 'dark'] as const)(
+  it.for(['light', 'dark'] as const)(
     'has no axe violation in the popup, the episode list and the queue, %s theme',
-    async (colorScheme) => {
-      session = await launchExtension({ feed: true, colorScheme });
+    async (colorScheme, { launch }) => {
+      const session = await launch({ feed: true, colorScheme });
       const tab = await session.openSitePage(LCC_262);
       const popup = await session.openPopup(tab);
       await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
-      await expect.poll(async () => (await playerState(session!)).position, { timeout: 10_000 }).toBeGreaterThan(2);
+      await expect.poll(async () => (await playerState(session)).position, { timeout: 10_000 }).toBeGreaterThan(2);
       await popup.getByRole('button', { name: 'Pause' }).click();
       await expect.poll(() => popup.locator('.player-status').textContent()).toBe('En pause :');
       expect(await axeViolations(popup)).toEqual([]);

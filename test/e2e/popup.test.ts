@@ -1,22 +1,12 @@
 /** The toolbar popup, opened as a listener opens it, on the real pages of the site. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect } from 'vitest';
+import { inChromium, it } from './support/fixtures';
 import { parseMarkdownPost } from '../../src/core/episode/markdown';
 import { flattenOutline, type Episode, type OutlineNode } from '../../src/core/episode/model';
 import { titleWithoutNumber } from '../../src/ui/episodeTitle';
 import { conferenceSectionIds } from '../../src/ui/linkFilter';
-import { corpusPresent, readPost } from '../support/corpus';
-import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
-
-const EPISODES = {
-  news: '2026-05-12-lcc-340-episode-on-l-voit-on-l-voit-pas',
-  interview: '2021-09-02-lcc-262-interview-cloud-de-confiance-avec-quentin-adam',
-  early: '2009-04-12-les-cast-codeurs-podcast-episode-1',
-};
-
-function pathOf(post: string): string {
-  const [, year, month, day, slug] = /^(\d{4})-(\d{2})-(\d{2})-(.+)$/.exec(post)!;
-  return `/${year}/${month}/${day}/${slug}/`;
-}
+import { pathOfPost, POSTS } from './support/pages';
+import { readPost } from '../support/corpus';
 
 function episodeOf(post: string): Episode {
   return parseMarkdownPost(readPost(`${post}.md`), `${post}.md`);
@@ -26,17 +16,11 @@ function countOutline(nodes: OutlineNode[]): number {
   return flattenOutline(nodes).length;
 }
 
-describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromium', () => {
-  let session: ExtensionSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  it.each(Object.entries(EPISODES))('shows the %s episode: number, title, outline and every link', async (_, post) => {
-    session = await launchExtension();
+inChromium('the toolbar popup in Chromium', () => {
+  it.for(Object.entries(POSTS))('shows the %s episode: number, title, outline and every link', async ([_, post], { launch }) => {
+    const session = await launch();
     const expected = episodeOf(post);
-    const tab = await session.openSitePage(pathOf(post));
+    const tab = await session.openSitePage(pathOfPost(post));
     const popup = await session.openPopup(tab);
 
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
@@ -51,10 +35,10 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromi
     expect(await popup.locator('.conference-table tbody tr').count()).toBe(expected.conferences.length);
   });
 
-  it('scrolls the page to a section, filters the links, and opens one in a tab', async () => {
-    session = await launchExtension();
-    const expected = episodeOf(EPISODES.news);
-    const tab = await session.openSitePage(pathOf(EPISODES.news));
+  it('scrolls the page to a section, filters the links, and opens one in a tab', async ({ launch }) => {
+    const session = await launch();
+    const expected = episodeOf(POSTS.news);
+    const tab = await session.openSitePage(pathOfPost(POSTS.news));
     const popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
 
@@ -90,10 +74,10 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromi
     expect(linkTab.url()).toBe(link.url);
   });
 
-  it('shows the episode from the page when GitHub is unreachable', async () => {
-    session = await launchExtension({ source: 'abort' });
-    const expected = episodeOf(EPISODES.interview);
-    const tab = await session.openSitePage(pathOf(EPISODES.interview));
+  it('shows the episode from the page when GitHub is unreachable', async ({ launch }) => {
+    const session = await launch({ source: 'abort' });
+    const expected = episodeOf(POSTS.interview);
+    const tab = await session.openSitePage(pathOfPost(POSTS.interview));
     const popup = await session.openPopup(tab);
 
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('failed');
@@ -104,27 +88,27 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromi
     expect(session.source.requests).toBeGreaterThan(0);
   });
 
-  it('falls back to the GitHub source where the page gives no episode to read', async () => {
-    session = await launchExtension();
-    const expected = episodeOf(EPISODES.interview);
+  it('falls back to the GitHub source where the page gives no episode to read', async ({ launch }) => {
+    const session = await launch();
+    const expected = episodeOf(POSTS.interview);
     // A page of the episode's address without its article, as a tab loaded before the extension
     // (no content script to ask) would leave the popup.
-    await session.context.route(`https://lescastcodeurs.com${pathOf(EPISODES.interview)}`, (route) =>
+    await session.context.route(`https://lescastcodeurs.com${pathOfPost(POSTS.interview)}`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>LCC</title><h1 id="interview">LCC</h1>' }),
     );
-    const tab = await session.openSitePage(pathOf(EPISODES.interview));
+    const tab = await session.openSitePage(pathOfPost(POSTS.interview));
     const popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
     expect(await popup.locator('.episode-number').textContent()).toBe('LCC 262');
     expect(await popup.locator('.outline-entry').count()).toBe(countOutline(expected.outline));
 
     await popup.locator('.outline-entry').first().click();
-    await expect.poll(() => tab.url()).toBe(`https://lescastcodeurs.com${pathOf(EPISODES.interview)}#interview`);
+    await expect.poll(() => tab.url()).toBe(`https://lescastcodeurs.com${pathOfPost(POSTS.interview)}#interview`);
   });
 
-  it('draws the episode as the listener left it from its first frame: listened, favourite, queued', async () => {
-    session = await launchExtension();
-    const tab = await session.openSitePage(pathOf(EPISODES.interview));
+  it('draws the episode as the listener left it from its first frame: listened, favourite, queued', async ({ launch }) => {
+    const session = await launch();
+    const tab = await session.openSitePage(pathOfPost(POSTS.interview));
     const popup = await session.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouté' }).click();
     await popup.getByRole('button', { name: 'Favori' }).click();
@@ -143,14 +127,14 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('the toolbar popup in Chromi
     expect(await again.evaluate(() => (window as unknown as { drawn: string[] }).drawn)).toEqual(['- - -', 'true true true']);
   });
 
-  it('puts the episode number on the badge, a check mark once listened, and nothing on the home page', async () => {
-    session = await launchExtension();
-    const tab = await session.openSitePage(pathOf(EPISODES.interview));
-    await expect.poll(() => session!.badgeText(tab)).toBe('262');
+  it('puts the episode number on the badge, a check mark once listened, and nothing on the home page', async ({ launch }) => {
+    const session = await launch();
+    const tab = await session.openSitePage(pathOfPost(POSTS.interview));
+    await expect.poll(() => session.badgeText(tab)).toBe('262');
 
     const popup = await session.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouté' }).click();
-    await expect.poll(() => session!.badgeText(tab)).toBe('✓');
+    await expect.poll(() => session.badgeText(tab)).toBe('✓');
     await expect.poll(() => popup.locator('.actions button').first().getAttribute('aria-pressed')).toBe('true');
 
     const home = await session.openSitePage('/');

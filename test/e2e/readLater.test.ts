@@ -1,20 +1,12 @@
 /** Links kept to read later and links opened, from the popup to the journal, in Chromium. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { corpusPresent } from '../support/corpus';
-import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import { expect } from 'vitest';
+import { LCC_262 } from './support/pages';
+import { inChromium, it } from './support/fixtures';
 
-const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
-
-describe.skipIf(!corpusPresent || !chromiumPresent)('reading later in Chromium', () => {
-  let session: ExtensionSession | undefined;
-  afterEach(async () => {
-    await session?.close();
-    session = undefined;
-  });
-
-  it('keeps links from the popup by click and by key, dims a link opened, and lists them in "À lire"', async () => {
-    session = await launchExtension();
-    const tab = await session.openSitePage(EPISODE_262);
+inChromium('reading later in Chromium', () => {
+  it('keeps links from the popup by click and by key, dims a link opened, and lists them in "À lire"', async ({ launch }) => {
+    const session = await launch();
+    const tab = await session.openSitePage(LCC_262);
     let popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
     const links = popup.locator('li.link');

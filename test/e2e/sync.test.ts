@@ -2,11 +2,11 @@
  * Sync between two of the listener's browsers, in Chromium: two profiles, the first one's
  * `storage.sync` read and handed to the second's, as the browser's own sync would carry it.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { corpusPresent } from '../support/corpus';
-import { chromiumPresent, launchExtension, type ExtensionSession } from './support/browser';
+import { expect } from 'vitest';
+import { inChromium, it } from './support/fixtures';
+import { LCC_262 } from './support/pages';
+import { type ExtensionSession } from './support/browser';
 
-const EPISODE_262 = '/2021/09/02/lcc-262-interview-cloud-de-confiance-avec-quentin-adam/';
 type SyncApi = { chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } } };
 
 async function turnSyncOn(session: ExtensionSession): Promise<void> {
@@ -21,17 +21,11 @@ async function syncItems(session: ExtensionSession): Promise<Record<string, unkn
   return (await session.worker()).evaluate(() => (globalThis as unknown as SyncApi).chrome.storage.sync.get(null));
 }
 
-describe.skipIf(!corpusPresent || !chromiumPresent)('sync between two browsers in Chromium', () => {
-  const sessions: ExtensionSession[] = [];
-  afterEach(async () => {
-    for (const session of sessions.splice(0)) await session.close();
-  });
-
-  it('carries an episode marked listened and bookmarked on one browser to the other, without a reload', async () => {
-    const first = await launchExtension();
-    sessions.push(first);
+inChromium('sync between two browsers in Chromium', () => {
+  it('carries an episode marked listened and bookmarked on one browser to the other, without a reload', async ({ launch }) => {
+    const first = await launch();
     await turnSyncOn(first);
-    const tab = await first.openSitePage(EPISODE_262);
+    const tab = await first.openSitePage(LCC_262);
     const popup = await first.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouté' }).click();
     await popup.getByRole('button', { name: 'Favori' }).click();
@@ -47,8 +41,7 @@ describe.skipIf(!corpusPresent || !chromiumPresent)('sync between two browsers i
     await expect.poll(() => settings.locator('.settings .hint').nth(1).textContent()).toContain('1 note(s) trop longues');
     await settings.close();
 
-    const second = await launchExtension();
-    sessions.push(second);
+    const second = await launch();
     await turnSyncOn(second);
     const journal = await second.context.newPage();
     await journal.goto(`chrome-extension://${second.extensionId}/options/index.html#bookmarks`);
