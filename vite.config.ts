@@ -50,7 +50,7 @@ export default defineConfig(({ mode }) => {
       withoutPreactInnerHtml(),
       preact(),
       crx({
-        manifest: firefox ? firefoxManifest() : (manifest as ManifestV3Export),
+        manifest: firefox ? firefoxManifest() : manifest,
         browser: firefox ? 'firefox' : 'chrome',
         // The content script runs on every page of the site: one small file, no loader.
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },

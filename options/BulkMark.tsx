@@ -25,8 +25,8 @@ export function BulkMarkTools({
   const number = Number.parseInt(upTo, 10);
   const preview = Number.isSafeInteger(number) ? unheardUpTo(rows, number) : [];
 
-  const mark = (targets: EpisodeRow[]) =>
-    void markListenedInBulk(
+  const mark = (targets: EpisodeRow[]) => {
+    markListenedInBulk(
       targets.map((row) => row.card.id),
       localToday(),
     ).then((result) => {
@@ -35,6 +35,7 @@ export function BulkMarkTools({
       clearSelection();
       setUpTo('');
     }, onFailure);
+  };
 
   return (
     <section class="bulk" aria-label={t('bulkApply')}>

@@ -40,8 +40,9 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
   const { card, state } = row;
   const playable = playableOfCard(card);
   const name = episodeName(card);
-  const change = (update: Parameters<typeof updateListeningState>[1]) =>
-    void updateListeningState({ id: card.id }, update).catch(onFailure);
+  const change = (update: Parameters<typeof updateListeningState>[1]) => {
+    updateListeningState({ id: card.id }, update).catch(onFailure);
+  };
   return (
     <li class="row">
       <input type="checkbox" checked={selected} aria-label={t('selectEpisode', name)} onClick={(event) => onSelect(row, event.shiftKey)} />

@@ -42,7 +42,7 @@ export function Journal() {
   const player = usePlayer();
   // Opening the journal, on whichever view, checks the archive (most times a 304), once the
   // page is painted.
-  useEffect(() => afterNextPaint(() => void refreshArchiveNow()), []);
+  useEffect(() => afterNextPaint(refreshArchiveNow), []);
   useEffect(() => {
     const follow = () => setName(viewOfHash(location.hash));
     window.addEventListener('hashchange', follow);

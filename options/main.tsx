@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { inBackground } from '../src/errors';
 import { applyPreferences } from '../src/ui/preferences';
 import { relayWritesToBackground } from '../src/ui/relayWrites';
 import { Journal } from './Journal';
@@ -7,4 +8,4 @@ import './options.css';
 const root = document.getElementById('app')!;
 const draw = (): void => render(<Journal />, root);
 relayWritesToBackground();
-void applyPreferences(draw);
+inBackground('applying the settings', applyPreferences(draw));

@@ -30,8 +30,8 @@ async function readEpisodeListData(): Promise<ArchiveSnapshot> {
 }
 
 /** Asks the background for a refresh (a conditional GET: most times a 304). */
-export function refreshArchiveNow(): Promise<unknown> {
-  return sendToBackground(browser.runtime, { type: 'archive/refresh', force: true }).catch(recover('refreshing the archive', null));
+export function refreshArchiveNow(): void {
+  sendToBackground(browser.runtime, { type: 'archive/refresh', force: true }).catch(recover('refreshing the archive', null));
 }
 
 export function useArchive(): ArchiveData {

@@ -50,6 +50,9 @@ function ActiveEpisode({ player }: { player: PlayerHandle }) {
   // which comes in as the popup opens, then redraws the header and the bar alone.
   const notes = useMemo(
     () => shown && <EpisodeNotes episode={shown.episode} own={shown.own} tabId={shown.tabId} />,
+    // `own` (the listener's records read with the episode) is the notes' first value only: the
+    // hooks inside follow the store after that, and a later copy must not draw the notes again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [shown?.episode, shown?.tabId],
   );
   switch (active.kind) {

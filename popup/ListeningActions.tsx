@@ -90,7 +90,7 @@ export function ListeningActions({ episode, stored }: { episode: Episode; stored
           type="button"
           class="toggle"
           aria-pressed={listenedOn !== null}
-          onClick={() => void update((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
+          onClick={() => update((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
         >
           {t('listened')}
         </button>
@@ -104,7 +104,7 @@ export function ListeningActions({ episode, stored }: { episode: Episode; stored
               required
               onChange={(event) => {
                 const day = event.currentTarget.value;
-                if (/^\d{4}-\d{2}-\d{2}$/.test(day)) void update(() => ({ listenedOn: day }));
+                if (/^\d{4}-\d{2}-\d{2}$/.test(day)) update(() => ({ listenedOn: day }));
               }}
             />
           </label>
@@ -113,18 +113,18 @@ export function ListeningActions({ episode, stored }: { episode: Episode; stored
           type="button"
           class="toggle"
           aria-pressed={bookmarked}
-          onClick={() => void update((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
+          onClick={() => update((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
         >
           {t('bookmarked')}
         </button>
       </div>
-      <Rating rating={state?.rating ?? null} rate={(rating) => void update(() => ({ rating }))} />
+      <Rating rating={state?.rating ?? null} rate={(rating) => update(() => ({ rating }))} />
       {failure && (
         <p class="error" role="alert">
           {t(failure)}
         </p>
       )}
-      <NoteEditor key={episode.id} note={state?.note ?? ''} save={(note) => void update(() => ({ note }))} />
+      <NoteEditor key={episode.id} note={state?.note ?? ''} save={(note) => update(() => ({ note }))} />
     </section>
   );
 }

@@ -1,10 +1,15 @@
 import browser from 'webextension-polyfill';
 import { EPISODE_LIST_URL } from '../src/core/episode/urls';
+import { inBackground } from '../src/errors';
 import { t } from '../src/ui/i18n';
 import { openJournal } from './openLink';
 
 export function NotAnEpisode() {
-  const openList = () => void browser.tabs.create({ url: EPISODE_LIST_URL }).then(() => window.close());
+  const openList = () =>
+    inBackground(
+      'opening the list of episodes',
+      browser.tabs.create({ url: EPISODE_LIST_URL }).then(() => window.close()),
+    );
   return (
     <main class="not-episode">
       <h1>{t('notAnEpisodeTitle')}</h1>

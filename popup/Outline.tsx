@@ -30,11 +30,12 @@ export function Outline({ episode, tabId }: { episode: Episode; tabId: number })
   if (episode.outline.length === 0) return null;
   // Without the content script (a tab opened before the extension was installed), the page's
   // own anchor does the scrolling.
-  const goTo = (sectionId: string) =>
-    void sendToTab(browser.tabs, tabId, { type: 'page/scroll-to', sectionId }).catch((error: unknown) => {
+  const goTo = (sectionId: string) => {
+    sendToTab(browser.tabs, tabId, { type: 'page/scroll-to', sectionId }).catch((error: unknown) => {
       reportError('scrolling the page', error);
       return browser.tabs.update(tabId, { url: `${episode.url}#${encodeURIComponent(sectionId)}` });
     });
+  };
   return (
     <nav class="outline" aria-labelledby="outline-heading">
       <h2 id="outline-heading">{t('outlineHeading')}</h2>

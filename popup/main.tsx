@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { inBackground } from '../src/errors';
 import { applyPreferences } from '../src/ui/preferences';
 import { relayWritesToBackground } from '../src/ui/relayWrites';
 import { App } from './App';
@@ -7,4 +8,4 @@ import './popup.css';
 const root = document.getElementById('app')!;
 const draw = (): void => render(<App />, root);
 relayWritesToBackground();
-void applyPreferences(draw);
+inBackground('applying the settings', applyPreferences(draw));

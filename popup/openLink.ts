@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { isHttpUrl } from '../src/core/episode/urls';
+import { inBackground } from '../src/errors';
 import { currentSettings } from '../src/ui/preferences';
 
 /**
@@ -12,10 +13,16 @@ export function openLink(event: MouseEvent | KeyboardEvent, url: string, first: 
   if (!isHttpUrl(url)) return;
   const modified = event.ctrlKey || event.metaKey || ('button' in event && event.button === 1);
   const behind = (currentSettings().openLinksIn === 'background') !== modified;
-  void first.then(() => browser.tabs.create({ url, active: !behind }));
+  inBackground(
+    'opening a link',
+    first.then(() => browser.tabs.create({ url, active: !behind })),
+  );
 }
 
 /** Opens the journal ("Mon journal") and closes the popup, as leaving it would. */
 export function openJournal(): void {
-  void browser.runtime.openOptionsPage().then(() => window.close());
+  inBackground(
+    'opening the journal',
+    browser.runtime.openOptionsPage().then(() => window.close()),
+  );
 }

@@ -99,7 +99,7 @@ export function useActiveEpisode(): ActiveEpisode {
     const show = (next: ActiveEpisode) => !closed && setState(next);
     const finding = started ?? findActiveEpisode();
     started = null;
-    void (async () => {
+    (async () => {
       const found = await finding;
       if (found.kind === 'not-episode') return show(found);
       const { tabId, pageUrl, first } = found;

@@ -10,16 +10,19 @@ const SHOWN_FOR_MS = 1500;
 
 export function useCopy() {
   const [copied, setCopied] = useState<CopyState>(null);
-  const copy = async (key: CopyKey, text: string) => {
-    let ok = true;
-    try {
-      await navigator.clipboard.writeText(text);
-    } catch (error) {
-      reportError('copying to the clipboard', error);
-      ok = false;
-    }
-    setCopied({ key, ok });
-    setTimeout(() => setCopied((current) => (current?.key === key ? null : current)), SHOWN_FOR_MS);
+  /** Copies `text`; the result shows on the button a moment, and a failure is reported. */
+  const copy = (key: CopyKey, text: string): void => {
+    const shown = (ok: boolean) => {
+      setCopied({ key, ok });
+      setTimeout(() => setCopied((current) => (current?.key === key ? null : current)), SHOWN_FOR_MS);
+    };
+    navigator.clipboard.writeText(text).then(
+      () => shown(true),
+      (error: unknown) => {
+        reportError('copying to the clipboard', error);
+        shown(false);
+      },
+    );
   };
   return { copied, copy };
 }

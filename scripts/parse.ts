@@ -14,7 +14,7 @@ import { linesOfEachFile } from './eachFile';
 
 function parsePageFile(html: string, path: string): Episode {
   const post = postAddressOfFile(basename(path));
-  const document = parseHTML(html).document as unknown as Document;
+  const document = parseHTML(html).document;
   return parsePostPage(document, post ? pageUrlOf(post) : undefined);
 }
 

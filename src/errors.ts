@@ -21,3 +21,11 @@ export function recover<T>(doing: string, fallback: T): (error: unknown) => T {
     return fallback;
   };
 }
+
+/**
+ * Lets a promise run on with no one waiting for it, its failure reported as `doing`: the one way
+ * this code base lets one go (ESLint refuses a promise left floating, or dropped with `void`).
+ */
+export function inBackground(doing: string, promise: Promise<unknown>): void {
+  promise.catch((error: unknown) => reportError(doing, error));
+}

@@ -9,11 +9,12 @@ export function Bookmarks({ entries }: { entries: JournalEntry[] }) {
   const [failure, setFailure] = useState<MessageKey | null>(null);
   const kept = bookmarks(entries);
   if (kept.length === 0) return <p class="empty">{t('bookmarksEmpty')}</p>;
-  const remove = (episodeId: string) =>
-    void updateListeningState({ id: episodeId }, () => ({ bookmarkedAt: null })).then(
+  const remove = (episodeId: string) => {
+    updateListeningState({ id: episodeId }, () => ({ bookmarkedAt: null })).then(
       () => setFailure(null),
       (error: unknown) => setFailure(storageFailureMessage(error)),
     );
+  };
   return (
     <>
       {failure && (

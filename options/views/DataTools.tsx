@@ -65,6 +65,9 @@ type Step =
 export function DataTools() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
 
+  /** Every step that fails says why, and leaves what is stored as it was. */
+  const failed = (error: unknown) => setStep({ kind: 'error', message: failureMessage(error) });
+
   const preview = async ({ file, cards }: { file: ExportFile; cards: EpisodeCard[] }, mode: ImportMode) =>
     setStep({ kind: 'preview', file, cards, mode, plan: planImport(await readEverything(), file, mode, cards) });
 
@@ -72,21 +75,13 @@ export function DataTools() {
     const chosen = input.files?.[0];
     input.value = '';
     if (!chosen) return;
-    try {
-      if (chosen.size > MAX_IMPORT_BYTES) throw new ImportRefused('too-large', `${Math.ceil(chosen.size / 1024 / 1024)} MB`);
-      await preview(readImportFile(chosen.name, await chosen.text(), chosen.size), 'merge');
-    } catch (error) {
-      setStep({ kind: 'error', message: failureMessage(error) });
-    }
+    if (chosen.size > MAX_IMPORT_BYTES) throw new ImportRefused('too-large', `${Math.ceil(chosen.size / 1024 / 1024)} MB`);
+    await preview(readImportFile(chosen.name, await chosen.text(), chosen.size), 'merge');
   };
 
   const apply = async (plan: ImportPlan) => {
-    try {
-      await applyImport(plan);
-      setStep({ kind: 'done', message: t('importDone') });
-    } catch (error) {
-      setStep({ kind: 'error', message: failureMessage(error) });
-    }
+    await applyImport(plan);
+    setStep({ kind: 'done', message: t('importDone') });
   };
 
   return (
@@ -98,7 +93,9 @@ export function DataTools() {
           <button
             key={format}
             type="button"
-            onClick={() => void downloadExport(format).catch((error) => setStep({ kind: 'error', message: failureMessage(error) }))}
+            onClick={() => {
+              downloadExport(format).catch(failed);
+            }}
           >
             {t(EXPORT_LABELS[format])}
           </button>
@@ -111,13 +108,19 @@ export function DataTools() {
           id="import-file"
           type="file"
           accept="application/json,.json,text/csv,.csv"
-          onChange={(event) => void chooseFile(event.currentTarget)}
+          onChange={(event) => {
+            chooseFile(event.currentTarget).catch(failed);
+          }}
         />
         {step.kind === 'preview' && (
           <ImportPreview
             step={step}
-            setMode={(mode) => void preview(step, mode)}
-            apply={() => void apply(step.plan)}
+            setMode={(mode) => {
+              preview(step, mode).catch(failed);
+            }}
+            apply={() => {
+              apply(step.plan).catch(failed);
+            }}
             cancel={() => setStep({ kind: 'idle' })}
           />
         )}
@@ -130,11 +133,11 @@ export function DataTools() {
             <button
               type="button"
               class="danger"
-              onClick={() =>
-                void clearEverything()
+              onClick={() => {
+                clearEverything()
                   .then(() => setStep({ kind: 'done', message: t('clearDone') }))
-                  .catch((error) => setStep({ kind: 'error', message: failureMessage(error) }))
-              }
+                  .catch((error) => setStep({ kind: 'error', message: failureMessage(error) }));
+              }}
             >
               {t('clearYes')}
             </button>{' '}

@@ -46,7 +46,7 @@ function ArchiveStatus({ archive }: { archive: ArchiveData }) {
     <p class="hint archive-status">
       {feed?.updatedAt ? t('archiveStatus', archive.cards.length, day(feed.updatedAt)) : t('archiveNever')}{' '}
       {feed?.failure && t('archiveFailed', day(feed.failure.at), feed.failure.problem)}{' '}
-      <button type="button" class="link-button" onClick={() => void refreshArchiveNow()}>
+      <button type="button" class="link-button" onClick={refreshArchiveNow}>
         {t('archiveRefresh')}
       </button>
     </p>

@@ -15,8 +15,9 @@ export function Queue({ player }: { player: PlayerHandle }) {
   if (!records) return <p role="status">{t('loading')}</p>;
   const { queue, positions } = records;
   if (queue.length === 0) return <p class="empty">{t('queueEmpty')}</p>;
-  const change = (next: (current: Playable[]) => Playable[]) =>
-    void updateQueue(next).catch((error: unknown) => reportError('changing the queue', error));
+  const change = (next: (current: Playable[]) => Playable[]) => {
+    updateQueue(next).catch((error: unknown) => reportError('changing the queue', error));
+  };
   return (
     <ol class="queue">
       {queue.map((item, index) => {
@@ -26,7 +27,7 @@ export function Queue({ player }: { player: PlayerHandle }) {
             <IconButton
               kind="play"
               label={playLabelOf(name, positions.get(item.episodeId))}
-              onClick={() => void player.command({ kind: 'play', playable: item })}
+              onClick={() => player.command({ kind: 'play', playable: item })}
             >
               ▶
             </IconButton>

@@ -79,7 +79,7 @@ export function SearchView() {
   const [query, setQuery] = useState('');
   const readLater = useReadLater();
   useEffect(() => {
-    void openIndex().then(
+    openIndex().then(
       (opened) => {
         setIndex(opened.search);
         setUnreadable(opened.unreadable);

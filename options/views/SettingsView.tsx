@@ -68,7 +68,7 @@ export function SettingsView() {
 
   const choose = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     setSettings({ ...settings, [key]: value });
-    void updateSettings({ [key]: value }).catch(recover('saving the settings', undefined));
+    updateSettings({ [key]: value }).catch(recover('saving the settings', undefined));
   };
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>

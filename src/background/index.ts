@@ -8,7 +8,7 @@
  */
 import browser from 'webextension-polyfill';
 import { canonicalPageUrl, isPostPageUrl } from '../core/episode/urls';
-import { recover } from '../errors';
+import { inBackground, recover } from '../errors';
 import { isBackgroundRequest, sendToTab, type BackgroundRequest } from '../messages';
 import { changesEpisode, type StoreChange } from '../platform/storage/database';
 import { runArchiveRefresh } from './archiveRunner';
@@ -44,8 +44,8 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
     case 'page/opened':
       // The tab's own address says which episode this is, whatever the page claims.
       if (tabId === undefined || request.episode.url !== canonicalPageUrl(senderUrl ?? '')) return Promise.resolve(null);
-      void showEpisodeBadge(tabId, request.episode);
-      void refreshFromSource(request.episode.url);
+      inBackground('showing the badge', showEpisodeBadge(tabId, request.episode));
+      inBackground('checking the episode source', refreshFromSource(request.episode.url));
       return Promise.resolve(null);
     case 'episode/revalidate':
       return refreshFromSource(request.url);
@@ -66,12 +66,12 @@ async function followChange(change: StoreChange): Promise<void> {
 listenToSync();
 
 browser.runtime.onInstalled.addListener(() => {
-  void browser.alarms.create(ARCHIVE_ALARM, { periodInMinutes: 60 });
-  void runArchiveRefresh(true).catch(recover('building the archive at install', null));
+  inBackground('setting the archive alarm', browser.alarms.create(ARCHIVE_ALARM, { periodInMinutes: 60 }));
+  runArchiveRefresh(true).catch(recover('building the archive at install', null));
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === ARCHIVE_ALARM) void runArchiveRefresh(false).catch(recover('refreshing the archive', null));
+  if (alarm.name === ARCHIVE_ALARM) runArchiveRefresh(false).catch(recover('refreshing the archive', null));
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {

@@ -4,6 +4,7 @@
  * to the player in this event page in Firefox.
  */
 import browser from 'webextension-polyfill';
+import { inBackground } from '../errors';
 import { PlayerHost } from '../platform/player/host';
 import { isPlaying, type PlayerCommand, type PlayerState } from '../core/player/state';
 import type { StoreChange } from '../platform/storage/database';
@@ -20,7 +21,7 @@ const KEEP_ALIVE_MS = 5_000;
 
 function keepAliveWhilePlaying(player: PlayerHost): void {
   setInterval(() => {
-    if (isPlaying(player.state().status)) void browser.runtime.getPlatformInfo();
+    if (isPlaying(player.state().status)) inBackground('keeping the event page awake', browser.runtime.getPlatformInfo());
   }, KEEP_ALIVE_MS);
 }
 

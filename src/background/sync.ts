@@ -46,6 +46,6 @@ export function syncSoon(): void {
 
 export function listenToSync(): void {
   browser.storage.onChanged.addListener((_, area) => {
-    if (area === 'sync') void syncNow(false).catch(recover('taking changes from the browser sync', undefined));
+    if (area === 'sync') syncNow(false).catch(recover('taking changes from the browser sync', undefined));
   });
 }

@@ -48,9 +48,7 @@ function answer(request: ContentRequest, identity: EpisodeIdentity): ContentAnsw
 
 const identity = identify();
 if (identity) {
-  void sendToBackground(runtime, { type: 'page/opened', episode: identity }).catch(
-    recover('telling the background of this page', undefined),
-  );
+  sendToBackground(runtime, { type: 'page/opened', episode: identity }).catch(recover('telling the background of this page', undefined));
   runtime.onMessage.addListener((message, _sender, respond) => {
     if (isContentRequest(message)) respond(answer(message, identity));
   });

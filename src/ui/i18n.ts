@@ -50,7 +50,7 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Plur
 export function formatDay(day: string, language = uiLanguage()): string {
   const [year, month, date] = day.split('-').map(Number);
   const format = formatter(`day ${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }));
-  return format.format(new Date(Date.UTC(year!, month! - 1, date!)));
+  return format.format(new Date(Date.UTC(year!, month! - 1, date)));
 }
 
 /** A `YYYY-MM-DD` day in short, for tables: "9 janv. 2026", or "9 janv." without its year. */
@@ -60,7 +60,7 @@ export function formatShortDay(day: string, withYear = true, language = uiLangua
     `short day ${withYear} ${language}`,
     () => new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }),
   );
-  return format.format(new Date(Date.UTC(year!, month! - 1, date!)));
+  return format.format(new Date(Date.UTC(year!, month! - 1, date)));
 }
 
 /** A `YYYY-MM` month, e.g. "juillet 2021", or in short without its year, "juil.", for charts. */

@@ -8,7 +8,7 @@ import { onStoreChange } from '../platform/storage/database';
 import { getSettings } from '../platform/storage/settings';
 import { chooseLanguage, uiLanguage } from './i18n';
 import { keepLocalCopy, readLocalCopy } from './localCopy';
-import { recover, reportError } from '../errors';
+import { inBackground, recover, reportError } from '../errors';
 
 const HINT_KEY = 'lcc-companion/settings';
 
@@ -48,7 +48,7 @@ export async function applyPreferences(draw: () => void): Promise<void> {
     draw();
   };
   onStoreChange((change) => {
-    if (change.settings) void follow();
+    if (change.settings) inBackground('following the settings', follow());
   });
   await follow();
 }

@@ -5,10 +5,7 @@ import { onLocalWrite } from '../platform/storage/database';
 import { recover } from '../errors';
 
 export function relayWritesToBackground(): void {
-  onLocalWrite(
-    (change) =>
-      void sendToBackground(browser.runtime, { type: 'store/changed', change }).catch(
-        recover('telling the background of a write', undefined),
-      ),
-  );
+  onLocalWrite((change) => {
+    sendToBackground(browser.runtime, { type: 'store/changed', change }).catch(recover('telling the background of a write', undefined));
+  });
 }

@@ -9,6 +9,7 @@ import type * as v from 'valibot';
 import { reportError } from '../errors';
 import { onStoreChange, type StoreChange } from '../platform/storage/database';
 import { afterNextPaint } from './afterNextPaint';
+import { useLatest } from './useLatest';
 import { keepLocalCopy, readLocalCopy } from './localCopy';
 
 export type CopiedRead<T extends object> = { kind: 'loading' } | ({ kind: 'ready' } & T) | { kind: 'failed' };
@@ -41,10 +42,12 @@ export function useCopiedRead<T extends object>({ key, schema, read, doing, read
     const copy = readLocalCopy(key, schema);
     return copy ? { kind: 'ready', ...copy } : { kind: 'loading' };
   });
+  const latest = useLatest({ read, doing, readAgainOn });
   useEffect(() => {
+    const { read, doing, readAgainOn } = latest.current;
     let open = true;
-    const load = () =>
-      void read().then(
+    const load = () => {
+      read().then(
         (next) => {
           keepLocalCopy(key, next);
           // Drawn from the copy, the page is painted before the database's answer, however
@@ -56,12 +59,13 @@ export function useCopiedRead<T extends object>({ key, schema, read, doing, read
           if (open) setData({ kind: 'failed' });
         },
       );
+    };
     load();
     const stop = onStoreChange((change) => readAgainOn(change) && load());
     return () => {
       open = false;
       stop();
     };
-  }, []);
+  }, [key, latest]);
   return data;
 }

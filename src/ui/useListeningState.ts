@@ -18,10 +18,11 @@ export function useListeningState(episode: Episode, stored: ListeningState | und
 
   useEffect(() => {
     let open = true;
-    const reload = () =>
-      void getListeningState(episode.id)
+    const reload = () => {
+      getListeningState(episode.id)
         .then((next) => open && setState(next))
         .catch((error: unknown) => open && setFailure(storageFailureMessage(error)));
+    };
     if (storedFor.current !== episode.id) reload();
     storedFor.current = null;
     const stop = onStoreChange((change) => changesEpisode(change, episode.id) && reload());
@@ -31,14 +32,16 @@ export function useListeningState(episode: Episode, stored: ListeningState | und
     };
   }, [episode.id]);
 
+  /** Changes the state; a failure is shown (`failure`), and the state stays as stored. */
   const update = useCallback(
-    async (change: (current: ListeningState) => Partial<ListeningState>) => {
-      try {
-        setState(await updateListeningState(episode, change));
-        setFailure(null);
-      } catch (error) {
-        setFailure(storageFailureMessage(error));
-      }
+    (change: (current: ListeningState) => Partial<ListeningState>): void => {
+      updateListeningState(episode, change).then(
+        (next) => {
+          setState(next);
+          setFailure(null);
+        },
+        (error: unknown) => setFailure(storageFailureMessage(error)),
+      );
     },
     [episode],
   );

@@ -7,6 +7,6 @@ import { afterNextPaint } from './afterNextPaint';
 
 export function useProgressiveLimit(firstFrame: number, afterPaint: number): [limit: number, showMore: (step: number) => void] {
   const [limit, setLimit] = useState(firstFrame);
-  useEffect(() => afterNextPaint(() => setLimit(afterPaint)), []);
+  useEffect(() => afterNextPaint(() => setLimit(afterPaint)), [afterPaint]);
   return [limit, (step) => setLimit((current) => current + step)];
 }

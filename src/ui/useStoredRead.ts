@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { reportError } from '../errors';
 import { onStoreChange, type StoreChange } from '../platform/storage/database';
 import { afterNextPaint } from './afterNextPaint';
+import { useLatest } from './useLatest';
 
 export interface StoredReadOptions {
   /** What the read is, for the report of its failure. */
@@ -30,15 +31,18 @@ export function useStoredRead<T>(
 ): T | undefined {
   const [data, setData] = useState<T | undefined>(readBefore);
   const readBeforeFor = useRef<unknown>(readBefore === undefined ? NOTHING_READ : key);
+  const latest = useLatest({ read, doing, readAgainOn });
   useEffect(() => {
+    const { read, doing, readAgainOn } = latest.current;
     const alreadyRead = readBeforeFor.current === key;
     readBeforeFor.current = NOTHING_READ;
     let open = true;
-    const load = () =>
-      void read().then(
+    const load = () => {
+      read().then(
         (next) => open && setData(() => next),
         (error: unknown) => reportError(doing, error),
       );
+    };
     const cancel = alreadyRead ? () => undefined : afterNextPaint(load);
     const stop = readAgainOn ? onStoreChange((change) => readAgainOn(change) && load()) : () => undefined;
     return () => {
@@ -46,6 +50,6 @@ export function useStoredRead<T>(
       cancel();
       stop();
     };
-  }, [key]);
+  }, [key, latest]);
   return data;
 }

@@ -42,7 +42,7 @@ export function readSitePage(fileName: string): string {
 }
 
 export function documentOf(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parseHTML(html).document;
 }
 
 /** The page's live address, `https://lescastcodeurs.com/YYYY/MM/DD/slug/`, from its file name. */

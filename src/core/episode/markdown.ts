@@ -4,6 +4,7 @@
  * TypeScript, no DOM and no browser API, so it runs the same in Node and in the extension.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
+import { markedTokens } from '../text/markedTokens';
 import { parse as parseYaml } from 'yaml';
 import { conferencesOfLines } from '../conferences/conference';
 import { conferenceLinesOfMarkdown } from '../conferences/markdownLines';
@@ -123,7 +124,7 @@ function teamOf(frontMatter: FrontMatter): string[] {
 /** The text of inline tokens as the page shows it (line breaks as newlines). */
 function plainTextOf(tokens: Token[] | undefined): string {
   let text = '';
-  for (const token of tokens ?? []) {
+  for (const token of markedTokens(tokens)) {
     switch (token.type) {
       case 'text':
         text += token.tokens ? plainTextOf(token.tokens) : decodeEntities(token.text);
@@ -159,7 +160,7 @@ interface OpenHtmlLink {
 /** Reads inline tokens into segments: plain text, links (markdown, autolinks, bare URLs, raw HTML). */
 function readInline(tokens: Token[] | undefined, builder: SegmentBuilder): void {
   let htmlLink: OpenHtmlLink | null = null;
-  for (const token of tokens ?? []) {
+  for (const token of markedTokens(tokens)) {
     switch (token.type) {
       case 'text':
         if (token.tokens) readInline(token.tokens, builder);
@@ -169,7 +170,7 @@ function readInline(tokens: Token[] | undefined, builder: SegmentBuilder): void 
         const text = collapseWhitespace(plainTextOf(token.tokens));
         builder.addText(text);
         // Entities are read in a `[text](address)` link, not in a bare or `<…>` address, which is taken as it is written.
-        const href = (token as Tokens.Link).href;
+        const href = token.href;
         builder.addLink({ href: token.raw.startsWith('[') ? decodeEntities(href) : href, text });
         break;
       }
@@ -235,7 +236,7 @@ function readHtml(html: string, builder: SegmentBuilder): void {
  */
 function idTextOf(tokens: Token[] | undefined): string {
   let text = '';
-  for (const token of tokens ?? []) {
+  for (const token of markedTokens(tokens)) {
     if (token.type === 'text' && !token.tokens) text += decodeEntities(token.text).replace(TYPOGRAPHIC_DASHES, '');
     else if (token.type === 'codespan' || token.type === 'escape') text += token.text;
     else if (token.type !== 'html' && 'tokens' in token) text += idTextOf(token.tokens);
@@ -256,8 +257,8 @@ function readListItem(item: Tokens.ListItem): NoteListItem {
   // Whatever blocks an item holds (paragraphs, quotes, tables, raw HTML), their text and links
   // are the item's own; only its nested lists are items of their own.
   const readItemBlocks = (tokens: Token[]) => {
-    for (const token of tokens) {
-      if (token.type === 'list') children.push(...(token as Tokens.List).items.map(readListItem));
+    for (const token of markedTokens(tokens)) {
+      if (token.type === 'list') children.push(...token.items.map(readListItem));
       else if (token.type === 'text' || token.type === 'paragraph' || token.type === 'heading') {
         readInline(token.tokens ?? [token], own);
         own.addText(' ');
@@ -266,7 +267,7 @@ function readListItem(item: Tokens.ListItem): NoteListItem {
       } else if (token.type === 'blockquote') {
         readItemBlocks(token.tokens ?? []);
       } else if (token.type === 'table') {
-        const table = token as Tokens.Table;
+        const table = token;
         for (const row of [table.header, ...table.rows]) readTableRow(row, own);
       }
     }
@@ -276,10 +277,10 @@ function readListItem(item: Tokens.ListItem): NoteListItem {
 }
 
 function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: NoteBlock[]): void {
-  for (const token of tokens) {
+  for (const token of markedTokens(tokens)) {
     switch (token.type) {
       case 'heading': {
-        const heading = token as Tokens.Heading;
+        const heading = token;
         const builder = new SegmentBuilder();
         readInline(heading.tokens, builder);
         const title = builder.finishAsOne();
@@ -301,7 +302,7 @@ function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: Not
         break;
       }
       case 'list':
-        blocks.push({ kind: 'list', items: (token as Tokens.List).items.map(readListItem) });
+        blocks.push({ kind: 'list', items: token.items.map(readListItem) });
         break;
       case 'blockquote':
         readBlocks(token.tokens ?? [], headingIds, blocks);
@@ -314,7 +315,7 @@ function readBlocks(tokens: Token[], headingIds: HeadingIdAllocator, blocks: Not
         break;
       }
       case 'table': {
-        const table = token as Tokens.Table;
+        const table = token;
         for (const row of [table.header, ...table.rows]) {
           const builder = new SegmentBuilder();
           readTableRow(row, builder);

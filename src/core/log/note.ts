@@ -2,7 +2,8 @@
  * A personal note's markdown as a small tree of safe nodes: text, emphasis, code, line breaks,
  * lists and http(s) links only. The UI draws these as elements; no HTML string is ever made.
  */
-import { Lexer, type Token, type Tokens } from 'marked';
+import { Lexer, type Token } from 'marked';
+import { markedTokens } from '../text/markedTokens';
 import { decodeEntities } from '../text/entities';
 import { isHttpUrl } from '../episode/urls';
 
@@ -14,7 +15,7 @@ export type NoteNode =
   | { type: 'link'; href: string; children: NoteNode[] };
 
 function inline(tokens: Token[] | undefined): NoteNode[] {
-  return (tokens ?? []).flatMap((token): NoteNode[] => {
+  return markedTokens(tokens).flatMap((token): NoteNode[] => {
     switch (token.type) {
       case 'text':
         return token.tokens ? inline(token.tokens) : [{ type: 'text', text: decodeEntities(token.text) }];
@@ -29,7 +30,7 @@ function inline(tokens: Token[] | undefined): NoteNode[] {
       case 'br':
         return [{ type: 'br' }];
       case 'link': {
-        const { href } = token as Tokens.Link;
+        const { href } = token;
         const children = inline(token.tokens);
         return isHttpUrl(href) ? [{ type: 'link', href, children }] : children;
       }
@@ -41,7 +42,7 @@ function inline(tokens: Token[] | undefined): NoteNode[] {
 }
 
 function blocks(tokens: Token[]): NoteNode[] {
-  return tokens.flatMap((token): NoteNode[] => {
+  return markedTokens(tokens).flatMap((token): NoteNode[] => {
     switch (token.type) {
       case 'paragraph':
       case 'heading':
@@ -49,7 +50,7 @@ function blocks(tokens: Token[]): NoteNode[] {
       case 'text':
         return token.tokens ? inline(token.tokens) : [{ type: 'text', text: token.text }];
       case 'list': {
-        const list = token as Tokens.List;
+        const list = token;
         return [
           {
             type: list.ordered ? 'ol' : 'ul',

@@ -6,7 +6,7 @@
  * Everything it must not forget is in the store: a closed host loses nothing but its place in
  * the current second.
  */
-import { reportError } from '../../errors';
+import { inBackground, reportError } from '../../errors';
 import { getPosition, savePlayback, updateQueue } from '../storage/playback';
 import { type BulkMark, markListenedInBulk, undoBulkMark } from '../storage/bulkMarks';
 import type { StoreChange } from '../storage/database';
@@ -59,9 +59,9 @@ export class PlayerHost {
     );
     this.listen();
     sendMediaKeysTo({
-      command: (command) => void this.command(command),
+      command: (command) => inBackground(`the media key's ${command.kind}`, this.command(command)),
       playable: () => this.playable,
-      skipToNext: () => void this.skipToNext().catch((error: unknown) => reportError('skipping to the next episode', error)),
+      skipToNext: () => inBackground('skipping to the next episode', this.skipToNext()),
     });
     this.questions.onmessage = () => this.channel.postMessage(this.state());
   }
@@ -252,7 +252,7 @@ export class PlayerHost {
       if (!audio.paused && !audio.seeking) {
         this.clock.playing(this.time.now(), audio.currentTime, audio.playbackRate);
         if (audio.currentTime > 0) this.resumes = 0;
-        void this.save('playing');
+        inBackground('saving the position', this.save('playing'));
       }
       // The pages draw whole seconds: tell them once a second, not four times.
       const second = Math.floor(audio.currentTime);
@@ -264,18 +264,24 @@ export class PlayerHost {
     audio.addEventListener('pause', () => {
       this.clock.interrupted();
       if (audio.ended || this.failure) return;
-      void this.save('pause')
-        .then(() => (isPlayedOut(audio.currentTime, finite(audio.duration)) ? this.markListened() : undefined))
-        .then(() => this.announce());
+      inBackground(
+        'pausing',
+        this.save('pause')
+          .then(() => (isPlayedOut(audio.currentTime, finite(audio.duration)) ? this.markListened() : undefined))
+          .then(() => this.announce()),
+      );
     });
     audio.addEventListener('seeking', () => this.clock.interrupted());
-    audio.addEventListener('seeked', () => void this.save('seek'));
+    audio.addEventListener('seeked', () => inBackground('saving the position', this.save('seek')));
     audio.addEventListener('ended', () => {
       this.clock.interrupted();
-      void this.save('end')
-        .then(() => this.markListened())
-        .then(() => this.playNext())
-        .finally(() => this.announce());
+      inBackground(
+        'ending the episode',
+        this.save('end')
+          .then(() => this.markListened())
+          .then(() => this.playNext())
+          .finally(() => this.announce()),
+      );
     });
     audio.addEventListener('loadedmetadata', () => (this.sourceRead = true));
     audio.addEventListener('error', () => this.failed());
@@ -283,7 +289,7 @@ export class PlayerHost {
       audio.addEventListener(event, () => this.announce());
     }
     // The host's page going away (the browser closing) is the last chance to write.
-    globalThis.addEventListener('pagehide', () => void this.save('close'));
+    globalThis.addEventListener('pagehide', () => inBackground('saving the position', this.save('close')));
   }
 
   /**

@@ -82,6 +82,15 @@ export async function putCard(cards: CardStore, card: EpisodeCard): Promise<void
 }
 type Migration = (database: CompanionDatabase, transaction: UpgradeTransaction) => void;
 
+/**
+ * A read or write of a migration, which no one can wait for (the upgrade callback is not
+ * awaited): a failure aborts the upgrade transaction, and the database's opening fails with it
+ * (a StoreError), so the rejection here has nothing more to say.
+ */
+function inUpgrade(request: Promise<unknown>): void {
+  request.catch(() => undefined);
+}
+
 /** MIGRATIONS[n - 1] takes a database from version n - 1 to version n. */
 export const MIGRATIONS: Migration[] = [
   (database) => {
@@ -92,27 +101,31 @@ export const MIGRATIONS: Migration[] = [
   // 2: the event log, started from what version 1 kept, so that history is not empty.
   (database, transaction) => {
     const logs = database.createObjectStore('logs', { keyPath: 'episodeId' });
-    void transaction
-      .objectStore('listening')
-      .getAll()
-      .then((states) => {
-        for (const state of states) {
-          const events: EpisodeLog['events'] = [];
-          if (state.listenedOn) events.push({ kind: 'listened', at: state.updatedAt, listenedOn: state.listenedOn });
-          if (state.bookmarkedAt) events.push({ kind: 'bookmarked', at: state.bookmarkedAt });
-          if (state.note) events.push({ kind: 'note-edited', at: state.updatedAt });
-          if (events.length > 0) void logs.put({ episodeId: state.episodeId, events });
-        }
-      });
+    inUpgrade(
+      transaction
+        .objectStore('listening')
+        .getAll()
+        .then((states) => {
+          for (const state of states) {
+            const events: EpisodeLog['events'] = [];
+            if (state.listenedOn) events.push({ kind: 'listened', at: state.updatedAt, listenedOn: state.listenedOn });
+            if (state.bookmarkedAt) events.push({ kind: 'bookmarked', at: state.bookmarkedAt });
+            if (state.note) events.push({ kind: 'note-edited', at: state.updatedAt });
+            if (events.length > 0) inUpgrade(logs.put({ episodeId: state.episodeId, events }));
+          }
+        }),
+    );
   },
   // 3: the listener's settings, and light episode cards for the journal's lists.
   (database, transaction) => {
     database.createObjectStore('settings');
     const cards = database.createObjectStore('cards', { keyPath: 'id' });
-    void transaction
-      .objectStore('episodes')
-      .getAll()
-      .then((entries) => entries.forEach((entry) => void cards.put(cardOf(entry.episode))));
+    inUpgrade(
+      transaction
+        .objectStore('episodes')
+        .getAll()
+        .then((entries) => entries.forEach((entry) => inUpgrade(cards.put(cardOf(entry.episode))))),
+    );
   },
   // 4: the archive from the feed, in stores of its own.
   (database) => {
@@ -132,15 +145,19 @@ export const MIGRATIONS: Migration[] = [
     database.createObjectStore('listenedTime', { keyPath: 'month' });
     database.createObjectStore('queue');
     const archiveCards = transaction.objectStore('archiveCards');
-    void transaction
-      .objectStore('archive')
-      .getAll()
-      .then((entries) => entries.forEach((entry) => void archiveCards.put(cardOf(entry.episode))));
+    inUpgrade(
+      transaction
+        .objectStore('archive')
+        .getAll()
+        .then((entries) => entries.forEach((entry) => inUpgrade(archiveCards.put(cardOf(entry.episode))))),
+    );
     const cards = transaction.objectStore('cards');
-    void transaction
-      .objectStore('episodes')
-      .getAll()
-      .then((entries) => entries.forEach((entry) => void putCard(cards, cardOf(entry.episode))));
+    inUpgrade(
+      transaction
+        .objectStore('episodes')
+        .getAll()
+        .then((entries) => entries.forEach((entry) => inUpgrade(putCard(cards, cardOf(entry.episode))))),
+    );
   },
 ];
 

@@ -40,7 +40,7 @@ export interface PlayButtonsProps {
 
 export function PlayButtons({ playable, position, player, queued, name }: PlayButtonsProps) {
   const resumeAt = resumePoint(position);
-  const play = () => void player.command({ kind: 'play', playable });
+  const play = () => player.command({ kind: 'play', playable });
   const queue = () => void toggleQueued(playable, queued).catch((error: unknown) => reportError('changing the queue', error));
   if (name === undefined) {
     return (

@@ -35,9 +35,9 @@ function useKeyboard({ state, command }: PlayerHandle): void {
     if (!playable) return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || keyBelongsToField(event.target)) return;
-      if (event.key === ' ') void command(toggle(isPlaying(state.status), playable));
-      else if (event.key === 'ArrowLeft') void command({ kind: 'skip', by: -SKIP_BACK_SECONDS });
-      else if (event.key === 'ArrowRight') void command({ kind: 'skip', by: SKIP_FORWARD_SECONDS });
+      if (event.key === ' ') command(toggle(isPlaying(state.status), playable));
+      else if (event.key === 'ArrowLeft') command({ kind: 'skip', by: -SKIP_BACK_SECONDS });
+      else if (event.key === 'ArrowRight') command({ kind: 'skip', by: SKIP_FORWARD_SECONDS });
       else return;
       event.preventDefault();
     };
@@ -64,7 +64,7 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
       {state.status === 'failed' ? (
         <p class="player-failure" role="alert">
           {t('playerUnreachable')}{' '}
-          <button type="button" onClick={() => void command({ kind: 'play', playable })}>
+          <button type="button" onClick={() => command({ kind: 'play', playable })}>
             {t('retry')}
           </button>
         </p>
@@ -74,7 +74,7 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
       {state.markedListened && (
         <p class="player-marked" role="status">
           {t('playerMarkedListened')}{' '}
-          <button type="button" class="link-button" onClick={() => void command({ kind: 'undo-listened' })}>
+          <button type="button" class="link-button" onClick={() => command({ kind: 'undo-listened' })}>
             {t('bulkUndo')}
           </button>
         </p>
@@ -98,20 +98,17 @@ function PlayerControls({
   return (
     <>
       <div class="player-buttons">
-        <IconButton label={t('playerBack', SKIP_BACK_SECONDS)} onClick={() => void command({ kind: 'skip', by: -SKIP_BACK_SECONDS })}>
+        <IconButton label={t('playerBack', SKIP_BACK_SECONDS)} onClick={() => command({ kind: 'skip', by: -SKIP_BACK_SECONDS })}>
           −{SKIP_BACK_SECONDS}
         </IconButton>
         <IconButton
           kind="primary player-toggle"
           label={t(playing ? 'playerPause' : 'playerPlay')}
-          onClick={() => void command(toggle(playing, playable))}
+          onClick={() => command(toggle(playing, playable))}
         >
           {playing ? '❚❚' : '▶'}
         </IconButton>
-        <IconButton
-          label={t('playerForward', SKIP_FORWARD_SECONDS)}
-          onClick={() => void command({ kind: 'skip', by: SKIP_FORWARD_SECONDS })}
-        >
+        <IconButton label={t('playerForward', SKIP_FORWARD_SECONDS)} onClick={() => command({ kind: 'skip', by: SKIP_FORWARD_SECONDS })}>
           +{SKIP_FORWARD_SECONDS}
         </IconButton>
         <span class="player-time">
@@ -129,18 +126,12 @@ function PlayerControls({
         disabled={state.duration === null}
         aria-label={t('playerPosition')}
         aria-valuetext={`${formatClock(state.position)} / ${formatClock(duration)}`}
-        onChange={(event) => void command({ kind: 'seek', to: Number(event.currentTarget.value) })}
+        onChange={(event) => command({ kind: 'seek', to: Number(event.currentTarget.value) })}
       />
       <fieldset class="player-speed">
         <legend>{t('playerSpeed', rateLabel(state.rate))}</legend>
         {RATE_PRESETS.map((rate) => (
-          <button
-            key={rate}
-            type="button"
-            class="chip"
-            aria-pressed={state.rate === rate}
-            onClick={() => void command({ kind: 'rate', rate })}
-          >
+          <button key={rate} type="button" class="chip" aria-pressed={state.rate === rate} onClick={() => command({ kind: 'rate', rate })}>
             {rateLabel(rate)}
           </button>
         ))}
@@ -152,7 +143,7 @@ function PlayerControls({
           value={state.rate}
           aria-label={t('playerSpeedFine')}
           aria-valuetext={rateLabel(state.rate)}
-          onChange={(event) => void command({ kind: 'rate', rate: Number(event.currentTarget.value) })}
+          onChange={(event) => command({ kind: 'rate', rate: Number(event.currentTarget.value) })}
         />
       </fieldset>
     </>

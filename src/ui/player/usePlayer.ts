@@ -12,7 +12,8 @@ import { PLAYER_CHANNEL, PLAYER_QUESTIONS_CHANNEL, type PlayerCommand, type Play
 export interface PlayerHandle {
   /** Undefined while no player has answered: none is loaded, nothing to draw. */
   state: PlayerState | undefined;
-  command: (command: PlayerCommand) => Promise<void>;
+  /** Sends a command; a failure is reported, and the state stays as the player last told it. */
+  command: (command: PlayerCommand) => void;
 }
 
 function commandPlayer(request: PlayerCommand): Promise<PlayerState> {
@@ -40,11 +41,9 @@ questions.close();
 
 export function usePlayer(): PlayerHandle {
   const [state, setState] = useState<PlayerState | undefined>(heard);
-  const command = useCallback(
-    (request: PlayerCommand) =>
-      commandPlayer(request).then(setState, (error: unknown) => reportError(`the player's ${request.kind}`, error)),
-    [],
-  );
+  const command = useCallback((request: PlayerCommand) => {
+    commandPlayer(request).then(setState, (error: unknown) => reportError(`the player's ${request.kind}`, error));
+  }, []);
   useEffect(() => {
     if (heard) setState(heard);
     hearers.add(setState);

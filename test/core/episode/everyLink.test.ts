@@ -19,7 +19,7 @@ function fromMarkdown(body: string): Episode {
 
 function fromPage(notes: string): Episode {
   const html = `<!doctype html><html><body><article class="post"><div class="post-content">${notes}</div></article></body></html>`;
-  return parsePostPage(parseHTML(html).document as unknown as Document, PAGE_URL);
+  return parsePostPage(parseHTML(html).document, PAGE_URL);
 }
 
 /** Each kind of block, as written in a post and as kramdown renders it on the page. */

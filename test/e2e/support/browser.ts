@@ -77,9 +77,11 @@ async function runInNewTargets(port: number, script: string): Promise<() => void
     if (message.id !== undefined) answers.get(message.id)?.();
     if (message.method !== 'Target.attachedToTarget' || !message.params!.waitingForDebugger) return;
     const { sessionId } = message.params!;
-    void send('Page.enable', {}, sessionId);
-    void send('Page.addScriptToEvaluateOnNewDocument', { source: script }, sessionId);
-    void send('Runtime.runIfWaitingForDebugger', {}, sessionId);
+    // A target that closes meanwhile (a popup closed at once) answers nothing: no matter.
+    const ignoreClosed = () => undefined;
+    send('Page.enable', {}, sessionId).catch(ignoreClosed);
+    send('Page.addScriptToEvaluateOnNewDocument', { source: script }, sessionId).catch(ignoreClosed);
+    send('Runtime.runIfWaitingForDebugger', {}, sessionId).catch(ignoreClosed);
   });
   await send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: true, flatten: true });
   return () => socket.close();
@@ -96,7 +98,7 @@ function freePort(): Promise<number> {
 }
 
 function corpusFileOfPath(pathname: string): string | null {
-  if (SITE_PAGES[pathname]) return SITE_PAGES[pathname]!;
+  if (SITE_PAGES[pathname]) return SITE_PAGES[pathname];
   const post = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/$/.exec(decodeURIComponent(pathname));
   return post ? `pages/${post[1]}-${post[2]}-${post[3]}-${post[4]}.html` : null;
 }

@@ -42,11 +42,13 @@ function serve(request: HTTPRequest, audioHost: AudioHost): void {
   const url = new URL(request.url());
   if (url.hostname !== 'lescastcodeurs.com') return void request.abort('internetdisconnected');
   const page = corpusPage(url.pathname)?.replaceAll(`https://${AUDIO_HOST}/`, `https://localhost:${audioHost.port}/`) ?? null;
-  void request.respond(
-    page === null
-      ? { status: 404, contentType: 'text/plain', body: 'not in the corpus' }
-      : { status: 200, contentType: 'text/html; charset=utf-8', body: page },
-  );
+  request
+    .respond(
+      page === null
+        ? { status: 404, contentType: 'text/plain', body: 'not in the corpus' }
+        : { status: 200, contentType: 'text/html; charset=utf-8', body: page },
+    )
+    .catch((error: unknown) => console.warn('answering a request of the page', error));
 }
 
 export interface FirefoxSession {

@@ -21,10 +21,10 @@ export function inFirefox(name: string, suite: () => void): void {
 /** Starts sessions with `start`, and closes each one the test left open. */
 async function closingAfter<O, S extends { close(): Promise<void> }>(
   start: (options?: O) => Promise<S>,
-  use: (launch: (options?: O) => Promise<S>) => Promise<void>,
+  provide: (launch: (options?: O) => Promise<S>) => Promise<void>,
 ): Promise<void> {
   const open = new Set<S>();
-  await use(async (options) => {
+  await provide(async (options) => {
     const session = await start(options);
     const close = session.close.bind(session);
     // A test may close a session itself (a browser restarted): it is not closed twice.

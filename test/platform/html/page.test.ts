@@ -6,7 +6,7 @@ import { identifyPostPage, parsePostPage } from '../../../src/platform/html/page
 import { episodeSchema } from '../../../src/core/episode/schema';
 
 function page(article: string, head = ''): Document {
-  return parseHTML(`<!doctype html><html><head>${head}</head><body>${article}</body></html>`).document as unknown as Document;
+  return parseHTML(`<!doctype html><html><head>${head}</head><body>${article}</body></html>`).document;
 }
 
 const URL_OF_POST = 'https://lescastcodeurs.com/2026/05/12/lcc-340-episode/';
