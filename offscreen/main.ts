@@ -1,6 +1,6 @@
 /**
  * Chrome's offscreen document: reads the feed's text with DOMParser, which the service worker
- * lacks, and is where the player plays (see src/player/host.ts).
+ * lacks, and is where the player plays (see src/platform/player/host.ts).
  */
 import browser from 'webextension-polyfill';
 import { readFeed } from '../src/platform/html/feed';

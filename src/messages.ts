@@ -2,7 +2,7 @@
  * Every message between the extension's contexts, in one place: a discriminated union per
  * receiver, the answer each one gets, and one typed send per direction. A misspelt or unknown
  * message does not compile. Pages hear of changes to stored data on the store's BroadcastChannel,
- * and of the player's state on its own (`src/player/state.ts`); the background, which may be
+ * and of the player's state on its own (`src/core/player/state.ts`); the background, which may be
  * asleep, is told with a message.
  */
 import type { Episode } from './core/episode/model';
