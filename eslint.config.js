@@ -38,6 +38,8 @@ export default tseslint.config(
       '@typescript-eslint/no-this-alias': 'off',
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-base-to-string': 'off',
+      // A test of the core may name the core's own declaration of an untyped library.
+      '@typescript-eslint/triple-slash-reference': ['error', { path: 'always' }],
     },
   },
 );

@@ -29,6 +29,18 @@ type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
+/**
+ * A cell a spreadsheet would run as a formula (starting `=`, `+`, `-`, `@`, a tab or a carriage
+ * return, as OWASP's "CSV injection" guidance lists) is written behind a `'`, which spreadsheets
+ * show as text; so is one that already starts with quotes before such a character, so that the
+ * import, which takes exactly one `'` back off such a cell, gives every cell back as it was.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+function withoutFormulaGuard(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
+}
+
 /** An episode of the log: what the listener keeps, the card that names it, its links kept to read. */
 export interface LogEntry {
   card: EpisodeCard;
@@ -57,7 +69,7 @@ export function logCsv(entries: LogEntry[]): string {
     read_later_links: String(entry.readLater.length),
     updated_at: entry.state.updatedAt,
   }));
-  return BYTE_ORDER_MARK + Papa.unparse(rows, { columns: [...CSV_COLUMNS], newline: '\r\n' }) + '\r\n';
+  return BYTE_ORDER_MARK + Papa.unparse(rows, { columns: [...CSV_COLUMNS], newline: '\r\n', escapeFormulae: FORMULA_START }) + '\r\n';
 }
 
 function refuse(line: number, what: string): never {
@@ -97,6 +109,7 @@ export function readLogCsv(text: string): LogEntry[] {
     header: true,
     skipEmptyLines: true,
     delimitersToGuess: [',', ';', '\t', '|'],
+    transform: withoutFormulaGuard,
   });
   if (parsed.meta.delimiter !== ',') throw new ImportRefused('wrong-shape', `separator ${JSON.stringify(parsed.meta.delimiter)}, not ","`);
   const fields = parsed.meta.fields ?? [];

@@ -19,14 +19,27 @@ export interface MarkdownLabels {
   toRead: string;
 }
 
-/** A link's text in Markdown: brackets escaped, on one line. */
-function linkText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\[\]])/g, '\\$1');
+/**
+ * Text from a page or the feed (a title, a link's text) as Markdown text, on one line: every
+ * character Markdown or its raw HTML would read as markup (emphasis, code, links, tables, HTML
+ * tags and entities) escaped with a backslash, as CommonMark allows before any ASCII punctuation.
+ */
+function markdownText(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>&|~])/g, '\\$1');
 }
 
-/** A title as a heading's text: no line break, and nothing Markdown would read as syntax at its start. */
+/** A title as a heading's text, nothing Markdown would read as syntax at its start either. */
 function headingText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/^([#>*+\-=|`~])/, '\\$1');
+  return markdownText(text).replace(/^([#+\-=])/, '\\$1');
+}
+
+/**
+ * An http(s) address as a link destination between `<` and `>`: what would end it there (`<`,
+ * `>`, a line break, a space) percent-encoded, so that it cannot close early and open another
+ * link (a `javascript:` one) after it.
+ */
+function destination(url: string): string {
+  return url.replace(/[<>\s]/g, (character) => encodeURIComponent(character));
 }
 
 export function logMarkdown(entries: LogEntry[], labels: MarkdownLabels): string {
@@ -35,7 +48,7 @@ export function logMarkdown(entries: LogEntry[], labels: MarkdownLabels): string
     .sort(byPublicationNewestFirst);
   const sections = kept.map(({ card, state, readLater }) => {
     const facts = [
-      `- ${labels.page} : <${card.url}>`,
+      `- ${labels.page} : <${destination(card.url)}>`,
       `- ${labels.published} : ${card.publishedOn}`,
       ...(state.listenedOn ? [`- ${labels.listenedOn} : ${state.listenedOn}`] : []),
       ...(state.bookmarkedAt ? [`- ${labels.bookmarkedOn} : ${state.bookmarkedAt.slice(0, 10)}`] : []),
@@ -43,7 +56,7 @@ export function logMarkdown(entries: LogEntry[], labels: MarkdownLabels): string
     ];
     const note = state.note.trim() ? `\n\n**${labels.note}**\n\n${state.note.trim()}` : '';
     const toRead = readLater.length
-      ? `\n\n**${labels.toRead}**\n\n${readLater.map((link) => `- [${linkText(link.text || link.url)}](<${link.url}>)${link.readAt ? ' ✓' : ''}`).join('\n')}`
+      ? `\n\n**${labels.toRead}**\n\n${readLater.map((link) => `- [${markdownText(link.text || link.url)}](<${destination(link.url)}>)${link.readAt ? ' ✓' : ''}`).join('\n')}`
       : '';
     return `## ${headingText(card.title)}\n\n${facts.join('\n')}${note}${toRead}\n`;
   });

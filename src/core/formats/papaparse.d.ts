@@ -20,12 +20,16 @@ declare module 'papaparse' {
     skipEmptyLines?: boolean | 'greedy';
     delimiter?: string;
     delimitersToGuess?: string[];
+    /** Applied to every parsed value (before the header maps it to its column). */
+    transform?: (value: string, field: string | number) => string;
   }
   export interface UnparseConfig {
     columns?: string[];
     newline?: string;
     quotes?: boolean;
     header?: boolean;
+    /** Cells matching it are written behind a `'` (true: papaparse's own pattern). */
+    escapeFormulae?: boolean | RegExp;
   }
   export function parse<T>(input: string, config: ParseConfig): ParseResult<T>;
   export function unparse(data: object[], config?: UnparseConfig): string;

@@ -33,3 +33,36 @@ describe('the conferences calendar', () => {
     expect(event!.component.getFirstPropertyValue('url')).toBe('https://snowcamp.io/');
   });
 });
+
+describe('the conferences calendar against hostile notes (issue 24, 3)', () => {
+  const injection = '\r\nATTENDEE:mailto:evil@example.com\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected';
+
+  function eventsOf(text: string) {
+    return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((component) => new ICAL.Event(component));
+  }
+
+  it('leaves out a conference whose address holds a line break, and lets no property out of its line', () => {
+    const text = conferencesCalendar(
+      [
+        { ...snowcamp, url: `https://snowcamp.io/${injection}` },
+        { ...snowcamp, name: `SnowCamp${injection}`, city: `Grenoble${injection}`, url: 'https://snowcamp.io/2025/' },
+      ],
+      labels,
+    );
+    expect(text).not.toMatch(/^ATTENDEE/m);
+    expect(text.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
+    const [event] = eventsOf(text);
+    expect(event!.summary).toBe(`SnowCamp${injection.replaceAll('\r\n', '\n')}`);
+    expect(event!.uid).toBe('2025-01-22-https://snowcamp.io/2025/@lcc-companion');
+  });
+
+  it('writes an address with commas and semicolons so that it comes back as an address', () => {
+    const [event] = eventsOf(conferencesCalendar([{ ...snowcamp, url: 'https://conf.example/a,b;c?x=1' }], labels));
+    expect(event!.component.getFirstPropertyValue('url')).toBe('https://conf.example/a%2Cb%3Bc?x=1');
+    expect(event!.uid).toBe('2025-01-22-https://conf.example/a%2Cb%3Bc?x=1@lcc-companion');
+  });
+
+  it('writes no conference whose address is not http(s)', () => {
+    expect(eventsOf(conferencesCalendar([{ ...snowcamp, url: 'javascript:alert(1)' }], labels))).toEqual([]);
+  });
+});

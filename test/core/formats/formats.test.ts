@@ -1,5 +1,8 @@
 /** The log in open formats: CSV both ways (exact round trip, refusals with their line), Markdown out. */
+/// <reference path="../../../src/core/formats/papaparse.d.ts" />
 import 'fake-indexeddb/auto';
+import { marked } from 'marked';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { csvImport, logCsv, readLogCsv } from '../../../src/core/formats/csv';
 import { logMarkdown } from '../../../src/core/formats/markdown';
@@ -48,6 +51,28 @@ async function seedLog(corpus = false): Promise<void> {
 }
 
 describe('the log as CSV', () => {
+  it('writes a cell a spreadsheet would run as a formula behind a quote, and reads it back as it was (issue 24, 3)', async () => {
+    await clearEverything();
+    const cells = ['=HYPERLINK("https://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\tTAB', '\rCR', "'=already quoted", "'plain"];
+    for (const [index, note] of cells.entries()) {
+      const episode = episodeFixture(500 + index, { title: index === 0 ? '=cmd|calc' : `LCC ${500 + index}` });
+      await updateListeningState(episode, () => ({ note }));
+    }
+    const csv = logCsv(await readLogEntries());
+    const rows = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true }).data;
+    const written = new Map(rows.map((row) => [row['number'], row]));
+    for (const [index, note] of cells.entries()) {
+      const row = written.get(String(500 + index))!;
+      expect(row['note']).toBe(note === "'plain" ? note : `'${note}`);
+    }
+    expect(written.get('500')!['title']).toBe("'=cmd|calc");
+    // No cell a spreadsheet would read as a formula.
+    expect(rows.flatMap((row) => Object.values(row)).filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    const back = readLogCsv(csv);
+    expect(back.map((entry) => entry.state.note).sort()).toEqual([...cells].sort());
+    expect(logCsv(back)).toBe(csv);
+  });
+
   it('starts with a byte order mark and quotes as RFC 4180 says', async () => {
     await seedLog();
     const csv = logCsv(await readLogEntries());
@@ -125,5 +150,50 @@ describe('the log as Markdown', () => {
       '## LCC 303 - Épisode « 3 », "cité", avec virgule\n\n- Page : <https://lescastcodeurs.com/2023/10/04/lcc-303-episode/>\n- Publié le : 2023-10-04\n- En favori depuis : 2026-02-01\n- Ma note : ★★★★☆ (4/5)\n\n**Mes notes**\n\nSur\nplusieurs',
     );
     expect(markdown.startsWith('# Mon journal\n\nExporté le 29 novembre 2026.\n\n## ')).toBe(true);
+  });
+
+  it('escapes what Markdown would read as markup in titles and link texts, and keeps each address in its link (issue 24, 3)', () => {
+    const card = episodeFixture(262, { title: 'LCC 262 <img src=x onerror=alert(1)> *gras* [lien](javascript:alert(2)) &amp;' });
+    const entry = {
+      card: { id: card.id, number: 262, title: card.title, url: card.url, publishedOn: card.publishedOn, audioBytes: null, audioUrl: null },
+      state: {
+        episodeId: card.id,
+        listenedOn: '2026-01-01',
+        bookmarkedAt: null,
+        note: '',
+        rating: null,
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      },
+      readLater: [
+        {
+          url: 'https://evil.example/>)[cliquez](javascript:alert(3)) <x',
+          text: 'Un <b>lien</b>',
+          context: '',
+          episodeId: card.id,
+          episodeUrl: card.url,
+          episodeTitle: card.title,
+          keptAt: '2026-01-01T00:00:00.000Z',
+          readAt: null,
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        },
+      ],
+    };
+    const labels = {
+      title: 'J',
+      intro: 'I',
+      page: 'Page',
+      published: 'P',
+      listenedOn: 'E',
+      bookmarkedOn: 'F',
+      rating: 'N',
+      note: 'M',
+      toRead: 'L',
+    };
+    const html = marked.parse(logMarkdown([entry], labels), { async: false });
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1]);
+    expect(hrefs).toEqual([card.url, 'https://evil.example/%3E)%5Bcliquez%5D(javascript:alert(3))%20%3Cx']);
+    expect(html).not.toMatch(/<(img|b)\b/);
+    expect(html).not.toContain('<em>');
+    expect(html).toContain('LCC 262 &lt;img src=x onerror=alert(1)&gt; *gras* [lien](javascript:alert(2)) &amp;amp;');
   });
 });
