@@ -80,14 +80,15 @@ function entryOfRow(row: CsvRow, line: number): LogEntry {
   const url = canonicalPageUrl(row.page);
   const post = url === row.page ? postAddressOfPage(url) : null;
   if (!url || !post) refuse(line, 'page');
+  // Digits only: `Number` would read `0x106`, `2.62e2` or ` 262` as 262.
+  if (row.number !== '' && !/^\d{1,15}$/.test(row.number)) refuse(line, 'number');
   const number = row.number === '' ? null : Number(row.number);
-  if (number !== null && !(Number.isSafeInteger(number) && number >= 0)) refuse(line, 'number');
   if (!isCalendarDay(row.published)) throw new ImportRefused('bad-date', `line ${line}: published`);
   if (row.listened_on !== '' && !isCalendarDay(row.listened_on)) throw new ImportRefused('bad-date', `line ${line}: listened_on`);
   if (row.bookmarked_at !== '' && !isIsoTimestamp(row.bookmarked_at)) throw new ImportRefused('bad-date', `line ${line}: bookmarked_at`);
   if (!isIsoTimestamp(row.updated_at)) throw new ImportRefused('bad-date', `line ${line}: updated_at`);
+  if (row.rating !== '' && !/^[1-5]$/.test(row.rating)) refuse(line, 'rating');
   const rating = row.rating === '' ? null : Number(row.rating);
-  if (rating !== null && !(Number.isInteger(rating) && rating >= 1 && rating <= 5)) refuse(line, 'rating');
   const id = episodeId(number, post.slug);
   return {
     readLater: [],
@@ -105,7 +106,8 @@ function entryOfRow(row: CsvRow, line: number): LogEntry {
 
 /** Reads a CSV log, or throws `ImportRefused` naming the line that is wrong. */
 export function readLogCsv(text: string): LogEntry[] {
-  const parsed = Papa.parse<CsvRow>(text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text, {
+  const body = text.startsWith(BYTE_ORDER_MARK) ? text.slice(1) : text;
+  const parsed = Papa.parse<CsvRow>(body, {
     header: true,
     skipEmptyLines: true,
     delimitersToGuess: [',', ';', '\t', '|'],
@@ -117,8 +119,9 @@ export function readLogCsv(text: string): LogEntry[] {
   const missing = CSV_COLUMNS.filter((column) => !fields.includes(column));
   if (unknown.length > 0 || missing.length > 0) throw new ImportRefused('wrong-shape', `columns ${[...unknown, ...missing].join(', ')}`);
   const [error] = parsed.errors;
-  // The header is line 1: data row n is on line n + 2.
-  if (error) refuse((error.row ?? 0) + 2, error.message);
+  // Where papaparse says where in the text (an unclosed quote), the line is counted there: its row
+  // is one too many then. Otherwise the header is line 1, and data row n is on line n + 2.
+  if (error) refuse(error.index === undefined ? (error.row ?? 0) + 2 : body.slice(0, error.index).split('\n').length, error.message);
   // The same episode twice counts once: its state changed last.
   const entries = new Map<string, LogEntry>();
   parsed.data.forEach((row, index) => {

@@ -9,6 +9,8 @@ declare module 'papaparse' {
     message: string;
     /** Index of the data row (header excluded) where the error is. */
     row?: number;
+    /** Offset in the text where the error is, where papaparse knows it. */
+    index?: number;
   }
   export interface ParseResult<T> {
     data: T[];

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { marked } from 'marked';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvImport, logCsv, readLogCsv } from '../../../src/core/formats/csv';
+import { CSV_COLUMNS, csvImport, logCsv, readLogCsv } from '../../../src/core/formats/csv';
 import { logMarkdown } from '../../../src/core/formats/markdown';
 import { ImportRefused, planImport } from '../../../src/core/formats/exportFile';
 import { putCachedEpisode } from '../../../src/platform/storage/episodeCopies';
@@ -100,6 +100,14 @@ describe('the log as CSV', () => {
 
   it.skipIf(!corpusPresent)('gives the same bytes for a log of every post of the corpus', () => roundTrip('replace', true));
 
+  it('names the line an unclosed quote opens on (issue 24, 4)', () => {
+    const row = (number: number, quote = '') =>
+      `${number},LCC ${number},${quote}https://lescastcodeurs.com/2023/10/0${number - 300}/lcc-${number}-episode/,2023-10-0${number - 300},,,,,,0,2026-01-01T00:00:00.000Z`;
+    const csv = [CSV_COLUMNS.join(','), row(301), row(302, '"'), row(303)].join('\r\n') + '\r\n';
+    expect(() => readLogCsv(csv)).toThrow(ImportRefused);
+    expect(() => readLogCsv(csv)).toThrow('line 3: Quoted field unterminated');
+  });
+
   it.each([
     ['an unknown column', (csv: string) => csv.replace('read_later_links', 'colour'), 'wrong-shape', 'columns colour, read_later_links'],
     ['another separator', (csv: string) => csv.replaceAll(',', ';'), 'wrong-shape', 'separator ";", not ","'],
@@ -110,6 +118,8 @@ describe('the log as CSV', () => {
       'line 4: page',
     ],
     ['a day that does not exist', (csv: string) => csv.replace('2023-10-08', '2023-02-31'), 'bad-date', 'line 4: published'],
+    ['a number in hexadecimal (issue 24, 4)', (csv: string) => csv.replace('\r\n307,', '\r\n0x133,'), 'wrong-shape', 'line 4: number'],
+    ['a number with an exponent (issue 24, 4)', (csv: string) => csv.replace('\r\n307,', '\r\n3.07e2,'), 'wrong-shape', 'line 4: number'],
   ])('refuses %s, naming where', async (_, spoil, problem, detail) => {
     await seedLog();
     const csv = spoil(logCsv(await readLogEntries()));
