@@ -3,7 +3,8 @@ import type { Settings } from '../../src/core/records';
 import { changesEpisode } from '../../src/platform/storage/database';
 import { listListeningStates } from '../../src/platform/storage/listening';
 import { getSettings, updateSettings } from '../../src/platform/storage/settings';
-import { encodeForSync } from '../../src/core/sync/encoding';
+import browser from 'webextension-polyfill';
+import { decodeFromSync, encodeForSync, type SyncItems } from '../../src/core/sync/encoding';
 import { t, type MessageKey } from '../../src/ui/i18n';
 import { useStoredRead } from '../../src/ui/useStoredRead';
 import { recover } from '../../src/errors';
@@ -46,17 +47,22 @@ const CHOICES: { [K in ChosenSetting]: { legend: MessageKey; options: Choice<K>[
   },
 };
 
-async function notesSyncLeavesOut(): Promise<number> {
-  return encodeForSync((await listListeningStates()).records).notesLeftOut.length;
+/** What the settings say of sync: the notes left out for want of room, and what the browser's sync holds that this version cannot take. */
+async function syncStatus(): Promise<{ notesLeftOut: number; unreadable: number; newerFormat: boolean }> {
+  const [states, synced] = await Promise.all([listListeningStates(), browser.storage.sync.get(null)]);
+  const { unreadable, newerFormat } = decodeFromSync(synced as SyncItems, Date.now());
+  return { notesLeftOut: encodeForSync(states.records).notesLeftOut.length, unreadable, newerFormat };
 }
 
 /** What sync sends, in one sentence, and what did not fit in the browser's quota. */
 function SyncHint({ on }: { on: boolean }) {
-  const leftOut = useStoredRead(notesSyncLeavesOut, { doing: 'counting the notes sync leaves out', readAgainOn: changesEpisode });
+  const status = useStoredRead(syncStatus, { doing: 'reading what sync holds', readAgainOn: changesEpisode });
   return (
     <>
       <p class="hint">{t('settingSyncHint')}</p>
-      {on && leftOut !== undefined && leftOut > 0 && <p class="hint">{t('syncNotesLeftOut', leftOut)}</p>}
+      {on && status && status.newerFormat && <p class="hint">{t('syncNewerFormat')}</p>}
+      {on && status && status.notesLeftOut > 0 && <p class="hint">{t('syncNotesLeftOut', status.notesLeftOut)}</p>}
+      {on && status && status.unreadable > 0 && <p class="hint">{t('syncUnreadable', status.unreadable)}</p>}
     </>
   );
 }

@@ -27,8 +27,11 @@ async function syncIsOn(): Promise<boolean> {
 async function syncNow(send: boolean): Promise<void> {
   if (!(await syncIsOn())) return;
   const current = (await browser.storage.sync.get(null)) as SyncItems;
+  const remote = decodeFromSync(current, Date.now());
+  // A newer version wrote it: this one would lose what it does not know by writing over it.
+  if (remote.newerFormat) return;
   const local = (await listListeningStates()).records;
-  const newer = newerRemoteStates(local, decodeFromSync(current));
+  const newer = newerRemoteStates(local, remote.states);
   if (newer.length > 0) await applySyncedStates(newer);
   if (!send) return;
   const { items } = encodeForSync(newer.length > 0 ? (await listListeningStates()).records : local);

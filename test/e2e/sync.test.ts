@@ -2,9 +2,12 @@
  * Sync between two of the listener's browsers, in Chromium: two profiles, the first one's
  * `storage.sync` read and handed to the second's, as the browser's own sync would carry it.
  */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect } from 'vitest';
 import { inChromium, it } from './support/fixtures';
 import { LCC_262 } from './support/pages';
+import { SCREENSHOTS } from './support/screenshots';
 import { type ExtensionSession } from './support/browser';
 
 type SyncApi = { chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } } };
@@ -51,5 +54,23 @@ inChromium('sync between two browsers in Chromium', () => {
     await expect.poll(() => journal.locator('.entries li').count(), { timeout: 15_000 }).toBe(1);
     await journal.getByRole('link', { name: 'Historique' }).click();
     await expect.poll(() => journal.locator('.history .episode-name').count()).toBe(1);
+  });
+
+  it('leaves what a newer version wrote in the browser sync as it is, and says an update is needed (issue 24, 1)', async ({ launch }) => {
+    const session = await launch();
+    const newer = { v: 2, s0: 'what version 2 writes', x0: 'and what it adds' };
+    await (await session.worker()).evaluate((items) => (globalThis as unknown as SyncApi).chrome.storage.sync.set(items), newer);
+    await turnSyncOn(session);
+    const popup = await session.openPopup(await session.openSitePage(LCC_262));
+    await popup.getByRole('button', { name: 'Écouté' }).click();
+    await expect.poll(() => popup.locator('input[type="date"]').count()).toBe(1);
+    // Past the two seconds after which a change is sent: nothing was.
+    await new Promise((wait) => setTimeout(wait, 4000));
+    expect(await syncItems(session)).toEqual(newer);
+    const settings = await session.context.newPage();
+    await settings.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
+    await expect.poll(() => settings.locator('.settings').textContent()).toContain('mise à jour nécessaire');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await settings.screenshot({ path: resolve(SCREENSHOTS, 'settings-sync-newer-format.png') });
   });
 });

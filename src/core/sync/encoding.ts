@@ -12,6 +12,10 @@ export const SYNC_FORMAT = 1;
 /** What the encoding may use of the 102,400 bytes, leaving room for the other keys. */
 export const SYNC_BUDGET_BYTES = 95_000;
 const ITEM_BYTES = 7_000;
+/** `storage.sync` holds 512 items; a few are left for what a later version may add. */
+const MAX_ITEMS = 500;
+/** A change stamped later than this ahead of now (another device's clock) counts as made now. */
+const MAX_CLOCK_AHEAD_MS = 86_400_000;
 const EPOCH = Date.UTC(2009, 0, 1);
 const DAY_MS = 86_400_000;
 
@@ -26,6 +30,9 @@ export interface Encoded {
 
 const compactId = (id: string) => (/^lcc-\d+$/.test(id) ? id.slice(4) : `~${id}`);
 const fullId = (compact: string) => (compact.startsWith('~') ? compact.slice(1) : episodeId(Number(compact), ''));
+
+/** One line as `stateLine` writes it: an episode number or `~slug`, then base-36 fields. */
+const STATE_LINE = /^(\d{1,6}|~[a-z0-9@()-]{1,200})\|([0-9a-z]{1,5})?\|([0-9a-z]{1,10})?\|([1-5])?\|([0-9a-z]{1,10})$/;
 
 const encodeDay = (day: string) => ((Date.parse(`${day}T00:00:00Z`) - EPOCH) / DAY_MS).toString(36);
 const decodeDay = (text: string) => {
@@ -69,7 +76,7 @@ export function encodeForSync(states: ListeningState[]): Encoded {
   for (const state of states.filter((each) => each.note !== '').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))) {
     const key = `n${compactId(state.episodeId)}`;
     const size = itemBytes(key, state.note);
-    if (size > ITEM_BYTES || bytes + size > SYNC_BUDGET_BYTES) {
+    if (size > ITEM_BYTES || bytes + size > SYNC_BUDGET_BYTES || Object.keys(items).length >= MAX_ITEMS) {
       notesLeftOut.push(state.episodeId);
       continue;
     }
@@ -79,42 +86,53 @@ export function encodeForSync(states: ListeningState[]): Encoded {
   return { items, notesLeftOut, bytes };
 }
 
+export type SyncedState = Omit<ListeningState, 'note'> & { note: string | undefined };
+
+/** What `storage.sync` holds, read: the states, the lines that could not be read, a newer format. */
+export interface Decoded {
+  states: SyncedState[];
+  /** Lines no version of this encoding writes (a bug, damage): left out and counted, never fatal. */
+  unreadable: number;
+  /** Written by a newer version of the extension: this one neither reads nor overwrites it. */
+  newerFormat: boolean;
+}
+
 /**
- * The states `storage.sync` holds. A line that cannot be read is left out; a note absent (it did
- * not fit on the other side) leaves `note` undefined, so that the one kept here stays.
+ * The states `storage.sync` holds. A line that cannot be read is left out and counted; a note
+ * absent (it did not fit on the other side) leaves `note` undefined, so that the one kept here
+ * stays; a change stamped more than a day after `now` (a clock set ahead) counts as made `now`.
  */
-export function decodeFromSync(items: SyncItems): (Omit<ListeningState, 'note'> & { note: string | undefined })[] {
-  if (items['v'] !== SYNC_FORMAT) return [];
-  const states = [];
+export function decodeFromSync(items: SyncItems, now: number): Decoded {
+  const version = items['v'];
+  if (typeof version === 'number' && version > SYNC_FORMAT) return { states: [], unreadable: 0, newerFormat: true };
+  if (version !== SYNC_FORMAT) return { states: [], unreadable: 0, newerFormat: false };
+  const notLater = (timestamp: string) => (Date.parse(timestamp) > now + MAX_CLOCK_AHEAD_MS ? new Date(now).toISOString() : timestamp);
+  const states: SyncedState[] = [];
+  let unreadable = 0;
   for (const [key, value] of Object.entries(items)) {
-    if (!/^s\d+$/.test(key) || typeof value !== 'string') continue;
-    for (const line of value.split('\n')) {
-      const [id, listened, bookmarked, rating, updated] = line.split('|');
-      if (!id || updated === undefined) continue;
-      const state = {
-        episodeId: fullId(id),
-        listenedOn: listened ? decodeDay(listened) : null,
-        bookmarkedAt: bookmarked ? decodeTime(bookmarked) : null,
-        rating: rating ? Number(rating) : null,
-        updatedAt: decodeTime(updated),
-        note: typeof items[`n${id}`] === 'string' ? (items[`n${id}`] as string) : undefined,
+    if (!/^s\d+$/.test(key)) continue;
+    for (const line of typeof value === 'string' ? value.split('\n') : [String(value)]) {
+      const match = STATE_LINE.exec(line);
+      const state = match && {
+        episodeId: fullId(match[1]!),
+        listenedOn: match[2] ? decodeDay(match[2]) : null,
+        bookmarkedAt: match[3] ? notLater(decodeTime(match[3])) : null,
+        rating: match[4] ? Number(match[4]) : null,
+        updatedAt: notLater(decodeTime(match[5]!)),
+        note: typeof items[`n${match[1]}`] === 'string' ? (items[`n${match[1]}`] as string) : undefined,
       };
-      const valid =
-        (state.listenedOn === null || isCalendarDay(state.listenedOn)) &&
-        (state.bookmarkedAt === null || isIsoTimestamp(state.bookmarkedAt)) &&
-        (state.rating === null || (Number.isInteger(state.rating) && state.rating >= 1 && state.rating <= 5)) &&
-        isIsoTimestamp(state.updatedAt);
-      if (valid) states.push(state);
+      if (state && (state.listenedOn === null || isCalendarDay(state.listenedOn)) && isIsoTimestamp(state.updatedAt)) states.push(state);
+      else unreadable += 1;
     }
   }
-  return states;
+  return { states, unreadable, newerFormat: false };
 }
 
 /**
  * The remote states to take here: those changed after the one kept here (the import's rule:
  * the state changed last wins, per episode). Both browsers applying it end in the same state.
  */
-export function newerRemoteStates(local: ListeningState[], remote: ReturnType<typeof decodeFromSync>): ListeningState[] {
+export function newerRemoteStates(local: ListeningState[], remote: SyncedState[]): ListeningState[] {
   const kept = new Map(local.map((state) => [state.episodeId, state]));
   return remote.flatMap((state) => {
     const current = kept.get(state.episodeId);

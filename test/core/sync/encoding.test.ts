@@ -4,6 +4,9 @@ import type { ListeningState } from '../../../src/core/records';
 import { everyEpisodeListened } from '../../support/episodes';
 import { decodeFromSync, encodeForSync, itemBytes, newerRemoteStates, SYNC_BUDGET_BYTES } from '../../../src/core/sync/encoding';
 
+/** The test's "now": a day after the states' changes. */
+const NOW = Date.parse('2026-11-30T10:00:00.000Z');
+
 function state(episodeId: string, overrides: Partial<ListeningState> = {}): ListeningState {
   return { episodeId, listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: '2026-11-29T10:00:00.123Z', ...overrides };
 }
@@ -25,7 +28,7 @@ describe('the sync encoding', () => {
       }),
       state('lcc-262', { listenedOn: '2021-09-03', rating: 5, note: '**Top**' }),
     ];
-    const decoded = decodeFromSync(JSON.parse(JSON.stringify(encodeForSync(states).items)));
+    const decoded = decodeFromSync(JSON.parse(JSON.stringify(encodeForSync(states).items)), NOW).states;
     expect(decoded.sort((a, b) => a.episodeId.localeCompare(b.episodeId))).toEqual(
       states.map((each) => ({ ...each, note: each.note || undefined })).sort((a, b) => a.episodeId.localeCompare(b.episodeId)),
     );
@@ -37,7 +40,7 @@ describe('the sync encoding', () => {
     expect(bytes).toBeLessThanOrEqual(SYNC_BUDGET_BYTES);
     expect(notesLeftOut).toContain('lcc-1');
     expect(notesLeftOut.length).toBeGreaterThan(100);
-    expect(decodeFromSync(items)).toHaveLength(359);
+    expect(decodeFromSync(items, NOW).states).toHaveLength(359);
   });
 
   it('takes the remote state changed last, per episode; a reset state wins too; a missing note keeps ours', () => {
@@ -52,7 +55,8 @@ describe('the sync encoding', () => {
         state('lcc-2', { listenedOn: '2026-01-03', updatedAt: '2026-11-29T10:04:00.000Z' }),
         state('lcc-3', { rating: 4 }),
       ]).items,
-    );
+      NOW,
+    ).states;
     expect(newerRemoteStates(local, remote)).toEqual([
       state('lcc-1', { listenedOn: null, updatedAt: '2026-11-29T10:02:00.000Z', note: 'ici' }),
       state('lcc-3', { rating: 4 }),
@@ -60,5 +64,37 @@ describe('the sync encoding', () => {
     // Applied on both sides, the two browsers hold the same states.
     const here = new Map([...local, ...newerRemoteStates(local, remote)].map((each) => [each.episodeId, each]));
     expect(newerRemoteStates([...here.values()], remote)).toEqual([]);
+  });
+});
+
+describe('the sync encoding against what another device may write (issue 24, 1)', () => {
+  const two = encodeForSync([state('lcc-1', { listenedOn: '2026-01-01' }), state('lcc-2', { rating: 3 })]).items;
+
+  it('skips and counts a line it cannot read, and reads the others', () => {
+    const items = { ...two, s0: `262||||\n${String(two['s0'])}\nabc|||4|x1\n|||||` };
+    const decoded = decodeFromSync(items, NOW);
+    expect(decoded.states.map((each) => each.episodeId)).toEqual(['lcc-1', 'lcc-2']);
+    expect(decoded.unreadable).toBe(3);
+    expect(decoded.states.some((each) => each.episodeId.includes('NaN'))).toBe(false);
+  });
+
+  it('leaves data of a newer format to the version that wrote it', () => {
+    expect(decodeFromSync({ ...two, v: 2, x0: 'what version 2 adds' }, NOW)).toEqual({ states: [], unreadable: 0, newerFormat: true });
+  });
+
+  it('counts a change stamped more than a day ahead as made now', () => {
+    const ahead = encodeForSync([state('lcc-1', { listenedOn: '2026-01-01', updatedAt: '2026-12-02T10:00:00.000Z' })]).items;
+    expect(decodeFromSync(ahead, NOW).states[0]!.updatedAt).toBe(new Date(NOW).toISOString());
+    // Within a day, clocks that differ a little are believed.
+    const close = encodeForSync([state('lcc-1', { updatedAt: '2026-11-30T12:00:00.000Z' })]).items;
+    expect(decodeFromSync(close, NOW).states[0]!.updatedAt).toBe('2026-11-30T12:00:00.000Z');
+  });
+
+  it('keeps within the 512 items storage.sync allows, however many notes, and says which are left out', () => {
+    const states = Array.from({ length: 600 }, (_, index) => state(`lcc-${index + 1}`, { note: `note ${index + 1}` }));
+    const { items, notesLeftOut } = encodeForSync(states);
+    expect(Object.keys(items).length).toBeLessThanOrEqual(512);
+    expect(Object.keys(items).length + notesLeftOut.length).toBeGreaterThanOrEqual(600);
+    expect(decodeFromSync(items, NOW).states).toHaveLength(600);
   });
 });
