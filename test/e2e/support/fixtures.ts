@@ -13,9 +13,12 @@ export function inChromium(name: string, suite: () => void): void {
   describe.skipIf(!corpusPresent || !chromiumPresent)(name, suite);
 }
 
-/** A suite in Firefox on the corpus' pages. */
+/**
+ * A suite in Firefox on the corpus' pages. Each test may take two minutes: on a new machine
+ * Firefox's first journeys were seen to take over one (CI, with another job on its two cores).
+ */
 export function inFirefox(name: string, suite: () => void): void {
-  describe.skipIf(!corpusPresent || !firefoxPresent)(name, suite);
+  describe.skipIf(!corpusPresent || !firefoxPresent)(name, { timeout: 120_000 }, suite);
 }
 
 /** Starts sessions with `start`, and closes each one the test left open. */
