@@ -17,6 +17,8 @@ const GECKO_ID = 'lcc-companion@listeners.lescastcodeurs';
 /** Any fixed UUID: the extension's pages then have addresses the tests know. */
 const UUID = '8c1f2f3e-1111-4222-8333-944455556666';
 export const EXTENSION_ORIGIN = `moz-extension://${UUID}`;
+/** The longest any one call into Firefox may take (opening a popup, a frame script's answer). */
+const RUN_TIMEOUT_MS = 30_000;
 
 type Connection = { send(method: string, params: object): Promise<{ result: unknown }> };
 interface Context {
@@ -67,6 +69,15 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
+/** A call Firefox never answers fails with what it was (after 30 s), rather than hanging the test. */
+async function answeredWithin<T>(call: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const noAnswer = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`Firefox gave no answer in ${RUN_TIMEOUT_MS / 1000} s: ${what}`)), RUN_TIMEOUT_MS);
+  });
+  return Promise.race([call, noAnswer]).finally(() => clearTimeout(timer));
+}
+
 export async function launchFirefox(options: { prefs?: Record<string, unknown>; startTimeout?: number } = {}): Promise<FirefoxSession> {
   const audioHost = await startAudioHost('serve');
   const browser = await puppeteer
@@ -90,17 +101,20 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
       throw error;
     });
   try {
-    await browser.installExtension(FIREFOX_DIST);
+    await answeredWithin(browser.installExtension(FIREFOX_DIST), 'installing the extension');
     const connection = (browser as unknown as { connection: Connection }).connection;
     const tree = async (scope?: 'chrome') =>
       ((await connection.send('browsingContext.getTree', scope ? { 'moz:scope': scope } : {})).result as { contexts: Context[] }).contexts;
     const [window] = await tree('chrome');
     const run = async (context: string, expression: string): Promise<unknown> => {
-      const { result } = await connection.send('script.evaluate', {
-        target: { context },
-        expression: `(async () => JSON.stringify(await (${expression})))()`,
-        awaitPromise: true,
-      });
+      const { result } = await answeredWithin(
+        connection.send('script.evaluate', {
+          target: { context },
+          expression: `(async () => JSON.stringify(await (${expression})))()`,
+          awaitPromise: true,
+        }),
+        expression.slice(0, 120),
+      );
       const outcome = result as EvaluateResult;
       if (outcome.type === 'exception') throw new Error(`in Firefox: ${outcome.exceptionDetails.text}`);
       const text = outcome.result.value;
@@ -112,11 +126,11 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
       browser,
       audioHost,
       async openSitePage(path) {
-        const page = await browser.newPage();
+        const page = await answeredWithin(browser.newPage(), 'opening a tab');
         await page.setRequestInterception(true);
         page.on('request', (request) => serve(request, audioHost));
         await page.goto(`https://lescastcodeurs.com${path}`);
-        await page.bringToFront();
+        await answeredWithin(page.bringToFront(), 'bringing the tab to front');
         return page;
       },
       async openExtensionPage(path) {
@@ -160,6 +174,8 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
       },
       async evaluateInPopup(expression) {
         // A frame script runs in the popup's own process and sends the value back to the window.
+        // One loaded while the popup's document is still being swapped in is lost with it, and
+        // its answer never comes: after 5 s the call fails, and `until` asks again.
         const script = `(async () => { const window = content; const document = content.document; let value; try { value = { ok: JSON.stringify(await (${expression})) }; } catch (error) { value = { error: String(error) }; } sendAsyncMessage('lcc-test:value', value); })()`;
         const value = (await run(
           window!.context,
@@ -167,6 +183,7 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
             const manager = document.querySelector('.webextension-popup-browser').messageManager;
             const listener = (message) => { manager.removeMessageListener('lcc-test:value', listener); done(message.data); };
             manager.addMessageListener('lcc-test:value', listener);
+            setTimeout(() => { manager.removeMessageListener('lcc-test:value', listener); done({ error: 'no answer from the popup in 5 s' }); }, 5000);
             manager.loadFrameScript(${JSON.stringify(`data:,${encodeURIComponent(script)}`)}, false);
           })`,
         )) as { ok?: string; error?: string };
