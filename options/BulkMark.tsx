@@ -71,7 +71,7 @@ export function BulkMarkTools({
       )}
       {done && !undone && (
         <p role="status" class="ok">
-          {t('bulkDone', done.before.length, formatDay(done.listenedOn), done.batch)}{' '}
+          {t('bulkDone', done.before.length, formatDay(done.listenedOn))}{' '}
           <button type="button" onClick={() => void undoBulkMark(done).then(() => setUndone(true), onFailure)}>
             {t('bulkUndo')}
           </button>

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { journalEntries, type JournalEntry } from '../src/core/log/journal';
 import { episodeCardSchema, listeningStateSchema } from '../src/core/records';
+import { listArchiveCards } from '../src/platform/storage/archive';
 import { changesEpisode } from '../src/platform/storage/database';
 import { listEpisodeCards } from '../src/platform/storage/episodeCopies';
 import { listListeningStates } from '../src/platform/storage/listening';
@@ -25,9 +26,13 @@ const snapshotSchema: v.GenericSchema<unknown, JournalSnapshot> = v.object({
   unreadable: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
+/** The states, each named by the card kept from its page or source, else by the archive's. */
 async function readJournal(): Promise<JournalSnapshot> {
-  const [states, cards] = await Promise.all([listListeningStates(), listEpisodeCards()]);
-  return { entries: journalEntries(states.records, cards.records), unreadable: states.unreadable + cards.unreadable };
+  const [states, cards, archiveCards] = await Promise.all([listListeningStates(), listEpisodeCards(), listArchiveCards()]);
+  return {
+    entries: journalEntries(states.records, [...archiveCards.records, ...cards.records]),
+    unreadable: states.unreadable + cards.unreadable + archiveCards.unreadable,
+  };
 }
 
 const journalReads = readBegunNow(readJournal);
@@ -38,6 +43,7 @@ export function useJournal(): JournalData {
     schema: snapshotSchema,
     read: journalReads,
     doing: 'reading the journal',
-    readAgainOn: (change) => changesEpisode(change),
+    // The archive names the episodes a bulk mark reaches: its update redraws them with their names.
+    readAgainOn: (change) => changesEpisode(change) || change.archive === true,
   });
 }

@@ -1,9 +1,10 @@
 /** The archive from a fresh install, in Chromium, with the corpus feed served as the site serves it. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { expect } from 'vitest';
 import { inChromium, it } from './support/fixtures';
+import { SCREENSHOTS } from './support/screenshots';
 import { citationsOf } from '../../src/core/archive/citations';
 import { parseFeed, type DocumentParser } from '../../src/platform/html/feed';
 import { CORPUS_DIR, corpusPresent } from '../support/corpus';
@@ -25,7 +26,7 @@ inChromium('the archive in Chromium', () => {
   it('lists every entry of the feed in the episode list, and marks everything up to LCC 100 listened, then undoes it', async ({
     launch,
   }) => {
-    const { journal } = await journalWithArchive(launch, 'episodes');
+    const { session, journal } = await journalWithArchive(launch, 'episodes');
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(episodes.length);
     expect(await journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${episodes.length}`);
 
@@ -34,6 +35,19 @@ inChromium('the archive in Chromium', () => {
     await expect.poll(() => journal.locator('.bulk [role="status"]').textContent()).toContain(`${upTo100} épisode(s) passeront`);
     await journal.getByRole('button', { name: 'Marquer écoutés' }).click();
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`${upTo100} écoutés sur ${episodes.length}`);
+    // Said in the listener's words (issue 20): no batch id.
+    expect(await journal.locator('.bulk p.ok').textContent()).toMatch(/^\d+ épisode\(s\) marqué\(s\) écouté\(s\) le [^:]+\. /);
+    // The history names them by number and title, from the archive, newest first; never by id.
+    const history = await session.context.newPage();
+    await history.goto(`chrome-extension://${session.extensionId}/options/index.html#history`);
+    const names = history.locator('.history .episode-name');
+    // The history draws 50 at a time.
+    await expect.poll(() => names.count()).toBe(Math.min(upTo100, 50));
+    expect(await names.first().textContent()).toMatch(/^LCC 100 /);
+    expect((await names.allTextContents()).filter((name) => /^lcc-\d+$/.test(name.trim()))).toEqual([]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await history.screenshot({ path: resolve(SCREENSHOTS, 'history-after-bulk-mark.png') });
+    await history.close();
     await journal.getByRole('button', { name: 'Annuler' }).click();
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${episodes.length}`);
 

@@ -11,6 +11,7 @@ export interface JournalEntry {
   card: EpisodeCard | null;
 }
 
+/** Each state with its episode's card; of two cards of one episode, the later in `cards` names it. */
 export function journalEntries(states: ListeningState[], cards: EpisodeCard[]): JournalEntry[] {
   const byId = new Map(cards.map((card) => [card.id, card]));
   return states.map((state) => ({ state, card: byId.get(state.episodeId) ?? null }));
@@ -26,7 +27,13 @@ export interface MonthOfHistory {
 export function historyByMonth(entries: JournalEntry[]): MonthOfHistory[] {
   const listened = entries
     .filter((entry) => entry.state.listenedOn !== null)
-    .sort((a, b) => b.state.listenedOn!.localeCompare(a.state.listenedOn!) || b.state.updatedAt.localeCompare(a.state.updatedAt));
+    .sort(
+      (a, b) =>
+        b.state.listenedOn!.localeCompare(a.state.listenedOn!) ||
+        b.state.updatedAt.localeCompare(a.state.updatedAt) ||
+        // Marked at once (a bulk mark): the newest episode first, as the list of episodes shows them.
+        (b.card?.number ?? -1) - (a.card?.number ?? -1),
+    );
   const months: MonthOfHistory[] = [];
   for (const entry of listened) {
     const month = entry.state.listenedOn!.slice(0, 7);

@@ -40,6 +40,17 @@ describe('the journal', () => {
     expect(entries.find((entry) => entry.state.episodeId === 'lcc-5')!.card).toBeNull();
   });
 
+  it('lists episodes marked at once (a bulk mark) newest first, each named by the last card given for it', () => {
+    // One day and one change time for all three, as a bulk mark writes them.
+    const marked = journalEntries(
+      [state('lcc-9', '2026-12-01'), state('lcc-100', '2026-12-01'), state('lcc-14', '2026-12-01')],
+      [card(9), { ...card(100), title: 'from the archive' }, card(14), { ...card(100), title: 'LCC 100 - kept from its page' }],
+    );
+    const [month] = historyByMonth(marked);
+    expect(month!.entries.map((entry) => entry.state.episodeId)).toEqual(['lcc-100', 'lcc-14', 'lcc-9']);
+    expect(month!.entries[0]!.card!.title).toBe('LCC 100 - kept from its page');
+  });
+
   it('lists bookmarks, newest first', () => {
     expect(bookmarks(entries).map((entry) => entry.state.episodeId)).toEqual(['lcc-2', 'lcc-4']);
   });
