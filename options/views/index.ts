@@ -12,7 +12,7 @@ import { Bookmarks } from './Bookmarks';
 import { Episodes } from './Episodes';
 import { History } from './History';
 
-export interface ViewProps {
+interface ViewProps {
   entries: JournalEntry[];
   player: PlayerHandle;
 }

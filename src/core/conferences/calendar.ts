@@ -19,7 +19,7 @@ export interface CalendarLabels {
  * VEVENT), as the URL parser writes it, with `,` and `;` percent-encoded: the URL property is a
  * URI, which RFC 5545 does not escape, and the library would write them with backslashes.
  */
-export function calendarUrl(address: string): string | null {
+function calendarUrl(address: string): string | null {
   if (/[\s\u0000-\u001f\u007f]/u.test(address)) return null;
   let url: URL;
   try {

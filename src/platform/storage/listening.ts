@@ -41,7 +41,7 @@ export function eventsOfChange(before: ListeningState, after: ListeningState): L
   return events;
 }
 
-export type LogStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'logs', 'readwrite'>;
+type LogStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'logs', 'readwrite'>;
 
 /** Adds events at the end of an episode's log (a log that can no longer be read starts anew). */
 export async function appendToLog(logs: LogStore, episodeId: string, events: LogEvent[]): Promise<void> {
