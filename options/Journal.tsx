@@ -46,6 +46,8 @@ export function Journal() {
   useEffect(() => {
     const follow = () => setName(viewOfHash(location.hash));
     window.addEventListener('hashchange', follow);
+    // The first frame is drawn before this effect runs: an address changed in between is followed too.
+    follow();
     return () => window.removeEventListener('hashchange', follow);
   }, []);
 
