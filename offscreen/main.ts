@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { readFeed } from '../src/platform/html/feed';
 import { recover } from '../src/errors';
-import { isOffscreenRequest, sendToBackground } from '../src/messages';
+import { isOffscreenRequest, senderOf, sendToBackground } from '../src/messages';
 import { PlayerHost } from '../src/platform/player/host';
 import type { StoreChange } from '../src/platform/storage/database';
 
@@ -16,8 +16,11 @@ async function tellBackground(change: StoreChange): Promise<void> {
   await sendToBackground(browser.runtime, { type: 'store/changed', change }).catch(recover('telling the background of a write', null));
 }
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isOffscreenRequest(message)) return undefined;
+const EXTENSION_ORIGIN = browser.runtime.getURL('');
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // The background's work only: a content script's message reaches this document too.
+  if (!isOffscreenRequest(message) || senderOf(sender, EXTENSION_ORIGIN) !== 'extension') return undefined;
   switch (message.type) {
     case 'offscreen/parse-feed':
       return Promise.resolve(readFeed(message.text, new DOMParser()));

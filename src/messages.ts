@@ -5,7 +5,8 @@
  * and of the player's state on its own (`src/core/player/state.ts`); the background, which may be
  * asleep, is told with a message.
  */
-import type { Episode } from './core/episode/model';
+import { episodeId, type Episode } from './core/episode/model';
+import { canonicalPageUrl, postAddressOfPage } from './core/episode/urls';
 import type { EpisodeIdentity } from './platform/html/page';
 import type { ParsedFeed } from './platform/html/feed';
 import type { FeedState } from './core/records';
@@ -102,4 +103,36 @@ export function isContentRequest(message: unknown): message is ContentRequest {
 
 export function isOffscreenRequest(message: unknown): message is OffscreenRequest {
   return hasType(message) && Object.hasOwn(OFFSCREEN_TYPES, message.type);
+}
+
+/**
+ * Who sent a message, as its receiver sees it: a content script runs in a web page's tab and
+ * says only what that page says; the extension's own contexts either have no tab (popup,
+ * offscreen document, background, whose service worker Chrome gives no address) or show one of
+ * the extension's pages in it (the journal).
+ */
+export type Sender = 'extension' | 'content-script';
+
+export function senderOf(sender: { url?: string | undefined; tab?: unknown }, extensionOrigin: string): Sender {
+  return sender.tab !== undefined && !sender.url?.startsWith(extensionOrigin) ? 'content-script' : 'extension';
+}
+
+/** An episode's identity as a page may claim it: its number agrees with its page's address. */
+function isEpisodeIdentity(value: unknown): value is EpisodeIdentity {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, number, url } = value as Record<string, unknown>;
+  if (typeof url !== 'string' || canonicalPageUrl(url) !== url) return false;
+  if (number !== null && !(typeof number === 'number' && Number.isSafeInteger(number) && number >= 0)) return false;
+  const post = postAddressOfPage(url);
+  return post !== null && id === episodeId(number, post.slug);
+}
+
+/**
+ * Whether the background takes a request from this sender. A content script may only say which
+ * episode its page is, in the shape a page gives it (no badge text of its own choosing); playing,
+ * refreshing, relaying writes and asking GitHub are for the extension's own pages.
+ */
+export function mayRequest(request: BackgroundRequest, from: Sender): boolean {
+  if (from === 'extension') return true;
+  return request.type === 'page/opened' && isEpisodeIdentity(request.episode);
 }

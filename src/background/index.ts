@@ -9,7 +9,7 @@
 import browser from 'webextension-polyfill';
 import { canonicalPageUrl, isPostPageUrl } from '../core/episode/urls';
 import { inBackground, recover } from '../errors';
-import { isBackgroundRequest, sendToTab, type BackgroundRequest } from '../messages';
+import { isBackgroundRequest, mayRequest, senderOf, sendToTab, type BackgroundRequest } from '../messages';
 import { changesEpisode, type StoreChange } from '../platform/storage/database';
 import { runArchiveRefresh } from './archiveRunner';
 import { showEpisodeBadge } from './badge';
@@ -74,7 +74,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ARCHIVE_ALARM) runArchiveRefresh(false).catch(recover('refreshing the archive', null));
 });
 
+const EXTENSION_ORIGIN = browser.runtime.getURL('');
+
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (!isBackgroundRequest(message)) return undefined;
+  if (!mayRequest(message, senderOf(sender, EXTENSION_ORIGIN))) return Promise.reject(new Error(`${message.type}: not from this sender`));
   return handle(message, sender.tab?.id, sender.url ?? sender.tab?.url);
 });
