@@ -1,0 +1,120 @@
+/**
+ * What the listener's podcast apps did, turned into the log's terms: an episode played to its end
+ * is listened, on the day it ended; one stopped before is a position to resume at. Between the
+ * apps and this browser the newest wins, per episode.
+ */
+import { localToday } from '../text/dates';
+import { DAY_UNKNOWN, type ListeningState, type PlaybackPosition } from '../records';
+import { END_MARGIN_SECONDS, type ShowAction } from './actions';
+
+/** The media and feed addresses the listener's apps gave an episode: what an action about it must carry. */
+export interface AppAddresses {
+  media: string;
+  podcast: string;
+}
+
+export interface MarkFromApp {
+  number: number;
+  /** The listener's calendar day the play ended, or DAY_UNKNOWN for an app's first-sync upload. */
+  listenedOn: string;
+  at: string;
+  device: string;
+}
+
+export interface PositionFromApp {
+  number: number;
+  seconds: number;
+  total: number | null;
+  at: string;
+  device: string;
+}
+
+export interface ChangesFromApps {
+  listened: MarkFromApp[];
+  positions: PositionFromApp[];
+  /** Per episode number, the addresses of its newest action. */
+  addresses: Map<number, AppAddresses>;
+}
+
+/** What the log holds of an episode, as the merge compares it. */
+export interface LocalEpisode {
+  state: Pick<ListeningState, 'listenedOn' | 'updatedAt'> | undefined;
+  position: Pick<PlaybackPosition, 'updatedAt'> | undefined;
+}
+
+const reachedEnd = (action: ShowAction) =>
+  action.kind === 'play' && action.position !== null && action.total !== null && action.position >= action.total - END_MARGIN_SECONDS;
+
+/**
+ * Plays of two episodes or more ended at the same second: no one listens so; it is an app's
+ * first sync, which uploads every episode played, stamped with the time of that sync.
+ */
+function burstInstants(plays: ShowAction[]): Set<number> {
+  const episodesAt = new Map<number, Set<number>>();
+  for (const play of plays.filter(reachedEnd)) {
+    const episodes = episodesAt.get(play.at) ?? new Set<number>();
+    episodes.add(play.number);
+    episodesAt.set(play.at, episodes);
+  }
+  return new Set([...episodesAt].filter(([, episodes]) => episodes.size > 1).map(([at]) => at));
+}
+
+const isoOf = (at: number) => new Date(at).toISOString();
+
+/**
+ * The changes the apps' actions make to the log. `ownDevice`'s actions are this extension's own,
+ * sent earlier: they change nothing. `local(number)` gives what is stored of an episode.
+ */
+export function changesFromApps(actions: ShowAction[], ownDevice: string, local: (number: number) => LocalEpisode): ChangesFromApps {
+  const others = actions.filter((action) => action.device !== ownDevice).sort((a, b) => a.at - b.at);
+  const addresses = new Map<number, AppAddresses>();
+  const lastEnd = new Map<number, ShowAction>();
+  const lastPlay = new Map<number, ShowAction>();
+  for (const action of others) {
+    addresses.set(action.number, { media: action.media, podcast: action.podcast });
+    if (action.kind !== 'play') continue;
+    lastPlay.set(action.number, action);
+    if (reachedEnd(action)) lastEnd.set(action.number, action);
+  }
+  const bursts = burstInstants(others);
+  const listened: MarkFromApp[] = [];
+  for (const [number, end] of lastEnd) {
+    const { state } = local(number);
+    // Listened here already (on a day the listener chose), or unmarked here after the app's play.
+    if (state?.listenedOn || (state && Date.parse(state.updatedAt) > end.at)) continue;
+    listened.push({
+      number,
+      listenedOn: bursts.has(end.at) ? DAY_UNKNOWN : localToday(new Date(end.at)),
+      at: isoOf(end.at),
+      device: end.device,
+    });
+  }
+  const positions: PositionFromApp[] = [];
+  for (const [number, play] of lastPlay) {
+    if (reachedEnd(play) || !play.position) continue;
+    const { position } = local(number);
+    if (position && Date.parse(position.updatedAt) >= play.at) continue;
+    positions.push({ number, seconds: play.position, total: play.total, at: isoOf(play.at), device: play.device });
+  }
+  return { listened, positions, addresses };
+}
+
+/**
+ * The addresses to name an episode with in an action: those the apps used for it; else those of
+ * another episode they mentioned, with its number put in; else the archive's enclosure and the
+ * show's feed.
+ */
+export function addressesFor(
+  number: number,
+  learned: ReadonlyMap<number, AppAddresses>,
+  enclosure: string | null,
+  feed: string,
+): AppAddresses | null {
+  const own = learned.get(number);
+  if (own) return own;
+  for (const [other, { media, podcast }] of learned) {
+    const named = `LesCastCodeurs-Episode-${other}.mp3`;
+    if (media.includes(named)) return { media: media.replace(named, `LesCastCodeurs-Episode-${number}.mp3`), podcast };
+  }
+  return enclosure ? { media: enclosure, podcast: feed } : null;
+}
