@@ -7,7 +7,7 @@ import { playableOfCard, type PlaybackPosition } from '../src/core/records';
 import { updateListeningState } from '../src/platform/storage/listening';
 import { episodeName } from '../src/ui/episodeName';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
-import { formatDay, t } from '../src/ui/i18n';
+import { formatDay, listenedText, t } from '../src/ui/i18n';
 import { PlayButtons, resumePoint } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
 
@@ -61,10 +61,10 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
           type="button"
           class="toggle"
           aria-pressed={Boolean(state?.listenedOn)}
-          title={state?.listenedOn ? t('listenedOnDay', formatDay(state.listenedOn)) : undefined}
+          title={state?.listenedOn ? listenedText(state.listenedOn) : undefined}
           onClick={() => change((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
         >
-          {state?.listenedOn ? t('listenedOnDay', formatDay(state.listenedOn)) : t('listened')}
+          {state?.listenedOn ? listenedText(state.listenedOn) : t('listened')}
         </button>
         <button
           type="button"

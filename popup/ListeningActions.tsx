@@ -3,7 +3,7 @@ import type { Episode } from '../src/core/episode/model';
 import { localToday } from '../src/core/text/dates';
 import { t } from '../src/ui/i18n';
 import { useLazyModule } from '../src/ui/useLazyModule';
-import type { ListeningState } from '../src/core/records';
+import { DAY_UNKNOWN, type ListeningState } from '../src/core/records';
 import { useListeningState } from '../src/ui/useListeningState';
 
 const loadNoteReader = () => import('./noteReader');
@@ -99,14 +99,16 @@ export function ListeningActions({ episode, stored }: { episode: Episode; stored
             {t('listenedOnLabel')}
             <input
               type="date"
-              value={listenedOn}
+              value={listenedOn === DAY_UNKNOWN ? '' : listenedOn}
               max={localToday()}
               required
+              aria-describedby={listenedOn === DAY_UNKNOWN ? 'day-unknown' : undefined}
               onChange={(event) => {
                 const day = event.currentTarget.value;
                 if (/^\d{4}-\d{2}-\d{2}$/.test(day)) update(() => ({ listenedOn: day }));
               }}
             />
+            {listenedOn === DAY_UNKNOWN && <span id="day-unknown">{t('dayUnknown')}</span>}
           </label>
         )}
         <button

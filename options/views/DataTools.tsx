@@ -36,6 +36,7 @@ async function downloadExport(format: ExportFormat): Promise<void> {
     page: t('markdownPage'),
     published: t('markdownPublished'),
     listenedOn: t('markdownListenedOn'),
+    dayUnknown: t('dayUnknown'),
     bookmarkedOn: t('markdownBookmarkedOn'),
     rating: t('markdownRating'),
     note: t('markdownNote'),

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { historyByMonth, type JournalEntry } from '../../src/core/log/journal';
-import { formatDay, formatMonth, t } from '../../src/ui/i18n';
+import { DAY_UNKNOWN } from '../../src/core/records';
+import { formatMonth, listenedText, t } from '../../src/ui/i18n';
 import { EpisodeLink } from '../EpisodeLink';
 
 /** Episodes drawn at first and added by each "show more": long histories are paged. */
@@ -32,13 +33,13 @@ export function History({ entries }: { entries: JournalEntry[] }) {
       {visible.map((month) => (
         <section key={month.month} aria-labelledby={`month-${month.month}`}>
           <h3 id={`month-${month.month}`} elementtiming="journal-history">
-            {formatMonth(month.month)}
+            {month.month === DAY_UNKNOWN ? t('dayUnknown') : formatMonth(month.month)}
           </h3>
           <ul class="entries">
             {month.entries.map((entry) => (
               <li key={entry.state.episodeId}>
                 <EpisodeLink entry={entry} />
-                <span class="when">{t('listenedOnDay', formatDay(entry.state.listenedOn!))}</span>
+                <span class="when">{listenedText(entry.state.listenedOn!)}</span>
               </li>
             ))}
           </ul>

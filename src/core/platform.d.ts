@@ -8,6 +8,7 @@ declare class URL {
   readonly protocol: string;
   readonly hostname: string;
   readonly pathname: string;
+  readonly port: string;
 }
 
 /** The WHATWG text encoder, to count bytes as storage quotas count them; browsers and Node both have it. */

@@ -38,12 +38,19 @@ export const cachedEpisodeSchema = v.pipe(
 export type CachedEpisode = v.InferOutput<typeof cachedEpisodeSchema>;
 
 /**
+ * An episode heard on a day no one knows: a podcast app's first sync uploads every episode played
+ * before, stamped with the time of that sync, and an import may say "heard" without a day.
+ */
+export const DAY_UNKNOWN = 'unknown';
+const listenedDay = v.union([calendarDay, v.literal(DAY_UNKNOWN)]);
+
+/**
  * What the listener keeps about one episode: `listenedOn` the day they say they listened
- * (`YYYY-MM-DD`), `bookmarkedAt` and `updatedAt` (the last change) ISO timestamps.
+ * (`YYYY-MM-DD`, or DAY_UNKNOWN), `bookmarkedAt` and `updatedAt` (the last change) ISO timestamps.
  */
 export const listeningStateSchema = v.object({
   episodeId,
-  listenedOn: v.nullable(calendarDay),
+  listenedOn: v.nullable(listenedDay),
   bookmarkedAt: v.nullable(isoTimestamp),
   note: v.string(),
   rating: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))),
@@ -51,21 +58,25 @@ export const listeningStateSchema = v.object({
 });
 export type ListeningState = v.InferOutput<typeof listeningStateSchema>;
 
+/** Who wrote an event other than the listener: the player, at an episode's end; a podcast app, through gPodder. */
+const EVENT_SOURCES = ['player', 'gpodder'] as const;
+
 const EVENT_KINDS = ['listened', 'unlistened', 'bookmarked', 'unbookmarked', 'note-edited'] as const;
 export type ListeningEventKind = (typeof EVENT_KINDS)[number];
 
 /**
  * One entry of the append-only log of what the listener did, at `at` (ISO timestamp). A
  * `listened` says the day (`listenedOn`); `batch` names the bulk change that wrote it
- * ("everything up to LCC 200"), which one undo takes back; `from: 'player'` marks one the player
- * wrote by itself, at the end of the episode.
+ * ("everything up to LCC 200"), which one undo takes back; `from` marks one the player wrote by
+ * itself at the end of the episode, or one a podcast app reported (`device`, the app's name).
  */
 const eventEntries = {
   kind: v.picklist(EVENT_KINDS),
   at: isoTimestamp,
-  listenedOn: v.optional(calendarDay),
+  listenedOn: v.optional(listenedDay),
   batch: v.optional(v.pipe(v.string(), v.minLength(1))),
-  from: v.optional(v.literal('player')),
+  from: v.optional(v.picklist(EVENT_SOURCES)),
+  device: v.optional(v.string()),
 };
 
 /** An event as an export file holds it, naming its episode. */
@@ -214,7 +225,8 @@ export type OpenedLink = v.InferOutput<typeof openedLinkSchema>;
 
 /**
  * Where the listener stopped in an episode (`url`, its page), kept to resume there; `duration` is
- * the episode's length as the player read it, in seconds.
+ * the episode's length as the player read it, in seconds; `device` the podcast app that reported
+ * it, for a position from the phone.
  */
 export const playbackPositionSchema = v.object({
   episodeId,
@@ -222,6 +234,7 @@ export const playbackPositionSchema = v.object({
   seconds,
   duration: v.nullable(seconds),
   updatedAt: isoTimestamp,
+  device: v.optional(v.string()),
 });
 export type PlaybackPosition = v.InferOutput<typeof playbackPositionSchema>;
 

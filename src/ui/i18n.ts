@@ -4,6 +4,7 @@
  * through `Intl` in the interface language.
  */
 import browser from 'webextension-polyfill';
+import { DAY_UNKNOWN } from '../core/records';
 import type fr from '../../_locales/fr/messages.json';
 
 export type MessageKey = keyof typeof fr;
@@ -72,6 +73,11 @@ export function formatMonth(month: string, short = false, language = uiLanguage(
       new Intl.DateTimeFormat(language, short ? { month: 'short', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   );
   return format.format(new Date(Date.UTC(year!, index! - 1, 1)));
+}
+
+/** How the journal says an episode was heard: "Écouté le 1 juillet 2021", or "Écouté, jour inconnu". */
+export function listenedText(listenedOn: string): string {
+  return listenedOn === DAY_UNKNOWN ? t('listenedDayUnknown') : t('listenedOnDay', formatDay(listenedOn));
 }
 
 export function formatNumber(value: number, language = uiLanguage(), options?: Intl.NumberFormatOptions): string {

@@ -9,7 +9,7 @@ import { episodeId } from '../episode/model';
 import { isCalendarDay, isIsoTimestamp } from '../text/dates';
 import { canonicalPageUrl, postAddressOfPage } from '../episode/urls';
 import { exportFileOf, ImportRefused, type ExportFile } from './exportFile';
-import type { EpisodeCard, ListeningState, ReadLaterLink } from '../records';
+import { DAY_UNKNOWN, type EpisodeCard, type ListeningState, type ReadLaterLink } from '../records';
 
 export const CSV_COLUMNS = [
   'number',
@@ -84,7 +84,8 @@ function entryOfRow(row: CsvRow, line: number): LogEntry {
   if (row.number !== '' && !/^\d{1,15}$/.test(row.number)) refuse(line, 'number');
   const number = row.number === '' ? null : Number(row.number);
   if (!isCalendarDay(row.published)) throw new ImportRefused('bad-date', `line ${line}: published`);
-  if (row.listened_on !== '' && !isCalendarDay(row.listened_on)) throw new ImportRefused('bad-date', `line ${line}: listened_on`);
+  if (row.listened_on !== '' && row.listened_on !== DAY_UNKNOWN && !isCalendarDay(row.listened_on))
+    throw new ImportRefused('bad-date', `line ${line}: listened_on`);
   if (row.bookmarked_at !== '' && !isIsoTimestamp(row.bookmarked_at)) throw new ImportRefused('bad-date', `line ${line}: bookmarked_at`);
   if (!isIsoTimestamp(row.updated_at)) throw new ImportRefused('bad-date', `line ${line}: updated_at`);
   if (row.rating !== '' && !/^[1-5]$/.test(row.rating)) refuse(line, 'rating');

@@ -4,6 +4,7 @@
  * listener's own note (Markdown already, kept as written). The labels come from the caller,
  * in the listener's language.
  */
+import { DAY_UNKNOWN } from '../records';
 import { byPublicationNewestFirst, type LogEntry } from './csv';
 
 export interface MarkdownLabels {
@@ -13,6 +14,7 @@ export interface MarkdownLabels {
   page: string;
   published: string;
   listenedOn: string;
+  dayUnknown: string;
   bookmarkedOn: string;
   rating: string;
   note: string;
@@ -50,7 +52,7 @@ export function logMarkdown(entries: LogEntry[], labels: MarkdownLabels): string
     const facts = [
       `- ${labels.page} : <${destination(card.url)}>`,
       `- ${labels.published} : ${card.publishedOn}`,
-      ...(state.listenedOn ? [`- ${labels.listenedOn} : ${state.listenedOn}`] : []),
+      ...(state.listenedOn ? [`- ${labels.listenedOn} : ${state.listenedOn === DAY_UNKNOWN ? labels.dayUnknown : state.listenedOn}`] : []),
       ...(state.bookmarkedAt ? [`- ${labels.bookmarkedOn} : ${state.bookmarkedAt.slice(0, 10)}`] : []),
       ...(state.rating ? [`- ${labels.rating} : ${'★'.repeat(state.rating)}${'☆'.repeat(5 - state.rating)} (${state.rating}/5)`] : []),
     ];

@@ -3,7 +3,7 @@
  * statistics. Pure: the options page draws what these return.
  */
 import { isoDay } from '../text/dates';
-import type { EpisodeCard, ListenedTime, ListeningState } from '../records';
+import { DAY_UNKNOWN, type EpisodeCard, type ListenedTime, type ListeningState } from '../records';
 
 /** An episode of the journal: the state, and the episode's card when a copy of it is kept. */
 export interface JournalEntry {
@@ -18,25 +18,29 @@ export function journalEntries(states: ListeningState[], cards: EpisodeCard[]): 
 }
 
 export interface MonthOfHistory {
-  /** `YYYY-MM` */
+  /** `YYYY-MM`, or DAY_UNKNOWN for the episodes heard on a day no one knows. */
   month: string;
   entries: JournalEntry[];
 }
 
-/** Listened episodes by month of listening, newest first. */
+/** The day, for an order by day: an unknown one before every known one. */
+const sortableDay = (day: string) => (day === DAY_UNKNOWN ? '' : day);
+
+/** Listened episodes by month of listening, newest first, then those heard on a day unknown. */
 export function historyByMonth(entries: JournalEntry[]): MonthOfHistory[] {
   const listened = entries
     .filter((entry) => entry.state.listenedOn !== null)
     .sort(
       (a, b) =>
-        b.state.listenedOn!.localeCompare(a.state.listenedOn!) ||
+        sortableDay(b.state.listenedOn!).localeCompare(sortableDay(a.state.listenedOn!)) ||
         b.state.updatedAt.localeCompare(a.state.updatedAt) ||
         // Marked at once (a bulk mark): the newest episode first, as the list of episodes shows them.
         (b.card?.number ?? -1) - (a.card?.number ?? -1),
     );
   const months: MonthOfHistory[] = [];
   for (const entry of listened) {
-    const month = entry.state.listenedOn!.slice(0, 7);
+    const day = entry.state.listenedOn!;
+    const month = day === DAY_UNKNOWN ? DAY_UNKNOWN : day.slice(0, 7);
     const last = months.at(-1);
     if (last?.month === month) last.entries.push(entry);
     else months.push({ month, entries: [entry] });
@@ -111,8 +115,9 @@ export function listeningStats(entries: JournalEntry[], today: Date): ListeningS
   let episodesWithoutSize = 0;
   for (const entry of listened) {
     const day = entry.state.listenedOn!;
-    perMonth.set(day.slice(0, 7), (perMonth.get(day.slice(0, 7)) ?? 0) + 1);
-    perYear.set(day.slice(0, 4), (perYear.get(day.slice(0, 4)) ?? 0) + 1);
+    // Heard, but no one knows when: in the total, in no month or year.
+    if (day !== DAY_UNKNOWN) perMonth.set(day.slice(0, 7), (perMonth.get(day.slice(0, 7)) ?? 0) + 1);
+    if (day !== DAY_UNKNOWN) perYear.set(day.slice(0, 4), (perYear.get(day.slice(0, 4)) ?? 0) + 1);
     const bytes = entry.card?.audioBytes;
     if (bytes) seconds += audioSeconds(bytes);
     else episodesWithoutSize += 1;

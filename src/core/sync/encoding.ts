@@ -6,7 +6,7 @@
  */
 import { episodeId } from '../episode/model';
 import { isCalendarDay, isIsoTimestamp, isoDay } from '../text/dates';
-import type { ListeningState } from '../records';
+import { DAY_UNKNOWN, type ListeningState } from '../records';
 
 export const SYNC_FORMAT = 1;
 /** What the encoding may use of the 102,400 bytes, leaving room for the other keys. */
@@ -32,10 +32,12 @@ const compactId = (id: string) => (/^lcc-\d+$/.test(id) ? id.slice(4) : `~${id}`
 const fullId = (compact: string) => (compact.startsWith('~') ? compact.slice(1) : episodeId(Number(compact), ''));
 
 /** One line as `stateLine` writes it: an episode number or `~slug`, then base-36 fields. */
-const STATE_LINE = /^(\d{1,6}|~[a-z0-9@()-]{1,200})\|([0-9a-z]{1,5})?\|([0-9a-z]{1,10})?\|([1-5])?\|([0-9a-z]{1,10})$/;
+const STATE_LINE = /^(\d{1,6}|~[a-z0-9@()-]{1,200})\|([0-9a-z]{1,5}|\?)?\|([0-9a-z]{1,10})?\|([1-5])?\|([0-9a-z]{1,10})$/;
 
-const encodeDay = (day: string) => ((Date.parse(`${day}T00:00:00Z`) - EPOCH) / DAY_MS).toString(36);
+// A day unknown is `?`: no day number is.
+const encodeDay = (day: string) => (day === DAY_UNKNOWN ? '?' : ((Date.parse(`${day}T00:00:00Z`) - EPOCH) / DAY_MS).toString(36));
 const decodeDay = (text: string) => {
+  if (text === '?') return DAY_UNKNOWN;
   const date = new Date(EPOCH + Number.parseInt(text, 36) * DAY_MS);
   return isoDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 };
@@ -121,7 +123,12 @@ export function decodeFromSync(items: SyncItems, now: number): Decoded {
         updatedAt: notLater(decodeTime(match[5]!)),
         note: typeof items[`n${match[1]}`] === 'string' ? (items[`n${match[1]}`] as string) : undefined,
       };
-      if (state && (state.listenedOn === null || isCalendarDay(state.listenedOn)) && isIsoTimestamp(state.updatedAt)) states.push(state);
+      if (
+        state &&
+        (state.listenedOn === null || state.listenedOn === DAY_UNKNOWN || isCalendarDay(state.listenedOn)) &&
+        isIsoTimestamp(state.updatedAt)
+      )
+        states.push(state);
       else unreadable += 1;
     }
   }

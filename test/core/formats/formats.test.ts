@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvImport, logCsv, readLogCsv } from '../../../src/core/formats/csv';
 import { logMarkdown } from '../../../src/core/formats/markdown';
 import { ImportRefused, planImport } from '../../../src/core/formats/exportFile';
+import { DAY_UNKNOWN } from '../../../src/core/records';
 import { putCachedEpisode } from '../../../src/platform/storage/episodeCopies';
 import { updateListeningState } from '../../../src/platform/storage/listening';
 import { updateSettings } from '../../../src/platform/storage/settings';
@@ -41,7 +42,7 @@ async function seedLog(corpus = false): Promise<void> {
   for (const [index, episode] of logEpisodes(corpus).entries()) {
     await putCachedEpisode({ url: episode.url, episode, source: 'markdown', etag: null, checkedAt: 1 });
     await updateListeningState(episode, () => ({
-      listenedOn: index % 2 === 0 ? `2026-0${1 + (index % 9)}-15` : null,
+      listenedOn: index % 2 === 0 ? `2026-0${1 + (index % 9)}-15` : index % 5 === 1 ? DAY_UNKNOWN : null,
       bookmarkedAt: index % 3 === 0 ? '2026-02-01T10:00:00.000Z' : null,
       rating: index % 4 === 0 ? null : 1 + (index % 5),
       note: NOTES[index % NOTES.length]!,
@@ -145,6 +146,7 @@ describe('the log as Markdown', () => {
       page: 'Page',
       published: 'Publié le',
       listenedOn: 'Écouté le',
+      dayUnknown: 'jour inconnu',
       bookmarkedOn: 'En favori depuis',
       rating: 'Ma note',
       note: 'Mes notes',
@@ -152,7 +154,9 @@ describe('the log as Markdown', () => {
     });
     const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
     expect(headings[0]).toBe('## LCC 309 - Épisode « 9 », "cité", avec virgule');
-    expect(headings).toHaveLength(7);
+    // Four heard on a known day, one on a day unknown, three only kept.
+    expect(headings).toHaveLength(8);
+    expect(markdown).toContain('- Écouté le : jour inconnu\n');
     expect(markdown).toContain(
       '- Page : <https://lescastcodeurs.com/2023/10/07/lcc-306-episode/>\n- Publié le : 2023-10-07\n- Écouté le : 2026-07-15\n- En favori depuis : 2026-02-01\n- Ma note : ★★☆☆☆ (2/5)\n\n**Mes notes**\n\nSimple\n',
     );
@@ -194,6 +198,7 @@ describe('the log as Markdown', () => {
       page: 'Page',
       published: 'P',
       listenedOn: 'E',
+      dayUnknown: '?',
       bookmarkedOn: 'F',
       rating: 'N',
       note: 'M',

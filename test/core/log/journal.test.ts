@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bookmarks, historyByMonth, journalEntries, listeningStats, playedTimeStats } from '../../../src/core/log/journal';
 import { noteNodes } from '../../../src/core/log/note';
-import type { EpisodeCard, ListeningState } from '../../../src/core/records';
+import { DAY_UNKNOWN, type EpisodeCard, type ListeningState } from '../../../src/core/records';
 
 function state(episodeId: string, listenedOn: string | null, bookmarkedAt: string | null = null): ListeningState {
   return { episodeId, listenedOn, bookmarkedAt, note: '', rating: null, updatedAt: '2026-01-01T00:00:00.000Z' };
@@ -49,6 +49,20 @@ describe('the journal', () => {
     const [month] = historyByMonth(marked);
     expect(month!.entries.map((entry) => entry.state.episodeId)).toEqual(['lcc-100', 'lcc-14', 'lcc-9']);
     expect(month!.entries[0]!.card!.title).toBe('LCC 100 - kept from its page');
+  });
+
+  it('lists the episodes heard on a day unknown after every month, and counts them in no month or year', () => {
+    const withUnknown = [...entries, ...journalEntries([state('lcc-6', DAY_UNKNOWN), state('lcc-7', DAY_UNKNOWN)], [card(6), card(7)])];
+    expect(historyByMonth(withUnknown).map((month) => [month.month, month.entries.map((entry) => entry.state.episodeId)])).toEqual([
+      ['2026-11', ['lcc-2', 'lcc-1']],
+      ['2026-10', ['lcc-3']],
+      ['2025-03', ['lcc-5']],
+      [DAY_UNKNOWN, ['lcc-7', 'lcc-6']],
+    ]);
+    const stats = listeningStats(withUnknown, new Date(2026, 10, 28));
+    expect(stats.total).toBe(6);
+    expect(stats.perYear).toEqual(listeningStats(entries, new Date(2026, 10, 28)).perYear);
+    expect(stats.estimatedHours).toBeCloseTo(4);
   });
 
   it('lists bookmarks, newest first', () => {

@@ -1,6 +1,6 @@
 /** The compact encoding for storage.sync: size, round trip of every field, the merge rule, the quota. */
 import { describe, expect, it } from 'vitest';
-import type { ListeningState } from '../../../src/core/records';
+import { DAY_UNKNOWN, type ListeningState } from '../../../src/core/records';
 import { everyEpisodeListened } from '../../support/episodes';
 import { decodeFromSync, encodeForSync, itemBytes, newerRemoteStates, SYNC_BUDGET_BYTES } from '../../../src/core/sync/encoding';
 
@@ -27,6 +27,7 @@ describe('the sync encoding', () => {
         note: 'Un logo « joli »\nsur deux lignes | avec barre',
       }),
       state('lcc-262', { listenedOn: '2021-09-03', rating: 5, note: '**Top**' }),
+      state('lcc-12', { listenedOn: DAY_UNKNOWN }),
     ];
     const decoded = decodeFromSync(JSON.parse(JSON.stringify(encodeForSync(states).items)), NOW).states;
     expect(decoded.sort((a, b) => a.episodeId.localeCompare(b.episodeId))).toEqual(
