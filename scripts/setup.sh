@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need on a fresh Debian machine: Chromium (in French too),
-# Firefox ESR and openssl for the browser tests, faketime for the unit tests on other days, from Debian (never a downloaded browser build), then the exact
-# npm dependencies of the lock file.
+# Firefox ESR and openssl for the browser tests, faketime for the unit tests on other days, php
+# for the gPodder server the sync tests talk to, all from Debian (never a downloaded browser
+# build), then the exact npm dependencies of the lock file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,8 @@ if ! command -v firefox-esr >/dev/null 2>&1; then packages+=(firefox-esr); fi
 if ! command -v openssl >/dev/null 2>&1; then packages+=(openssl); fi
 # faketime runs the unit tests on other days and in other zones (scripts/test-other-days.sh).
 if ! command -v faketime >/dev/null 2>&1; then packages+=(faketime); fi
+# php runs the real gPodder sync server the sync tests talk to (../shared/opodsync).
+if ! command -v php >/dev/null 2>&1 || ! php -m 2>/dev/null | grep -qi '^sqlite3$'; then packages+=(php-cli php-sqlite3); fi
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
   export DEBIAN_FRONTEND=noninteractive

@@ -5,10 +5,16 @@
 import { CHROMIUM, chromiumPresent } from '../e2e/support/browser';
 import { FIREFOX, firefoxPresent } from '../e2e/support/firefox';
 import { CORPUS_DIR, corpusPresent } from './corpus';
+import { OPODSYNC_DIR, opodsyncPresent } from './opodsync';
 
 export default function announceSkips(): void {
   const missing: [missing: string, skipped: string][] = [];
   if (!corpusPresent) missing.push([`corpus not found at ${CORPUS_DIR}`, 'the tests on the real corpus are skipped']);
+  if (!opodsyncPresent)
+    missing.push([
+      `no gPodder server (php with sqlite3, ${OPODSYNC_DIR})`,
+      'the tests against a sync server are skipped (scripts/setup.sh installs php)',
+    ]);
   if (!chromiumPresent) missing.push([`no Chromium at ${CHROMIUM}`, 'the browser tests are skipped (scripts/setup.sh installs it)']);
   if (!firefoxPresent) missing.push([`no Firefox at ${FIREFOX}`, 'the tests in Firefox are skipped (scripts/setup.sh installs it)']);
   if (missing.length > 0 && process.env['CI'] === 'true') {

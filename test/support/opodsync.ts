@@ -1,0 +1,61 @@
+/**
+ * A real gPodder sync server (oPodSync, PHP + SQLite, from `../shared/opodsync`, never copied into
+ * the project), started by the tests that need one in a folder of their own and stopped after.
+ * Where php is missing, the run says so once (announceSkips.ts) and skips them.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const OPODSYNC_DIR = resolve(process.env['LCC_OPODSYNC'] ?? join(import.meta.dirname, '../../../shared/opodsync'));
+export const opodsyncPresent =
+  existsSync(join(OPODSYNC_DIR, 'start.sh')) &&
+  spawnSync('php', ['-m'], { encoding: 'utf8' }).stdout?.toLowerCase().includes('sqlite3') === true;
+
+export const USER = 'listener';
+export const PASSWORD = 'pässwörd secret';
+
+export interface SyncServer {
+  url: string;
+  stop: () => void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+export async function startSyncServer(): Promise<SyncServer> {
+  const folder = mkdtempSync(join(tmpdir(), 'lcc-opodsync-'));
+  const port = await freePort();
+  const url = execFileSync(join(OPODSYNC_DIR, 'start.sh'), [folder, String(port), USER, PASSWORD], { encoding: 'utf8' }).trim();
+  return {
+    url,
+    stop: () => {
+      try {
+        process.kill(Number(readFileSync(join(folder, 'pid'), 'utf8')));
+      } catch {
+        // Already gone.
+      }
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes actions to the server as a phone's app would, with Basic auth. */
+export async function postAsPhone(server: string, actions: object[]): Promise<void> {
+  const response = await fetch(`${server}/api/2/episodes/${USER}.json`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}` },
+    body: JSON.stringify(actions),
+  });
+  if (!response.ok) throw new Error(`the server refused the phone's actions: ${response.status}`);
+}
