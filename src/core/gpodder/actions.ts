@@ -51,6 +51,9 @@ export interface ShowAction {
 export interface ReadAnswer {
   actions: ShowAction[];
   timestamp: number;
+  /** Every action of the answer, every podcast's, and the devices that made them: what connecting reports. */
+  total: number;
+  devices: number;
   /** Actions of the show that could not be read, or stamped more than a day ahead of now. */
   skipped: number;
 }
@@ -111,9 +114,11 @@ export function readAnswer(text: string, enclosures: ReadonlyMap<string, number>
   if (!answer.success) throw new AnswerError('shape');
   const actions: ShowAction[] = [];
   const episodes = new Set<number>();
+  const devices = new Set<string>();
   let skipped = 0;
   for (const each of answer.output.actions) {
-    const media = typeof each === 'object' && each !== null ? (each as { episode?: unknown }).episode : undefined;
+    const { episode: media, device } = typeof each === 'object' && each !== null ? (each as { episode?: unknown; device?: unknown }) : {};
+    if (typeof device === 'string') devices.add(device);
     const number = typeof media === 'string' ? showEpisodeOfMedia(media, enclosures) : null;
     if (number === null) continue;
     const read = v.safeParse(serverActionSchema, each);
@@ -126,7 +131,7 @@ export function readAnswer(text: string, enclosures: ReadonlyMap<string, number>
     if (episodes.size > MAX_SHOW_EPISODES) throw new AnswerError('too-many-episodes');
     actions.push(showAction(number, at, read.output));
   }
-  return { actions, timestamp: answer.output.timestamp, skipped };
+  return { actions, timestamp: answer.output.timestamp, skipped, total: answer.output.actions.length, devices: devices.size };
 }
 
 function showAction(number: number, at: number, action: ServerAction): ShowAction {

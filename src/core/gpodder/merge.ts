@@ -98,23 +98,3 @@ export function changesFromApps(actions: ShowAction[], ownDevice: string, local:
   }
   return { listened, positions, addresses };
 }
-
-/**
- * The addresses to name an episode with in an action: those the apps used for it; else those of
- * another episode they mentioned, with its number put in; else the archive's enclosure and the
- * show's feed.
- */
-export function addressesFor(
-  number: number,
-  learned: ReadonlyMap<number, AppAddresses>,
-  enclosure: string | null,
-  feed: string,
-): AppAddresses | null {
-  const own = learned.get(number);
-  if (own) return own;
-  for (const [other, { media, podcast }] of learned) {
-    const named = `LesCastCodeurs-Episode-${other}.mp3`;
-    if (media.includes(named)) return { media: media.replace(named, `LesCastCodeurs-Episode-${number}.mp3`), podcast };
-  }
-  return enclosure ? { media: enclosure, podcast: feed } : null;
-}

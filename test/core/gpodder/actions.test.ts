@@ -64,6 +64,8 @@ describe('readAnswer', () => {
     expect(answer).toEqual({
       timestamp: 1796175431,
       skipped: 0,
+      total: 3,
+      devices: 1,
       actions: [
         {
           number: 262,

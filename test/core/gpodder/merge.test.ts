@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ShowAction } from '../../../src/core/gpodder/actions';
-import { addressesFor, changesFromApps, type LocalEpisode } from '../../../src/core/gpodder/merge';
+import { changesFromApps, type LocalEpisode } from '../../../src/core/gpodder/merge';
 import { DAY_UNKNOWN } from '../../../src/core/records';
 
 const MEDIA = (number: number) => `https://traffic.libsyn.com/secure/lescastcodeurs/LesCastCodeurs-Episode-${number}.mp3?dest-id=7`;
@@ -83,29 +83,5 @@ describe('changesFromApps', () => {
   it('learns the addresses the apps use for each episode, downloads included', () => {
     const changes = changesFromApps([action(7, '2026-11-30T09:00:00Z', null, { kind: 'download' })], 'lcc-companion', nothingStored);
     expect(changes.addresses).toEqual(new Map([[7, { media: MEDIA(7), podcast: FEED }]]));
-  });
-});
-
-describe('addressesFor', () => {
-  const learned = new Map([[7, { media: MEDIA(7), podcast: FEED }]]);
-
-  it('names an episode as the apps named it, else by their pattern, else by the archive', () => {
-    expect(addressesFor(7, learned, 'https://a.example/7.mp3', 'https://lescastcodeurs.com/podcast-rss')).toEqual({
-      media: MEDIA(7),
-      podcast: FEED,
-    });
-    expect(addressesFor(300, learned, null, 'https://lescastcodeurs.com/podcast-rss')).toEqual({ media: MEDIA(300), podcast: FEED });
-    expect(
-      addressesFor(
-        300,
-        new Map(),
-        'https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-300.mp3',
-        'https://lescastcodeurs.com/podcast-rss',
-      ),
-    ).toEqual({
-      media: 'https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-300.mp3',
-      podcast: 'https://lescastcodeurs.com/podcast-rss',
-    });
-    expect(addressesFor(300, new Map(), null, 'https://lescastcodeurs.com/podcast-rss')).toBeNull();
   });
 });
