@@ -19,6 +19,10 @@ export const PASSWORD = 'pässwörd secret';
 
 export interface SyncServer {
   url: string;
+  /** Stops the server, keeping its database, as a server that went down. */
+  pause: () => void;
+  /** Starts it again on the same address with the same database. */
+  resume: () => void;
   stop: () => void;
 }
 
@@ -36,25 +40,39 @@ function freePort(): Promise<number> {
 export async function startSyncServer(): Promise<SyncServer> {
   const folder = mkdtempSync(join(tmpdir(), 'lcc-opodsync-'));
   const port = await freePort();
-  const url = execFileSync(join(OPODSYNC_DIR, 'start.sh'), [folder, String(port), USER, PASSWORD], { encoding: 'utf8' }).trim();
+  const start = () => execFileSync(join(OPODSYNC_DIR, 'start.sh'), [folder, String(port), USER, PASSWORD], { encoding: 'utf8' }).trim();
+  const pause = () => {
+    try {
+      process.kill(Number(readFileSync(join(folder, 'pid'), 'utf8')));
+    } catch {
+      // Already gone.
+    }
+  };
+  const url = start();
   return {
     url,
+    pause,
+    resume: () => void start(),
     stop: () => {
-      try {
-        process.kill(Number(readFileSync(join(folder, 'pid'), 'utf8')));
-      } catch {
-        // Already gone.
-      }
+      pause();
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+const phoneAuth = () => ({ Authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}` });
+
+/** Every action the server holds, as another client reads them. */
+export async function actionsOnServer(server: string): Promise<Record<string, unknown>[]> {
+  const response = await fetch(`${server}/api/2/episodes/${USER}.json?since=0`, { headers: phoneAuth() });
+  return ((await response.json()) as { actions: Record<string, unknown>[] }).actions;
 }
 
 /** Writes actions to the server as a phone's app would, with Basic auth. */
 export async function postAsPhone(server: string, actions: object[]): Promise<void> {
   const response = await fetch(`${server}/api/2/episodes/${USER}.json`, {
     method: 'POST',
-    headers: { Authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}` },
+    headers: phoneAuth(),
     body: JSON.stringify(actions),
   });
   if (!response.ok) throw new Error(`the server refused the phone's actions: ${response.status}`);
