@@ -6,6 +6,7 @@ import { UnreadableRecords } from './UnreadableRecords';
 import { refreshArchiveNow } from './useArchive';
 import { useJournal } from './useJournal';
 import { afterNextPaint } from '../src/ui/afterNextPaint';
+import { syncWithAppsAfterPaint } from '../src/ui/syncWithApps';
 import { PlayerBar } from '../src/ui/player/PlayerBar';
 import { usePlayer } from '../src/ui/player/usePlayer';
 import { VIEWS, viewOfHash, type ViewComponent, type ViewDefinition, type ViewName } from './views';
@@ -43,6 +44,7 @@ export function Journal() {
   // Opening the journal, on whichever view, checks the archive (most times a 304), once the
   // page is painted.
   useEffect(() => afterNextPaint(refreshArchiveNow), []);
+  useEffect(syncWithAppsAfterPaint, []);
   useEffect(() => {
     const follow = () => setName(viewOfHash(location.hash));
     window.addEventListener('hashchange', follow);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { inBackground } from '../src/errors';
 import { applyPreferences } from '../src/ui/preferences';
 import { relayWritesToBackground } from '../src/ui/relayWrites';
+import { syncWithAppsAfterPaint } from '../src/ui/syncWithApps';
 import { App } from './App';
 import './popup.css';
 
@@ -9,3 +10,4 @@ const root = document.getElementById('app')!;
 const draw = (): void => render(<App />, root);
 relayWritesToBackground();
 inBackground('applying the settings', applyPreferences(draw));
+syncWithAppsAfterPaint();

@@ -12,6 +12,7 @@ import type { ParsedFeed } from './platform/html/feed';
 import type { FeedState } from './core/records';
 import type { PlayerCommand, PlayerState } from './core/player/state';
 import type { StoreChange } from './platform/storage/database';
+import type { ConnectResult, SyncStatus } from './platform/gpodder/sync';
 
 /** To the background, from the content script or the popup. */
 export type BackgroundRequest =
@@ -19,7 +20,12 @@ export type BackgroundRequest =
   | { type: 'episode/revalidate'; url: string }
   | { type: 'store/changed'; change: StoreChange }
   | { type: 'archive/refresh'; force: boolean }
-  | { type: 'player/command'; command: PlayerCommand };
+  | { type: 'player/command'; command: PlayerCommand }
+  /** `caption`: how the extension is named among the listener's devices, in the interface language. */
+  | { type: 'gpodder/connect'; server: string; user: string; password: string; caption: string }
+  | { type: 'gpodder/disconnect' }
+  | { type: 'gpodder/sync'; trigger: 'listener' | 'auto' }
+  | { type: 'gpodder/status' };
 
 export type RevalidateFailure = 'offline' | 'not-found' | 'unparsable';
 
@@ -33,6 +39,11 @@ export interface BackgroundAnswers {
   'archive/refresh': FeedState | null;
   /** The player's state after the command. */
   'player/command': PlayerState;
+  'gpodder/connect': ConnectResult;
+  'gpodder/disconnect': null;
+  /** Where the sync with the podcast apps stands after the run. */
+  'gpodder/sync': SyncStatus;
+  'gpodder/status': SyncStatus;
 }
 
 /** To the content script of an episode's tab, from the popup (episode, scroll) or the background (identity). */
@@ -89,6 +100,10 @@ const BACKGROUND_TYPES: Record<keyof BackgroundAnswers, true> = {
   'store/changed': true,
   'archive/refresh': true,
   'player/command': true,
+  'gpodder/connect': true,
+  'gpodder/disconnect': true,
+  'gpodder/sync': true,
+  'gpodder/status': true,
 };
 const OFFSCREEN_TYPES: Record<keyof OffscreenAnswers, true> = { 'offscreen/parse-feed': true, 'offscreen/player': true };
 const CONTENT_TYPES: Record<keyof ContentAnswers, true> = { 'page/identify': true, 'page/get-episode': true, 'page/scroll-to': true };

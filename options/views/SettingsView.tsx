@@ -8,6 +8,7 @@ import { decodeFromSync, encodeForSync, type SyncItems } from '../../src/core/sy
 import { t, type MessageKey } from '../../src/ui/i18n';
 import { useStoredRead } from '../../src/ui/useStoredRead';
 import { recover } from '../../src/errors';
+import { GpodderSettings } from '../GpodderSettings';
 
 type Choice<K extends keyof Settings> = { value: Settings[K]; label: MessageKey };
 
@@ -77,25 +78,28 @@ export function SettingsView() {
     updateSettings({ [key]: value }).catch(recover('saving the settings', undefined));
   };
   return (
-    <form class="settings" onSubmit={(event) => event.preventDefault()}>
-      {(Object.keys(CHOICES) as ChosenSetting[]).map((key) => (
-        <fieldset key={key}>
-          <legend>{t(CHOICES[key].legend)}</legend>
-          {CHOICES[key].options.map((option) => (
-            <label key={option.value}>
-              <input
-                type="radio"
-                name={key}
-                value={option.value}
-                checked={settings[key] === option.value}
-                onChange={() => choose(key, option.value as never)}
-              />
-              {t(option.label)}
-            </label>
-          ))}
-          {key === 'sync' && <SyncHint on={settings.sync === 'on'} />}
-        </fieldset>
-      ))}
-    </form>
+    <>
+      <form class="settings" onSubmit={(event) => event.preventDefault()}>
+        {(Object.keys(CHOICES) as ChosenSetting[]).map((key) => (
+          <fieldset key={key}>
+            <legend>{t(CHOICES[key].legend)}</legend>
+            {CHOICES[key].options.map((option) => (
+              <label key={option.value}>
+                <input
+                  type="radio"
+                  name={key}
+                  value={option.value}
+                  checked={settings[key] === option.value}
+                  onChange={() => choose(key, option.value as never)}
+                />
+                {t(option.label)}
+              </label>
+            ))}
+            {key === 'sync' && <SyncHint on={settings.sync === 'on'} />}
+          </fieldset>
+        ))}
+      </form>
+      <GpodderSettings />
+    </>
   );
 }

@@ -16,6 +16,7 @@ import { showEpisodeBadge } from './badge';
 import { commandPlayer } from './player';
 import { refreshFromSource } from './sourceRefresh';
 import { listenToSync, syncSoon } from './sync';
+import { GPODDER_ALARM, handleGpodder, syncWithAppsNow, syncWithAppsSoon } from './gpodder';
 
 const ARCHIVE_ALARM = 'archive-refresh';
 
@@ -55,11 +56,17 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
       return runArchiveRefresh(request.force);
     case 'player/command':
       return commandPlayer(request.command, followChange);
+    case 'gpodder/connect':
+    case 'gpodder/disconnect':
+    case 'gpodder/sync':
+    case 'gpodder/status':
+      return handleGpodder(request);
   }
 }
 
 async function followChange(change: StoreChange): Promise<void> {
   if (changesWhatSyncCarries(change)) syncSoon();
+  if (changesEpisode(change) || change.playback === true) syncWithAppsSoon();
   if (changesEpisode(change)) await refreshBadges(change);
 }
 
@@ -72,7 +79,10 @@ browser.runtime.onInstalled.addListener(() => {
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ARCHIVE_ALARM) runArchiveRefresh(false).catch(recover('refreshing the archive', null));
+  if (alarm.name === GPODDER_ALARM) syncWithAppsNow();
 });
+
+browser.runtime.onStartup.addListener(syncWithAppsNow);
 
 const EXTENSION_ORIGIN = browser.runtime.getURL('');
 

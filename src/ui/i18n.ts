@@ -64,6 +64,13 @@ export function formatShortDay(day: string, withYear = true, language = uiLangua
   return format.format(new Date(Date.UTC(year!, month! - 1, date)));
 }
 
+/** An instant in the listener's time zone, as the interface language writes it: "2 décembre 2026 à 08:15". */
+export function formatMoment(at: number, language = uiLanguage()): string {
+  return formatter(`moment ${language}`, () => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short' })).format(
+    new Date(at),
+  );
+}
+
 /** A `YYYY-MM` month, e.g. "juillet 2021", or in short without its year, "juil.", for charts. */
 export function formatMonth(month: string, short = false, language = uiLanguage()): string {
   const [year, index] = month.split('-').map(Number);

@@ -48,9 +48,10 @@ export function serverBase(address: string): string {
   return `${url.origin}${url.pathname.replace(/\/index\.php\/?$/, '/').replace(/\/+$/, '')}`;
 }
 
-/** The origin a host permission is asked for. */
+/** The match pattern a host permission is asked for: match patterns name no port, so any port of that host. */
 export function serverOrigin(server: string): string {
-  return `${new URL(server).origin}/*`;
+  const url = new URL(server);
+  return `${url.protocol}//${url.hostname}/*`;
 }
 
 function basicAuth(user: string, password: string): string {

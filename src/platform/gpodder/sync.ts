@@ -75,7 +75,7 @@ function problemOf(error: unknown): SyncProblem {
   return 'storage';
 }
 
-export class AppsSync {
+export class GpodderSync {
   private running: Promise<SyncStatus> | null = null;
 
   constructor(

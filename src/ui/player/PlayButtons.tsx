@@ -46,7 +46,7 @@ export function PlayButtons({ playable, position, player, queued, name }: PlayBu
     return (
       <>
         <button type="button" class="button primary play" onClick={play}>
-          {resumeAt === null ? t('playEpisode') : t('resumeAt', formatClock(resumeAt))}
+          {resumeAt === null ? t('playEpisode') : t(position?.device ? 'resumeAtFromApp' : 'resumeAt', formatClock(resumeAt))}
         </button>
         <button type="button" class="button" aria-pressed={queued} onClick={queue}>
           {t('queueAdd')}

@@ -9,6 +9,7 @@ import {
   MAX_ANSWER_BYTES,
   registerDevice,
   serverBase,
+  serverOrigin,
   uploadActions,
   type GpodderAccount,
   type GpodderApi,
@@ -37,6 +38,11 @@ async function fakeSite(answer: (response: import('node:http').ServerResponse) =
 }
 
 describe('the address of a server', () => {
+  it('asks the permission for its host, any port, as match patterns name none', () => {
+    expect(serverOrigin('http://127.0.0.1:8099/sub')).toBe('http://127.0.0.1/*');
+    expect(serverOrigin('https://cloud.example.org/nextcloud')).toBe('https://cloud.example.org/*');
+  });
+
   it.each([
     ['https://cloud.example.org/', 'https://cloud.example.org'],
     ['  https://cloud.example.org/nextcloud/index.php/ ', 'https://cloud.example.org/nextcloud'],

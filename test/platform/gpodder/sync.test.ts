@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../src/core/clock';
 import { DAY_UNKNOWN } from '../../../src/core/records';
-import { AppsSync, type KeyValueArea } from '../../../src/platform/gpodder/sync';
+import { GpodderSync, type KeyValueArea } from '../../../src/platform/gpodder/sync';
 import { saveArchive } from '../../../src/platform/storage/archive';
 import { getListeningState, updateListeningState } from '../../../src/platform/storage/listening';
 import { getPosition } from '../../../src/platform/storage/playback';
@@ -71,7 +71,7 @@ describe.skipIf(!opodsyncPresent)('the sync with the podcast apps, against a rea
 
   it("connects, takes the phone's history with the right days, and sends the browser's marks as the phone names them", async () => {
     const area = memoryArea();
-    const sync = new AppsSync(area, clock);
+    const sync = new GpodderSync(area, clock);
     expect(await sync.connect({ server: server.url, user: USER, password: 'wrong' }, 'LCC Companion (test)')).toEqual({
       ok: false,
       problem: 'password',
@@ -114,7 +114,7 @@ describe.skipIf(!opodsyncPresent)('the sync with the podcast apps, against a rea
   it('keeps a change made while the server is down, backs off, and sends it once the server is back', async () => {
     const area = memoryArea();
     let now = clock.now();
-    const sync = new AppsSync(area, { now: () => now });
+    const sync = new GpodderSync(area, { now: () => now });
     await postAsPhone(server.url, [play(262, '2026-11-30T08:15:00', 2592)]);
     expect((await sync.connect({ server: server.url, user: USER, password: PASSWORD }, 'LCC Companion (test)')).ok).toBe(true);
     server.pause();
@@ -139,7 +139,7 @@ describe.skipIf(!opodsyncPresent)('the sync with the podcast apps, against a rea
 
   it('stops the automatic runs after a refused password, and loses nothing', async () => {
     const area = memoryArea();
-    const sync = new AppsSync(area, clock);
+    const sync = new GpodderSync(area, clock);
     expect((await sync.connect({ server: server.url, user: USER, password: PASSWORD }, 'LCC Companion (test)')).ok).toBe(true);
     const account = area.items.get('gpodderAccount') as Record<string, unknown>;
     area.items.set('gpodderAccount', { ...account, password: 'changed on the server' });
@@ -158,7 +158,7 @@ describe.skipIf(!opodsyncPresent)('the sync with the podcast apps, against a rea
     await new Promise<void>((listening) => garbage.listen(0, '127.0.0.1', listening));
     try {
       const area = memoryArea();
-      const sync = new AppsSync(area, clock);
+      const sync = new GpodderSync(area, clock);
       expect((await sync.connect({ server: server.url, user: USER, password: PASSWORD }, 'LCC Companion (test)')).ok).toBe(true);
       const account = area.items.get('gpodderAccount') as Record<string, unknown>;
       area.items.set('gpodderAccount', { ...account, server: `http://127.0.0.1:${(garbage.address() as { port: number }).port}` });
