@@ -3,7 +3,7 @@
  * Debian's Chromium, the real pages and markdown sources routed from the corpus, and the real
  * toolbar popup reached over a second CDP client.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -139,6 +139,20 @@ async function serveSource(route: Route, source: SourceRoute): Promise<void> {
   });
 }
 
+/**
+ * A copy of the built extension granted `origins` at install, as a test profile grants the host
+ * permission a listener gives when connecting to their sync server (a headless browser shows no
+ * permission prompt to click). Removed with the returned function.
+ */
+export function distGranting(origins: string[]): { dist: string; remove: () => void } {
+  const dist = mkdtempSync(join(tmpdir(), 'lcc-dist-'));
+  cpSync(DIST, dist, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
+  manifest.host_permissions.push(...origins);
+  writeFileSync(join(dist, 'manifest.json'), JSON.stringify(manifest));
+  return { dist, remove: () => rmSync(dist, { recursive: true, force: true }) };
+}
+
 export async function launchExtension(
   options: {
     source?: SourceRoute['mode'];
@@ -149,6 +163,8 @@ export async function launchExtension(
     audio?: AudioRoute['mode'];
     /** A profile to open again (a browser restarted), kept after close; by default a fresh one, removed. */
     profile?: string;
+    /** Servers on this machine the extension talks to for real (a gPodder server): not answered with the stub page. */
+    localServers?: boolean;
   } = {},
 ): Promise<ExtensionSession> {
   const dist = options.dist ?? DIST;
@@ -195,6 +211,7 @@ export async function launchExtension(
     );
     await context.route('https://lescastcodeurs.com/**', (route) => serveSite(route, options.feed ?? false));
     await context.route('https://raw.githubusercontent.com/**', (route) => serveSource(route, source));
+    if (options.localServers) await context.route(/^http:\/\/127\.0\.0\.1:\d+\//, (route) => route.continue());
     const currentWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL((await currentWorker()).url()).host;
 
