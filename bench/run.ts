@@ -9,6 +9,7 @@ import { benchJournal } from './journal';
 import { benchPopup, benchWorstCase } from './popup';
 import { benchSizes } from './sizes';
 import { benchSync } from './sync';
+import { benchGpodder } from './gpodder';
 
 for (const line of benchSizes()) console.log(line);
 for (const line of benchSync()) console.log(line);
@@ -17,6 +18,7 @@ for (const line of await benchWorstCase()) console.log(line);
 for (const line of await benchJournal()) console.log(line);
 for (const line of await benchArchive()) console.log(line);
 for (const line of await benchConferences()) console.log(line);
+for (const line of await benchGpodder()) console.log(line);
 const parsers = await benchParsers();
 for (const line of parsers.lines) console.log(line);
 console.log(`markdown parser / marked.lexer time ratio: ${parsers.ratio === null ? 'n/a' : parsers.ratio.toFixed(3)}`);

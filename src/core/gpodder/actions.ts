@@ -77,6 +77,7 @@ function timeOf(timestamp: string): number {
 }
 
 // The file name the audio host gives every episode, under any path (`/secure/` or not) and query.
+const SHOW_FILE_PREFIX = 'LesCastCodeurs-Episode-';
 const SHOW_MEDIA_FILE = /^\/(?:[^?#]*\/)?LesCastCodeurs-Episode-(\d{1,5})\.mp3$/;
 const SHOW_AUDIO_HOST = 'traffic.libsyn.com';
 
@@ -88,6 +89,8 @@ const SHOW_AUDIO_HOST = 'traffic.libsyn.com';
 export function showEpisodeOfMedia(media: string, enclosures: ReadonlyMap<string, number>): number | null {
   const known = enclosures.get(media);
   if (known !== undefined) return known;
+  // Most actions of a listener are other podcasts': they are dropped without parsing their address.
+  if (!media.includes(SHOW_FILE_PREFIX)) return null;
   let url: URL;
   try {
     url = new URL(media);
@@ -115,11 +118,18 @@ export function readAnswer(text: string, enclosures: ReadonlyMap<string, number>
   const actions: ShowAction[] = [];
   const episodes = new Set<number>();
   const devices = new Set<string>();
+  // An app names an episode by the same address in each of its actions: each is read once.
+  const numberOfMedia = new Map<string, number | null>();
+  const numberOf = (media: string) => {
+    let number = numberOfMedia.get(media);
+    if (number === undefined) numberOfMedia.set(media, (number = showEpisodeOfMedia(media, enclosures)));
+    return number;
+  };
   let skipped = 0;
   for (const each of answer.output.actions) {
     const { episode: media, device } = typeof each === 'object' && each !== null ? (each as { episode?: unknown; device?: unknown }) : {};
     if (typeof device === 'string') devices.add(device);
-    const number = typeof media === 'string' ? showEpisodeOfMedia(media, enclosures) : null;
+    const number = typeof media === 'string' ? numberOf(media) : null;
     if (number === null) continue;
     const read = v.safeParse(serverActionSchema, each);
     const at = read.success ? timeOf(read.output.timestamp) : Number.NaN;

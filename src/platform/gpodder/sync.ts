@@ -104,11 +104,7 @@ export class GpodderSync {
       });
       waiting = pending.actions.length;
     }
-    return {
-      account: account && { server: account.server, user: account.user, api: account.api },
-      state: { last: state.last, failure: state.failure, failures: state.failures, retryAt: state.retryAt },
-      waiting,
-    };
+    return { account: account && shownAccount(account), state: shownState(state), waiting };
   }
 
   /**
@@ -158,16 +154,11 @@ export class GpodderSync {
       const applied = await applyActionsFromApps(answer.actions, account.device);
       const learned = learnedMap(state.learned);
       for (const [number, addresses] of applied.addresses) learned.set(number, addresses);
-      // The log again: what the apps just changed is not sent back, and what the listener did meanwhile is.
-      const pending = pendingActions({
-        ...(await readLogForApps()),
-        after: state.sentUpTo,
-        device: account.device,
-        learned,
-        feed: SHOW_PODCAST_FEED,
-      });
+      // The log as read before the apps' changes: those are never sent back, and a change the
+      // listener makes meanwhile is newer than `upTo`, so the next run sends it.
+      const pending = pendingActions({ ...log, after: state.sentUpTo, device: account.device, learned, feed: SHOW_PODCAST_FEED });
       await uploadActions(account, pending.actions);
-      await this.save({
+      const done: SyncState = {
         since: answer.timestamp,
         sentUpTo: pending.upTo,
         learned: [...learned].map(([number, { media, podcast }]) => [number, media, podcast]),
@@ -175,7 +166,10 @@ export class GpodderSync {
         failure: null,
         failures: 0,
         retryAt: 0,
-      });
+      };
+      await this.save(done);
+      // Everything was sent: no need to read the log again to count what waits.
+      return { account: shownAccount(account), state: shownState(done), waiting: 0 };
     } catch (error) {
       const failures = state.failures + 1;
       const backoff = Math.min(MAX_BACKOFF_MINUTES, 2 ** (failures - 1)) * MINUTE_MS;
@@ -189,6 +183,9 @@ export class GpodderSync {
     if ((await this.read()).account) await this.area.set({ [STATE_KEY]: state });
   }
 }
+
+const shownAccount = ({ server, user, api }: GpodderAccount): NonNullable<SyncStatus['account']> => ({ server, user, api });
+const shownState = ({ last, failure, failures, retryAt }: SyncState): SyncStatus['state'] => ({ last, failure, failures, retryAt });
 
 function learnedMap(learned: SyncState['learned']): Map<number, { media: string; podcast: string }> {
   return new Map(learned.map(([number, media, podcast]) => [number, { media, podcast }]));
