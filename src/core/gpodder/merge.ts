@@ -7,10 +7,14 @@ import { localToday } from '../text/dates';
 import { DAY_UNKNOWN, type ListeningState, type PlaybackPosition } from '../records';
 import { END_MARGIN_SECONDS, type ShowAction } from './actions';
 
-/** The media and feed addresses the listener's apps gave an episode: what an action about it must carry. */
+/**
+ * The media and feed addresses the listener's apps gave an episode (what an action about it must
+ * carry), and its length in seconds as they gave it, where one did.
+ */
 export interface AppAddresses {
   media: string;
   podcast: string;
+  total: number | null;
 }
 
 export interface MarkFromApp {
@@ -71,7 +75,8 @@ export function changesFromApps(actions: ShowAction[], ownDevice: string, local:
   const lastEnd = new Map<number, ShowAction>();
   const lastPlay = new Map<number, ShowAction>();
   for (const action of others) {
-    addresses.set(action.number, { media: action.media, podcast: action.podcast });
+    const total = action.total ?? addresses.get(action.number)?.total ?? null;
+    addresses.set(action.number, { media: action.media, podcast: action.podcast, total });
     if (action.kind !== 'play') continue;
     lastPlay.set(action.number, action);
     if (reachedEnd(action)) lastEnd.set(action.number, action);

@@ -30,9 +30,9 @@ export function addressesFor(
   if (own) return own;
   for (const [other, { media, podcast }] of learned) {
     const named = `LesCastCodeurs-Episode-${other}.mp3`;
-    if (media.includes(named)) return { media: media.replace(named, `LesCastCodeurs-Episode-${number}.mp3`), podcast };
+    if (media.includes(named)) return { media: media.replace(named, `LesCastCodeurs-Episode-${number}.mp3`), podcast, total: null };
   }
-  return enclosure ? { media: enclosure, podcast: feed } : null;
+  return enclosure ? { media: enclosure, podcast: feed, total: null } : null;
 }
 
 export interface Pending {
@@ -85,8 +85,9 @@ export function pendingActions({ logs, positions, episodes, after, device, learn
   const actions: OutgoingAction[] = [];
   for (const change of changes) {
     const episode = episodes.get(change.episodeId);
-    const total = Math.round(positionOf.get(change.episodeId)?.duration ?? episode?.seconds ?? 0);
     const addresses = episode && addressesFor(episode.number, learned, episode.enclosure, feed);
+    // The length the player read, else the archive's (from the mp3's size), else the one the apps gave.
+    const total = Math.round(positionOf.get(change.episodeId)?.duration ?? episode?.seconds ?? addresses?.total ?? 0);
     if (!addresses || total === 0) continue;
     const position = Math.min(total, Math.round(change.position ?? total));
     actions.push({

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { AnswerError, readAnswer, SHOW_PODCAST_FEED, type ReadAnswer } from '../../core/gpodder/actions';
+import type { AppAddresses } from '../../core/gpodder/merge';
 import { pendingActions } from '../../core/gpodder/outgoing';
 import type { Clock } from '../../core/clock';
 import { applyActionsFromApps, readLogForApps } from '../storage/fromApps';
@@ -39,8 +40,8 @@ const syncStateSchema = v.object({
   since: count,
   /** The newest change of the log the server took. */
   sentUpTo: v.nullable(v.string()),
-  /** Per episode number, the media and feed addresses the apps used. */
-  learned: v.array(v.tuple([count, v.string(), v.string()])),
+  /** Per episode number, the media and feed addresses the apps used, and the length they gave. */
+  learned: v.array(v.tuple([count, v.string(), v.string(), v.nullable(count)])),
   last: v.nullable(v.object({ at: count, listened: count, positions: count, sent: count, skipped: count })),
   failure: v.nullable(v.object({ at: count, problem: v.picklist(PROBLEMS) })),
   failures: count,
@@ -161,7 +162,7 @@ export class GpodderSync {
       const done: SyncState = {
         since: answer.timestamp,
         sentUpTo: pending.upTo,
-        learned: [...learned].map(([number, { media, podcast }]) => [number, media, podcast]),
+        learned: [...learned].map(([number, { media, podcast, total }]) => [number, media, podcast, total]),
         last: { at: now, listened: applied.listened, positions: applied.positions, sent: pending.actions.length, skipped: answer.skipped },
         failure: null,
         failures: 0,
@@ -187,8 +188,8 @@ export class GpodderSync {
 const shownAccount = ({ server, user, api }: GpodderAccount): NonNullable<SyncStatus['account']> => ({ server, user, api });
 const shownState = ({ last, failure, failures, retryAt }: SyncState): SyncStatus['state'] => ({ last, failure, failures, retryAt });
 
-function learnedMap(learned: SyncState['learned']): Map<number, { media: string; podcast: string }> {
-  return new Map(learned.map(([number, media, podcast]) => [number, { media, podcast }]));
+function learnedMap(learned: SyncState['learned']): Map<number, AppAddresses> {
+  return new Map(learned.map(([number, media, podcast, total]) => [number, { media, podcast, total }]));
 }
 
 function randomId(): string {

@@ -82,6 +82,6 @@ describe('changesFromApps', () => {
 
   it('learns the addresses the apps use for each episode, downloads included', () => {
     const changes = changesFromApps([action(7, '2026-11-30T09:00:00Z', null, { kind: 'download' })], 'lcc-companion', nothingStored);
-    expect(changes.addresses).toEqual(new Map([[7, { media: MEDIA(7), podcast: FEED }]]));
+    expect(changes.addresses).toEqual(new Map([[7, { media: MEDIA(7), podcast: FEED, total: 5400 }]]));
   });
 });

@@ -75,22 +75,36 @@ describe('pendingActions', () => {
       episodeId,
       events: [{ kind: 'listened', at: '2026-11-30T08:00:00.000Z', listenedOn: '2026-11-30' }],
     }));
-    const pending = pendingActions(input(logs, [], { learned: new Map([[262, { media: MEDIA(262), podcast: FEED_OF_APPS }]]) }));
+    const pending = pendingActions(
+      input(logs, [], { learned: new Map([[262, { media: MEDIA(262), podcast: FEED_OF_APPS, total: 5400 }]]) }),
+    );
     expect(pending.actions.map(({ episode, podcast }) => [episode, podcast])).toEqual([[MEDIA(263), FEED_OF_APPS]]);
+  });
+
+  it('takes the length the apps gave an episode where neither the player nor the archive knows it', () => {
+    const logs: EpisodeLog[] = [
+      { episodeId: 'lcc-264', events: [{ kind: 'listened', at: '2026-11-30T08:00:00.000Z', listenedOn: '2026-11-30' }] },
+    ];
+    const pending = pendingActions(
+      input(logs, [], { learned: new Map([[264, { media: MEDIA(264), podcast: FEED_OF_APPS, total: 4321 }]]) }),
+    );
+    expect(pending.actions).toEqual([expect.objectContaining({ episode: MEDIA(264), position: 4321, total: 4321 })]);
   });
 });
 
 describe('addressesFor', () => {
-  const learned = new Map([[7, { media: MEDIA(7), podcast: FEED_OF_APPS }]]);
+  const learned = new Map([[7, { media: MEDIA(7), podcast: FEED_OF_APPS, total: 5400 }]]);
 
   it('names an episode as the apps named it, else by their pattern, else by the archive', () => {
     expect(addressesFor(7, learned, 'https://a.example/7.mp3', 'https://lescastcodeurs.com/podcast-rss')).toEqual({
       media: MEDIA(7),
       podcast: FEED_OF_APPS,
+      total: 5400,
     });
     expect(addressesFor(300, learned, null, 'https://lescastcodeurs.com/podcast-rss')).toEqual({
       media: MEDIA(300),
       podcast: FEED_OF_APPS,
+      total: null,
     });
     expect(
       addressesFor(
@@ -102,6 +116,7 @@ describe('addressesFor', () => {
     ).toEqual({
       media: 'https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-300.mp3',
       podcast: 'https://lescastcodeurs.com/podcast-rss',
+      total: null,
     });
     expect(addressesFor(300, new Map(), null, 'https://lescastcodeurs.com/podcast-rss')).toBeNull();
   });
