@@ -12,7 +12,7 @@ import { parsePostPage } from '../../src/platform/html/page';
 import { documentOf, liveUrlOf, readPage } from '../support/corpus';
 import type { PlayerState } from '../../src/core/player/state';
 import { LCC_262, POSTS } from './support/pages';
-import { until } from './support/firefox';
+import { click, text, until } from './support/firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIREFOX_DIST = resolve(ROOT, 'dist/firefox');
@@ -48,10 +48,6 @@ describe('the Firefox build', () => {
 });
 
 /** Clicks the button of the page or popup whose text is `name`. */
-const click = (name: string) =>
-  `(() => { const button = [...document.querySelectorAll('button')].find((each) => each.textContent.trim() === ${JSON.stringify(name)}); button.click(); return true; })()`;
-const text = (selector: string) => `document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`;
-
 // Firefox here speaks English (Debian's build has no French language pack), and reaches no GitHub:
 // the popup reads the page itself, as it does whenever GitHub cannot be reached.
 inFirefox('the extension running in Firefox', () => {

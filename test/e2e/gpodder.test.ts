@@ -1,5 +1,5 @@
 /**
- * The sync with the listener's podcast apps in Chromium, against a real gPodder server (oPodSync):
+ * The sync with the listener's podcast apps in Chromium and Firefox, against a real gPodder server (oPodSync):
  * the phone's actions written as AntennaPod writes them show in the journal and the popup, and
  * what the listener does in the browser reaches the server with the phone's addresses, through a
  * server that went down meanwhile.
@@ -9,7 +9,9 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { distGranting } from './support/browser';
-import { inChromium, it } from './support/fixtures';
+import { inChromium, inFirefox, it } from './support/fixtures';
+import { click, text, until } from './support/firefox';
+import type { PlayerState } from '../../src/core/player/state';
 import { LCC_262 } from './support/pages';
 import { SCREENSHOTS } from './support/screenshots';
 import { actionsOnServer, opodsyncPresent, PASSWORD, postAsPhone, startSyncServer, USER, type SyncServer } from '../support/opodsync';
@@ -118,6 +120,67 @@ inChromium('the sync with the podcast apps in Chromium', () => {
 
       await settings.getByRole('button', { name: 'Se déconnecter' }).click();
       await expect.poll(() => settings.getByRole('button', { name: 'Se connecter' }).count()).toBe(1);
+    });
+  });
+});
+
+inFirefox('the sync with the podcast apps in Firefox', () => {
+  describe.skipIf(!opodsyncPresent)('against a real gPodder server', () => {
+    let server: SyncServer;
+    beforeAll(async () => {
+      server = await startSyncServer();
+    });
+    afterAll(() => server.stop());
+
+    it('connects from the settings, and sends a pause in the popup with the phone’s addresses', async ({ launchFirefox }) => {
+      await postAsPhone(server.url, [play(262, '2026-11-30T08:15:00', 2592)]);
+      const session = await launchFirefox();
+      await session.grantHosts(['http://127.0.0.1/*']);
+      await session.openSitePage(LCC_262);
+      await session.openPopup();
+      await until(
+        () =>
+          session.evaluateInPopup<boolean>(`[...document.querySelectorAll('button')].some((each) => each.textContent.trim() === 'Play')`),
+        (shown) => shown,
+      );
+      await session.evaluateInPopup(click('Play'));
+      const settings = await session.openExtensionPage('options/index.html#settings');
+      const player = () =>
+        session.evaluate<PlayerState>(settings, `browser.runtime.sendMessage({ type: 'player/command', command: { kind: 'state' } })`);
+      await until(player, (state) => state.status === 'playing' && state.position > 3);
+      await session.evaluate(settings, `browser.runtime.sendMessage({ type: 'player/command', command: { kind: 'pause' } })`);
+      await until(player, (state) => state.status === 'paused');
+
+      await until(
+        () => session.evaluate<string | null>(settings, text('.gpodder legend')),
+        (legend) => legend === 'Sync with your podcast app',
+      );
+      const fill = (label: string, value: string) =>
+        `(() => { const input = [...document.querySelectorAll('.gpodder-connect label')].find((each) => each.textContent.startsWith(${JSON.stringify(label)})).querySelector('input');
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, ${JSON.stringify(value)});
+          input.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`;
+      await session.evaluate(settings, fill('Server address', server.url));
+      await session.evaluate(settings, fill('User name', USER));
+      await session.evaluate(settings, fill('Password', PASSWORD));
+      console.log(
+        'CONTAINS',
+        await session.evaluate(settings, `browser.permissions.contains({ origins: ['http://127.0.0.1/*'] })`),
+        await session.evaluate(settings, `browser.permissions.getAll()`),
+      );
+      // The listener's own click: Firefox asks a permission only in answer to one.
+      await session.click(settings, '.gpodder-connect button[type="submit"]');
+      await until(
+        () => session.evaluate<string | null>(settings, text('.gpodder > [role="status"]')),
+        (said) => said === 'Connected: 1 actions, 1 of them for Les Cast Codeurs, from 1 device(s).',
+        20_000,
+      );
+      const ours = await until(
+        async () => (await actionsOnServer(server.url)).filter((action) => action['device'] !== 'pixel-8'),
+        (actions) => actions.length === 1,
+        20_000,
+      );
+      expect(ours[0]).toMatchObject({ episode: PHONE_MEDIA(262), podcast: PHONE_FEED, action: 'play' });
+      expect(ours[0]!['position']).toBeGreaterThanOrEqual(3);
     });
   });
 });

@@ -63,6 +63,12 @@ export function episodeId(number: number | null, slug: string): string {
   return number === null ? slug : `lcc-${number}`;
 }
 
+/** The number an episode's id names (`lcc-262`), or null for the id of an episode without one (its slug). */
+export function numberOfEpisodeId(id: string): number | null {
+  const match = /^lcc-(\d+)$/.exec(id);
+  return match ? Number(match[1]) : null;
+}
+
 /** Every heading of an outline, in document order (each before its subsections). */
 export function flattenOutline(outline: OutlineNode[]): OutlineNode[] {
   return outline.flatMap((node) => [node, ...flattenOutline(node.children)]);

@@ -67,9 +67,14 @@ const isoOf = (at: number) => new Date(at).toISOString();
 
 /**
  * The changes the apps' actions make to the log. `ownDevice`'s actions are this extension's own,
- * sent earlier: they change nothing. `local(number)` gives what is stored of an episode.
+ * sent earlier: they change nothing. `local(number)` gives what is stored of an episode, undefined
+ * for one unknown here (no page to show it or resume it on): of those, only the addresses are kept.
  */
-export function changesFromApps(actions: ShowAction[], ownDevice: string, local: (number: number) => LocalEpisode): ChangesFromApps {
+export function changesFromApps(
+  actions: ShowAction[],
+  ownDevice: string,
+  local: (number: number) => LocalEpisode | undefined,
+): ChangesFromApps {
   const others = actions.filter((action) => action.device !== ownDevice).sort((a, b) => a.at - b.at);
   const addresses = new Map<number, AppAddresses>();
   const lastEnd = new Map<number, ShowAction>();
@@ -84,7 +89,9 @@ export function changesFromApps(actions: ShowAction[], ownDevice: string, local:
   const bursts = burstInstants(others);
   const listened: MarkFromApp[] = [];
   for (const [number, end] of lastEnd) {
-    const { state } = local(number);
+    const known = local(number);
+    if (!known) continue;
+    const { state } = known;
     // Listened here already (on a day the listener chose), or unmarked here after the app's play.
     if (state?.listenedOn || (state && Date.parse(state.updatedAt) > end.at)) continue;
     listened.push({
@@ -96,8 +103,9 @@ export function changesFromApps(actions: ShowAction[], ownDevice: string, local:
   }
   const positions: PositionFromApp[] = [];
   for (const [number, play] of lastPlay) {
-    if (reachedEnd(play) || !play.position) continue;
-    const { position } = local(number);
+    const known = local(number);
+    if (!known || reachedEnd(play) || !play.position) continue;
+    const { position } = known;
     if (position && Date.parse(position.updatedAt) >= play.at) continue;
     positions.push({ number, seconds: play.position, total: play.total, at: isoOf(play.at), device: play.device });
   }

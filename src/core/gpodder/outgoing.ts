@@ -5,6 +5,7 @@
  * (the point the server confirmed moves only then). Marks and positions that came from the apps
  * go back to none of them.
  */
+import { numberOfEpisodeId } from '../episode/model';
 import { actionTime, type OutgoingAction } from './actions';
 import type { AppAddresses } from './merge';
 import type { EpisodeLog, PlaybackPosition } from '../records';
@@ -63,7 +64,8 @@ export interface PendingInput {
 /**
  * The actions the log holds since `after`: a mark listened is a play to the end (as AntennaPod
  * sends one), an unmark a play at the position before it, a pause a play at its position.
- * A change to an episode without a number or a length cannot be named to an app, and is passed over.
+ * A change to an episode without a number, or whose addresses or length nothing gives, cannot be
+ * named to an app, and is passed over.
  */
 export function pendingActions({ logs, positions, episodes, after, device, learned, feed }: PendingInput): Pending {
   const isNew = (at: string) => after === null || at > after;
@@ -84,8 +86,10 @@ export function pendingActions({ logs, positions, episodes, after, device, learn
   changes.sort((a, b) => a.at.localeCompare(b.at));
   const actions: OutgoingAction[] = [];
   for (const change of changes) {
+    // An episode played or marked before the archive was read is known by its id alone.
     const episode = episodes.get(change.episodeId);
-    const addresses = episode && addressesFor(episode.number, learned, episode.enclosure, feed);
+    const number = episode?.number ?? numberOfEpisodeId(change.episodeId);
+    const addresses = number === null ? null : addressesFor(number, learned, episode?.enclosure ?? null, feed);
     // The length the player read, else the archive's (from the mp3's size), else the one the apps gave.
     const total = Math.round(positionOf.get(change.episodeId)?.duration ?? episode?.seconds ?? addresses?.total ?? 0);
     if (!addresses || total === 0) continue;

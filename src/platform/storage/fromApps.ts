@@ -3,6 +3,7 @@
  * written in one transaction (a failure writes nothing), and what the log holds to tell them is
  * read in one.
  */
+import { episodeId } from '../../core/episode/model';
 import type { ShowAction } from '../../core/gpodder/actions';
 import { changesFromApps, type AppAddresses } from '../../core/gpodder/merge';
 import type { EpisodeToName } from '../../core/gpodder/outgoing';
@@ -27,7 +28,7 @@ export interface AppliedFromApps {
   addresses: Map<number, AppAddresses>;
 }
 
-const idOf = (number: number) => `lcc-${number}`;
+const idOf = (number: number) => episodeId(number, '');
 
 /** Each episode's card: the archive's, or the one kept from its page where the archive has none. */
 function cardsById(kept: unknown[], archive: unknown[]): Map<string, EpisodeCard> {
@@ -59,11 +60,7 @@ export async function applyActionsFromApps(actions: ShowAction[], ownDevice: str
     }),
   );
   const local = new Map(known);
-  const changes = changesFromApps(
-    actions.filter((action) => local.has(action.number)),
-    ownDevice,
-    (number) => local.get(number)!,
-  );
+  const changes = changesFromApps(actions, ownDevice, (number) => local.get(number));
   const touched = [...changes.listened, ...changes.positions].map((change) => idOf(change.number));
   if (touched.length === 0) return { listened: 0, positions: 0, addresses: changes.addresses };
   return write({ episodeIds: touched, ...(changes.positions.length > 0 && { playback: true }) }, async (store) => {

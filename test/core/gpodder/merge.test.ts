@@ -80,6 +80,17 @@ describe('changesFromApps', () => {
     expect(changes.listened).toEqual([]);
   });
 
+  it('changes nothing of an episode unknown here, and still learns its addresses', () => {
+    const changes = changesFromApps(
+      [action(9, '2026-11-30T09:00:00Z', 5400), action(10, '2026-11-30T09:00:00Z', 100)],
+      'lcc-companion',
+      () => undefined,
+    );
+    expect(changes.listened).toEqual([]);
+    expect(changes.positions).toEqual([]);
+    expect([...changes.addresses.keys()]).toEqual([9, 10]);
+  });
+
   it('learns the addresses the apps use for each episode, downloads included', () => {
     const changes = changesFromApps([action(7, '2026-11-30T09:00:00Z', null, { kind: 'download' })], 'lcc-companion', nothingStored);
     expect(changes.addresses).toEqual(new Map([[7, { media: MEDIA(7), podcast: FEED, total: 5400 }]]));

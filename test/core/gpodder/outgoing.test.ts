@@ -81,6 +81,19 @@ describe('pendingActions', () => {
     expect(pending.actions.map(({ episode, podcast }) => [episode, podcast])).toEqual([[MEDIA(263), FEED_OF_APPS]]);
   });
 
+  it('names an episode the archive does not know yet by the number of its id, with what the apps gave', () => {
+    const logs: EpisodeLog[] = [
+      { episodeId: 'lcc-300', events: [{ kind: 'listened', at: '2026-11-30T08:00:00.000Z', listenedOn: '2026-11-30' }] },
+    ];
+    const pending = pendingActions(
+      input(logs, [], { learned: new Map([[262, { media: MEDIA(262), podcast: FEED_OF_APPS, total: 5400 }]]) }),
+    );
+    // The pattern of the apps' addresses, but no length: nothing says it.
+    expect(pending.actions).toEqual([]);
+    const known = pendingActions(input(logs, [], { learned: new Map([[300, { media: MEDIA(300), podcast: FEED_OF_APPS, total: 3600 }]]) }));
+    expect(known.actions).toEqual([expect.objectContaining({ episode: MEDIA(300), position: 3600, total: 3600 })]);
+  });
+
   it('takes the length the apps gave an episode where neither the player nor the archive knows it', () => {
     const logs: EpisodeLog[] = [
       { episodeId: 'lcc-264', events: [{ kind: 'listened', at: '2026-11-30T08:00:00.000Z', listenedOn: '2026-11-30' }] },

@@ -66,6 +66,13 @@ export interface FirefoxSession {
   openPopup(): Promise<void>;
   /** The value of `expression` (awaited, then passed through JSON) in the open popup. */
   evaluateInPopup<T>(expression: string): Promise<T>;
+  /**
+   * Grants the extension host permissions, as a listener does in the prompt a permission request
+   * shows (a headless browser shows none to click).
+   */
+  grantHosts(origins: string[]): Promise<void>;
+  /** Clicks the element `selector` names in a page's context with the pointer, as the listener's own input (a browser gives some APIs to such clicks only). */
+  click(context: string, selector: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -154,6 +161,37 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
         throw new Error(`the extension page ${path} did not open`);
       },
       evaluate: (context, expression) => run(context, expression) as Promise<never>,
+      async grantHosts(origins) {
+        await run(
+          window!.context,
+          // Given the running extension, the change reaches it at once, as a granted prompt's does.
+          `ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs').ExtensionPermissions.add(${JSON.stringify(GECKO_ID)}, { permissions: [], origins: ${JSON.stringify(origins)} }, WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension).then(() => true)`,
+        );
+      },
+      async click(context, selector) {
+        await connection.send('browsingContext.activate', { context });
+        const { x, y } = (await run(
+          context,
+          `(() => { const element = document.querySelector(${JSON.stringify(selector)}); element.scrollIntoView({ block: 'center' }); const box = element.getBoundingClientRect(); return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) }; })()`,
+        )) as { x: number; y: number };
+        await answeredWithin(
+          connection.send('input.performActions', {
+            context,
+            actions: [
+              {
+                type: 'pointer',
+                id: 'mouse',
+                actions: [
+                  { type: 'pointerMove', x, y },
+                  { type: 'pointerDown', button: 0 },
+                  { type: 'pointerUp', button: 0 },
+                ],
+              },
+            ],
+          }),
+          `clicking ${selector}`,
+        );
+      },
       async openPopup() {
         // action.openPopup() needs an extension page to call it from; the tab in front stays in front.
         const from = extensionContext ?? (await session.openExtensionPage('options/index.html'));
@@ -202,6 +240,13 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
     throw error;
   }
 }
+
+/** An expression that clicks the button named `name` (from script: for what needs no user gesture). */
+export const click = (name: string) =>
+  `(() => { const button = [...document.querySelectorAll('button')].find((each) => each.textContent.trim() === ${JSON.stringify(name)}); button.click(); return true; })()`;
+
+/** An expression giving the text of the element `selector` names, or null. */
+export const text = (selector: string) => `document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`;
 
 /** Polls `read` until it gives `expected` (compared as JSON), or fails with the last value after `timeout` ms. */
 export async function until<T>(read: () => Promise<T>, expected: (value: T) => boolean, timeout = 10_000): Promise<T> {
