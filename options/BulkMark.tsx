@@ -3,10 +3,10 @@
  * a preview of how many change, then one undo that puts the log back exactly as it was.
  */
 import { useState } from 'preact/hooks';
-import { localToday } from '../src/core/text/dates';
+import { DAY_UNKNOWN } from '../src/core/records';
 import { unheardUpTo, type EpisodeRow } from '../src/core/log/episodeList';
 import { type BulkMark, markListenedInBulk, undoBulkMark } from '../src/platform/storage/bulkMarks';
-import { formatDay, t } from '../src/ui/i18n';
+import { formatNumber, t } from '../src/ui/i18n';
 
 export function BulkMarkTools({
   rows,
@@ -26,9 +26,10 @@ export function BulkMarkTools({
   const preview = Number.isSafeInteger(number) ? unheardUpTo(rows, number) : [];
 
   const mark = (targets: EpisodeRow[]) => {
+    // Marked at once, they were heard on days no one can tell.
     markListenedInBulk(
       targets.map((row) => row.card.id),
-      localToday(),
+      DAY_UNKNOWN,
     ).then((result) => {
       setDone(result);
       setUndone(false);
@@ -71,7 +72,7 @@ export function BulkMarkTools({
       )}
       {done && !undone && (
         <p role="status" class="ok">
-          {t('bulkDone', done.before.length, formatDay(done.listenedOn))}{' '}
+          {t('bulkDone', formatNumber(done.before.length))}{' '}
           <button type="button" onClick={() => void undoBulkMark(done).then(() => setUndone(true), onFailure)}>
             {t('bulkUndo')}
           </button>

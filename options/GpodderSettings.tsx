@@ -82,7 +82,7 @@ function ConnectForm({ connected }: { connected: (summary: ConnectSummary) => vo
           type="url"
           required
           value={server}
-          placeholder="https://gpodder.net"
+          placeholder={t('gpodderServerExample')}
           onInput={(event) => setServer(event.currentTarget.value)}
         />
       </label>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { historyByMonth, type JournalEntry } from '../../src/core/log/journal';
 import { DAY_UNKNOWN } from '../../src/core/records';
-import { formatMonth, listenedText, t } from '../../src/ui/i18n';
+import { formatMonth, formatNumber, listenedText, t } from '../../src/ui/i18n';
 import { EpisodeLink } from '../EpisodeLink';
 
 /** Episodes drawn at first and added by each "show more": long histories are paged. */
@@ -24,7 +24,7 @@ export function History({ entries }: { entries: JournalEntry[] }) {
     .map((month) => {
       const part = month.entries.slice(0, Math.max(budget, 0));
       budget -= part.length;
-      return { ...month, entries: part };
+      return { ...month, entries: part, count: month.entries.length };
     })
     .filter((month) => month.entries.length > 0);
 
@@ -33,7 +33,7 @@ export function History({ entries }: { entries: JournalEntry[] }) {
       {visible.map((month) => (
         <section key={month.month} aria-labelledby={`month-${month.month}`}>
           <h3 id={`month-${month.month}`} elementtiming="journal-history">
-            {month.month === DAY_UNKNOWN ? t('dayUnknown') : formatMonth(month.month)}
+            {month.month === DAY_UNKNOWN ? t('historyDayUnknown', formatNumber(month.count)) : formatMonth(month.month)}
           </h3>
           <ul class="entries">
             {month.entries.map((entry) => (

@@ -35,8 +35,14 @@ inChromium('the archive in Chromium', () => {
     await expect.poll(() => journal.locator('.bulk [role="status"]').textContent()).toContain(`${upTo100} épisode(s) passeront`);
     await journal.getByRole('button', { name: 'Marquer écoutés' }).click();
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`${upTo100} écoutés sur ${episodes.length}`);
-    // Said in the listener's words (issue 20): no batch id.
-    expect(await journal.locator('.bulk p.ok').textContent()).toMatch(/^\d+ épisode\(s\) marqué\(s\) écouté\(s\) le [^:]+\. /);
+    // Said in the listener's words (issue 20): no batch id, and no day, since none is known.
+    // Counted by episode: two posts of the corpus are one episode (LCC 25).
+    const episodesUpTo100 = new Set(
+      episodes.filter((episode) => episode.number !== null && episode.number <= 100).map((episode) => episode.id),
+    ).size;
+    expect(await journal.locator('.bulk p.ok').textContent()).toBe(
+      `${episodesUpTo100} épisode(s) marqué(s) écouté(s), date inconnue. Annuler`,
+    );
     // The history names them by number and title, from the archive, newest first; never by id.
     const history = await session.context.newPage();
     await history.goto(`chrome-extension://${session.extensionId}/options/index.html#history`);
@@ -44,6 +50,8 @@ inChromium('the archive in Chromium', () => {
     // The history draws 50 at a time.
     await expect.poll(() => names.count()).toBe(Math.min(upTo100, 50));
     expect(await names.first().textContent()).toMatch(/^LCC 100 /);
+    // In one group of their own, counted whole, and in no month.
+    expect(await history.locator('.history h3').allTextContents()).toEqual([`Écoutés, date inconnue : ${episodesUpTo100}`]);
     expect((await names.allTextContents()).filter((name) => /^lcc-\d+$/.test(name.trim()))).toEqual([]);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await history.screenshot({ path: resolve(SCREENSHOTS, 'history-after-bulk-mark.png') });

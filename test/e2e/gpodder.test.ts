@@ -80,9 +80,9 @@ inChromium('the sync with the podcast apps in Chromium', () => {
       await settings.locator('.gpodder').screenshot({ path: resolve(SCREENSHOTS, 'gpodder-settings.png') });
 
       await settings.getByRole('link', { name: 'Historique' }).click();
-      await expect.poll(() => settings.locator('.history h3').allTextContents()).toEqual(['novembre 2026', 'Jour inconnu']);
+      await expect.poll(() => settings.locator('.history h3').allTextContents()).toEqual(['novembre 2026', 'Écoutés, date inconnue : 3']);
       expect(await settings.locator('.history section').last().locator('.when').allTextContents()).toEqual(
-        Array(3).fill('Écouté, jour inconnu'),
+        Array(3).fill('Écouté, date inconnue'),
       );
       await settings.screenshot({ path: resolve(SCREENSHOTS, 'gpodder-history.png'), fullPage: true });
 

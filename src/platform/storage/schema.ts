@@ -8,6 +8,7 @@ import type { Citation } from '../../core/archive/citations';
 import type { StoredSearchIndex } from '../../core/archive/search';
 import {
   cardOf,
+  DAY_UNKNOWN,
   type ArchiveEpisode,
   type CachedEpisode,
   type EpisodeCard,
@@ -157,6 +158,31 @@ export const MIGRATIONS: Migration[] = [
         .objectStore('episodes')
         .getAll()
         .then((entries) => entries.forEach((entry) => inUpgrade(putCard(cards, cardOf(entry.episode))))),
+    );
+  },
+  // 7: what the listener marked listened in bulk ("everything up to LCC N") was heard on days no one
+  // knows, not on the day of the mark: its events, and the states they still decide, say so.
+  (_, transaction) => {
+    const states = transaction.objectStore('listening');
+    const logs = transaction.objectStore('logs');
+    type Event = EpisodeLog['events'][number];
+    const isBulkMark = (event: Event) => event.kind === 'listened' && event.batch !== undefined && event.from === undefined;
+    inUpgrade(
+      logs.getAll().then((all) => {
+        for (const log of all) {
+          if (!Array.isArray(log.events) || !log.events.some(isBulkMark)) continue;
+          inUpgrade(
+            logs.put({ ...log, events: log.events.map((event) => (isBulkMark(event) ? { ...event, listenedOn: DAY_UNKNOWN } : event)) }),
+          );
+          const decisive = [...log.events].reverse().find((event) => event.kind === 'listened' || event.kind === 'unlistened');
+          if (!decisive || !isBulkMark(decisive)) continue;
+          inUpgrade(
+            states.get(log.episodeId).then((state) => {
+              if (state && state.listenedOn === decisive.listenedOn) inUpgrade(states.put({ ...state, listenedOn: DAY_UNKNOWN }));
+            }),
+          );
+        }
+      }),
     );
   },
 ];

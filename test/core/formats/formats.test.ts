@@ -146,7 +146,7 @@ describe('the log as Markdown', () => {
       page: 'Page',
       published: 'Publié le',
       listenedOn: 'Écouté le',
-      dayUnknown: 'jour inconnu',
+      dayUnknown: 'date inconnue',
       bookmarkedOn: 'En favori depuis',
       rating: 'Ma note',
       note: 'Mes notes',
@@ -156,7 +156,7 @@ describe('the log as Markdown', () => {
     expect(headings[0]).toBe('## LCC 309 - Épisode « 9 », "cité", avec virgule');
     // Four heard on a known day, one on a day unknown, three only kept.
     expect(headings).toHaveLength(8);
-    expect(markdown).toContain('- Écouté le : jour inconnu\n');
+    expect(markdown).toContain('- Écouté le : date inconnue\n');
     expect(markdown).toContain(
       '- Page : <https://lescastcodeurs.com/2023/10/07/lcc-306-episode/>\n- Publié le : 2023-10-07\n- Écouté le : 2026-07-15\n- En favori depuis : 2026-02-01\n- Ma note : ★★☆☆☆ (2/5)\n\n**Mes notes**\n\nSimple\n',
     );

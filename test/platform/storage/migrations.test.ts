@@ -3,7 +3,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { episodeFixture, heardState } from '../../support/episodes';
 import { DATABASE_NAME, DATABASE_VERSION, MIGRATIONS, upgrade, type CompanionSchema } from '../../../src/platform/storage/schema';
-import { cardOf, feedStateSchema, readRecord } from '../../../src/core/records';
+import { cardOf, DAY_UNKNOWN, feedStateSchema, readRecord } from '../../../src/core/records';
 
 const EPISODE = episodeFixture(262, { recordedOn: '2021-07-01' });
 
@@ -218,5 +218,44 @@ describe('migration 5 → 6, from a version 5 database with data in it', () => {
     expect(await v6.get('cards', 'lcc-262')).toMatchObject({ url: heard.url, title: heard.title, audioUrl: heard.audio.url });
     expect((await v6.get('archiveCards', archived.url))?.audioUrl).toBe(archived.audio!.url);
     v6.close();
+  });
+});
+
+describe('migration 6 → 7, from a version 6 database with data in it', () => {
+  it('makes what was marked listened in bulk heard on a day unknown, and leaves every other mark its day', async () => {
+    const name = `${DATABASE_NAME}-v6`;
+    const v6 = await openAtVersion(name, 6);
+    const at = '2026-12-01T21:17:36.058Z';
+    const bulk = { kind: 'listened' as const, at, listenedOn: '2026-12-01', batch: `bulk-${at}` };
+    // Marked in bulk, and still so.
+    await v6.put('listening', heardState({ episodeId: 'lcc-100', listenedOn: '2026-12-01', updatedAt: at }));
+    await v6.put('logs', { episodeId: 'lcc-100', events: [bulk] });
+    // Marked in bulk, then given a day by the listener.
+    await v6.put('listening', heardState({ episodeId: 'lcc-101', listenedOn: '2019-05-04' }));
+    await v6.put('logs', {
+      episodeId: 'lcc-101',
+      events: [bulk, { kind: 'listened', at: '2026-12-02T08:00:00.000Z', listenedOn: '2019-05-04' }],
+    });
+    // Played to its end: the player's mark has its day.
+    const played = { kind: 'listened' as const, at, listenedOn: '2026-12-01', batch: `player-${at}`, from: 'player' as const };
+    await v6.put('listening', heardState({ episodeId: 'lcc-102', listenedOn: '2026-12-01', updatedAt: at }));
+    await v6.put('logs', { episodeId: 'lcc-102', events: [played] });
+    // Marked by a click.
+    await v6.put('listening', heardState());
+    await v6.put('logs', {
+      episodeId: 'lcc-262',
+      events: [{ kind: 'listened', at: '2021-09-05T08:00:00.000Z', listenedOn: '2021-09-03' }],
+    });
+    v6.close();
+
+    const v7 = await openAtVersion(name, 7);
+    expect((await v7.get('listening', 'lcc-100'))?.listenedOn).toBe(DAY_UNKNOWN);
+    expect((await v7.get('logs', 'lcc-100'))?.events).toEqual([{ ...bulk, listenedOn: DAY_UNKNOWN }]);
+    expect((await v7.get('listening', 'lcc-101'))?.listenedOn).toBe('2019-05-04');
+    expect((await v7.get('logs', 'lcc-101'))?.events[0]?.listenedOn).toBe(DAY_UNKNOWN);
+    expect((await v7.get('listening', 'lcc-102'))?.listenedOn).toBe('2026-12-01');
+    expect((await v7.get('logs', 'lcc-102'))?.events).toEqual([played]);
+    expect(await v7.get('listening', 'lcc-262')).toEqual(heardState());
+    v7.close();
   });
 });
