@@ -107,6 +107,7 @@ export async function benchArchive(): Promise<string[]> {
   lines.push(
     `archive search over ${search.episodes} episodes, 50 queries x 5: median and 95th percentile`,
     `archive search median ms: ${median(search.times).toFixed(2)} p95 ms: ${percentile(search.times, 0.95).toFixed(2)}`,
+    `archive search index bytes: ${search.indexBytes}`,
   );
   return lines;
 }

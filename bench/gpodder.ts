@@ -66,7 +66,7 @@ export async function benchGpodder(): Promise<string[]> {
       }),
     );
     await saveArchive({
-      episodes: episodes.map((episode) => ({ url: episode.url, episode })),
+      episodes: episodes.map((episode) => ({ url: episode.url, episode, text: '' })),
       search: { episodes: [], index: '{}' },
       citations: [],
       state: { etag: null, lastModified: null, checkedAt: 0, updatedAt: 0, failure: null },

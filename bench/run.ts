@@ -10,6 +10,7 @@ import { benchPopup, benchWorstCase } from './popup';
 import { benchSizes } from './sizes';
 import { benchSync } from './sync';
 import { benchGpodder } from './gpodder';
+import { benchSearchQuality } from './searchQuality';
 
 for (const line of benchSizes()) console.log(line);
 for (const line of benchSync()) console.log(line);
@@ -19,6 +20,7 @@ for (const line of await benchJournal()) console.log(line);
 for (const line of await benchArchive()) console.log(line);
 for (const line of await benchConferences()) console.log(line);
 for (const line of await benchGpodder()) console.log(line);
+for (const line of benchSearchQuality()) console.log(line);
 const parsers = await benchParsers();
 for (const line of parsers.lines) console.log(line);
 console.log(`markdown parser / marked.lexer time ratio: ${parsers.ratio === null ? 'n/a' : parsers.ratio.toFixed(3)}`);

@@ -27,7 +27,7 @@ async function openIndex(): Promise<{ search: ArchiveSearch; unreadable: number 
     }
   }
   const cached = await listCachedEpisodes();
-  return { search: loadSearchIndex(buildSearchIndex(cached.records.map((entry) => entry.episode))), unreadable: cached.unreadable };
+  return { search: loadSearchIndex(buildSearchIndex(cached.records)), unreadable: cached.unreadable };
 }
 
 function Hit({ hit, readLater }: { hit: ArchiveHit; readLater: ReturnType<typeof useReadLater> }) {

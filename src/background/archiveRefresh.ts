@@ -9,7 +9,7 @@ import { citationsOf } from '../core/archive/citations';
 import { FEED_URL, MAX_FEED_BYTES, type ParsedFeed } from '../platform/html/feed';
 import { buildSearchIndex } from '../core/archive/search';
 import { getFeedState, markFeedChecked, readArchive, recordFeedFailure, saveArchive } from '../platform/storage/archive';
-import type { ArchiveEpisode, FeedState } from '../core/records';
+import type { FeedState } from '../core/records';
 
 export const REFRESH_EVERY_MS = 12 * 60 * 60 * 1000;
 
@@ -46,11 +46,11 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
 
   const parsed = await parse(await response.text());
   if ('refused' in parsed) return fail(parsed.refused);
-  const fresh = parsed.episodes;
+  const fresh = parsed.entries;
   // Episodes that left the feed stay; the feed's copy of the others replaces the archive's.
-  const byUrl = new Map((await readArchive()).records.map((entry) => [entry.url, entry.episode]));
-  for (const episode of fresh) byUrl.set(episode.url, episode);
-  const everything = [...byUrl.values()].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn));
+  const byUrl = new Map((await readArchive()).records.map((entry) => [entry.url, entry]));
+  for (const entry of fresh) byUrl.set(entry.url, entry);
+  const everything = [...byUrl.values()].sort((a, b) => b.episode.publishedOn.localeCompare(a.episode.publishedOn));
   const checkedAt = now();
   const next: FeedState = {
     etag: response.headers.get('ETag'),
@@ -60,9 +60,9 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
     failure: null,
   };
   await saveArchive({
-    episodes: fresh.map((episode): ArchiveEpisode => ({ url: episode.url, episode })),
+    episodes: fresh,
     search: buildSearchIndex(everything),
-    citations: citationsOf(everything),
+    citations: citationsOf(everything.map((entry) => entry.episode)),
     state: next,
   });
   return next;

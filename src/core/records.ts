@@ -178,12 +178,17 @@ export function readRecords<T>(schema: v.GenericSchema<unknown, T>, values: unkn
   return { records, unreadable: values.length - records.length };
 }
 
-/** An episode as the site's feed gives it, kept in the archive under its page address. */
+/**
+ * An episode as the site's feed gives it, kept in the archive under its page address, with the
+ * text of its notes as the page shows them, for search (empty in entries stored before it was kept).
+ */
 export const archiveEpisodeSchema = v.pipe(
-  v.object({ url: v.string(), episode: episodeSchema }),
+  v.object({ url: v.string(), episode: episodeSchema, text: v.optional(v.string(), '') }),
   v.check((entry) => entry.url === entry.episode.url),
 );
 export type ArchiveEpisode = v.InferOutput<typeof archiveEpisodeSchema>;
+/** An archive entry as the database may hold it: one stored before the notes' text was kept has none. */
+export type StoredArchiveEpisode = Omit<ArchiveEpisode, 'text'> & { text?: string };
 
 /**
  * Where the archive stands: the feed's validators, when it was checked and updated (ms since the

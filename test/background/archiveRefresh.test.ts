@@ -10,6 +10,7 @@ import { openStore } from '../../src/platform/storage/database';
 
 const domParser = new DOMParser() as unknown as DocumentParser;
 const parser = async (text: string) => readFeed(text, domParser);
+const episodesFound = (hits: { episode: { url: string } }[]) => new Set(hits.map((hit) => hit.episode.url)).size;
 
 function entry(number: number, day: string, extra = ''): string {
   return `<entry><title type="html">LCC ${number} - Épisode ${number}</title>
@@ -64,7 +65,7 @@ describe('refreshArchive', () => {
     });
     expect((await readArchive()).records.map((each) => each.episode.id).sort()).toEqual(['lcc-300', 'lcc-301']);
     expect((await listArchiveCards()).records.map((card) => card.audioBytes).sort()).toEqual([300000, 301000]);
-    expect(loadSearchIndex((await getSearchIndex())!).search('graal').total).toBe(2);
+    expect(episodesFound(loadSearchIndex((await getSearchIndex())!).search('graal').hits)).toBe(2);
   });
 
   it('asks again only after 12 hours, or when told to, and conditionally; a 304 changes the check time only', async () => {
@@ -114,6 +115,6 @@ describe('refreshArchive', () => {
     const archive = (await readArchive()).records;
     expect(archive.map((each) => each.episode.id).sort()).toEqual(['lcc-300', 'lcc-301', 'lcc-302']);
     expect(archive.find((each) => each.episode.id === 'lcc-301')!.episode.links[0]!.context).toBe('GraalVM nouveau graal');
-    expect(loadSearchIndex((await getSearchIndex())!).search('graal').total).toBe(3);
+    expect(episodesFound(loadSearchIndex((await getSearchIndex())!).search('graal').hits)).toBe(3);
   });
 });

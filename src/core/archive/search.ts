@@ -25,6 +25,8 @@ export interface ArchiveHit {
 interface SearchDocument {
   id: number;
   kind: ArchiveHitKind;
+  /** Every word of the notes, on the episode's own document: indexed, not stored. */
+  notes: string;
   /** Index of the episode in the stored list. */
   episode: number;
   target: string;
@@ -49,10 +51,12 @@ function foldTerm(term: string): string {
 }
 
 const OPTIONS: Options<SearchDocument> = {
-  fields: ['text', 'addresses'],
+  fields: ['text', 'addresses', 'notes'],
   storeFields: ['kind', 'episode', 'target', 'text', 'links'],
   processTerm: foldTerm,
   searchOptions: {
+    // A word anywhere in the notes finds its episode, below one in a title, a section or an item.
+    boost: { notes: 0.25 },
     prefix: true,
     combineWith: 'AND',
     boostDocument: (_, __, stored) => KIND_BOOST[(stored?.['kind'] as ArchiveHitKind | undefined) ?? 'item'],
@@ -65,10 +69,16 @@ export interface StoredSearchIndex {
   index: string;
 }
 
-function documentsOf(episode: Episode, episodeIndex: number, nextId: () => number): SearchDocument[] {
-  const base = { episode: episodeIndex, links: [] as SearchDocument['links'], addresses: '' };
+/** An episode to index, and the text of its notes where it is known. */
+export interface IndexedEpisode {
+  episode: Episode;
+  text?: string;
+}
+
+function documentsOf({ episode, text = '' }: IndexedEpisode, episodeIndex: number, nextId: () => number): SearchDocument[] {
+  const base = { episode: episodeIndex, links: [] as SearchDocument['links'], addresses: '', notes: '' };
   const documents: SearchDocument[] = [
-    { ...base, id: nextId(), kind: 'episode', target: episode.url, text: `${episode.title}\n${episode.summary}` },
+    { ...base, id: nextId(), kind: 'episode', target: episode.url, text: `${episode.title}\n${episode.summary}`, notes: text },
   ];
   const sectionTitles = new Map<string, string>();
   const visit = (nodes: Episode['outline']) =>
@@ -95,12 +105,12 @@ function targetOf(episode: Episode, sectionId: string | null): string {
   return sectionId === null ? episode.url : `${episode.url}#${encodeURIComponent(sectionId)}`;
 }
 
-export function buildSearchIndex(episodes: Episode[]): StoredSearchIndex {
+export function buildSearchIndex(episodes: IndexedEpisode[]): StoredSearchIndex {
   const search = new MiniSearch<SearchDocument>(OPTIONS);
   let id = 0;
-  search.addAll(episodes.flatMap((episode, index) => documentsOf(episode, index, () => (id += 1))));
+  search.addAll(episodes.flatMap((entry, index) => documentsOf(entry, index, () => (id += 1))));
   return {
-    episodes: episodes.map(({ url, number, title }) => ({ url, number, title })),
+    episodes: episodes.map(({ episode: { url, number, title } }) => ({ url, number, title })),
     index: JSON.stringify(search),
   };
 }
@@ -121,7 +131,10 @@ export function loadSearchIndex(stored: StoredSearchIndex): ArchiveSearch {
   return {
     search(query, limit = 100) {
       if (query.trim() === '') return { hits: [], total: 0 };
-      const results = search.search(query);
+      const exact = search.search(query);
+      // Where no word matches as typed, a typo of one letter in a word of six or more still finds
+      // it. Only then: tried on every search, it took precision on the corpus from 0.91 to 0.45.
+      const results = exact.length > 0 ? exact : search.search(query, { fuzzy: (term) => (term.length >= 6 ? 1 : false) });
       return { hits: results.slice(0, limit).map(hitOf), total: results.length };
     },
   };

@@ -8,6 +8,7 @@
 import { conferencesOfLines } from '../../core/conferences/conference';
 import { conferenceLinesOfRenderedNotes } from './conferenceLines';
 import { episodeId, type Episode } from '../../core/episode/model';
+import type { ArchiveEpisode } from '../../core/records';
 import { readRenderedNotes } from './page';
 import { episodeNumberOfAudioUrl } from '../../core/episode/mediaUrls';
 import { isCalendarDay } from '../../core/text/dates';
@@ -55,7 +56,63 @@ function htmlText(parser: DocumentParser, html: string): string {
   return collapseWhitespace(html.includes('<') || html.includes('&') ? (htmlBody(parser, html).textContent ?? '') : html);
 }
 
-function entryEpisode(entry: Element, parser: DocumentParser): Episode | null {
+/** Past this, the notes' text is no episode's: search reads no further (the longest notes are 40 KB of text). */
+const MAX_NOTES_TEXT = 200_000;
+
+/** Elements a browser shows apart from their neighbours: their words never run into the next ones. */
+const BLOCKS = new Set([
+  'p',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'div',
+  'br',
+  'tr',
+  'td',
+  'th',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'table',
+]);
+
+/**
+ * Every word a listener reads in the notes, for search: `textContent` would run "News" of a
+ * heading into the item after it. Walked with a stack of its own, as a page may nest deep.
+ */
+function readableText(root: Element): string {
+  const parts: string[] = [];
+  const stack: (Node | ' ')[] = [root];
+  let length = 0;
+  while (stack.length > 0 && length < MAX_NOTES_TEXT) {
+    const node = stack.pop()!;
+    if (node === ' ') {
+      parts.push(' ');
+      continue;
+    }
+    if (node.nodeType === 3) {
+      const data = node.nodeValue ?? '';
+      parts.push(data);
+      length += data.length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const block = BLOCKS.has((node as Element).localName);
+    if (block) stack.push(' ');
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+    if (block) parts.push(' ');
+  }
+  return collapseWhitespace(parts.join('')).slice(0, MAX_NOTES_TEXT);
+}
+
+function entryOf(entry: Element, parser: DocumentParser): ArchiveEpisode | null {
   const links = childrenNamed(entry, 'link');
   const page = links.find((link) => (link.getAttribute('rel') ?? 'alternate') === 'alternate')?.getAttribute('href');
   const post = page ? postAddressOfPage(page) : null;
@@ -75,7 +132,7 @@ function entryEpisode(entry: Element, parser: DocumentParser): Episode | null {
   const number = audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl);
   const bytes = Number(enclosure?.getAttribute('length'));
   const author = childrenNamed(entry, 'author')[0];
-  return {
+  const episode: Episode = {
     id: episodeId(number, post.slug),
     number,
     title: htmlText(parser, textOf(entry, 'title')) || post.slug,
@@ -92,13 +149,15 @@ function entryEpisode(entry: Element, parser: DocumentParser): Episode | null {
     links: notes.links,
     conferences: conferencesOfLines(conferenceLinesOfRenderedNotes(content)),
   };
+  return { url, episode, text: content ? readableText(content) : '' };
 }
 
 /**
- * Every post of the feed as an Episode, newest first as the feed lists them. Throws
- * `FeedRefused` for anything that is not a whole feed of the site with at least one entry.
+ * Every post of the feed as an archive entry (its Episode and its notes' text), newest first as
+ * the feed lists them. Throws `FeedRefused` for anything that is not a whole feed of the site
+ * with at least one entry.
  */
-export function parseFeed(text: string, parser: DocumentParser): Episode[] {
+export function parseFeedEntries(text: string, parser: DocumentParser): ArchiveEpisode[] {
   if (text.length > MAX_FEED_BYTES) throw new FeedRefused('too-large');
   if (!text.trimStart().startsWith('<')) throw new FeedRefused('not-xml');
   if (!ATOM_FEED_START.test(text.slice(0, 2000))) throw new FeedRefused('not-a-feed');
@@ -106,17 +165,22 @@ export function parseFeed(text: string, parser: DocumentParser): Episode[] {
   if (!/<\/feed>\s*$/.test(text)) throw new FeedRefused('cut-short');
   const feed = parser.parseFromString(text, 'application/xml');
   if (feed.getElementsByTagName('parsererror').length > 0 || feed.documentElement?.localName !== 'feed') throw new FeedRefused('not-xml');
-  const episodes = childrenNamed(feed.documentElement, 'entry').flatMap((entry) => entryEpisode(entry, parser) ?? []);
-  if (episodes.length === 0) throw new FeedRefused('no-entries');
-  return episodes;
+  const entries = childrenNamed(feed.documentElement, 'entry').flatMap((entry) => entryOf(entry, parser) ?? []);
+  if (entries.length === 0) throw new FeedRefused('no-entries');
+  return entries;
+}
+
+/** The feed's episodes alone. */
+export function parseFeed(text: string, parser: DocumentParser): Episode[] {
+  return parseFeedEntries(text, parser).map((entry) => entry.episode);
 }
 
 /** A feed read into episodes, or why it was refused: what crosses from the context that parses it. */
-export type ParsedFeed = { episodes: Episode[] } | { refused: FeedProblem };
+export type ParsedFeed = { entries: ArchiveEpisode[] } | { refused: FeedProblem };
 
 export function readFeed(text: string, parser: DocumentParser): ParsedFeed {
   try {
-    return { episodes: parseFeed(text, parser) };
+    return { entries: parseFeedEntries(text, parser) };
   } catch (error) {
     if (error instanceof FeedRefused) return { refused: error.problem };
     throw error;

@@ -9,7 +9,7 @@ import type { StoredSearchIndex } from '../../core/archive/search';
 import {
   cardOf,
   DAY_UNKNOWN,
-  type ArchiveEpisode,
+  type StoredArchiveEpisode,
   type CachedEpisode,
   type EpisodeCard,
   type EpisodeLog,
@@ -47,7 +47,7 @@ export interface CompanionSchemaV3 extends CompanionSchemaV2 {
  * episodes.
  */
 export interface CompanionSchemaV4 extends CompanionSchemaV3 {
-  archive: { key: string; value: ArchiveEpisode };
+  archive: { key: string; value: StoredArchiveEpisode };
   archiveCards: { key: string; value: EpisodeCard };
   archiveMeta: { key: 'feed' | 'search'; value: FeedState | StoredSearchIndex };
   citations: { key: string; value: Citation };

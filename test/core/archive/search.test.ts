@@ -21,7 +21,7 @@ const episodes = [
   }),
 ];
 // The index goes through its stored form, as the journal reads it.
-const archive = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(episodes))));
+const archive = loadSearchIndex(JSON.parse(JSON.stringify(buildSearchIndex(episodes.map((episode) => ({ episode }))))));
 
 describe('archive search', () => {
   it('matches prefixes, ignores case and accents, and wants every word', () => {
@@ -50,5 +50,31 @@ describe('archive search', () => {
         .sort(),
     ).toEqual([300, 340]);
     expect(archive.search('foojay.io').hits.map((hit) => hit.episode.number)).toEqual([340]);
+  });
+});
+
+describe('archive search over every word of the notes (issue 21)', () => {
+  const withNotes = loadSearchIndex(
+    JSON.parse(
+      JSON.stringify(
+        buildSearchIndex([
+          { episode: episodes[0]!, text: 'Les nouveautés de Java 26. Un paragraphe sur SageMaker et la compilation native ahead-of-time.' },
+          { episode: episodes[1]!, text: 'Quentin parle de souveraineté et de Clever Cloud.' },
+        ]),
+      ),
+    ),
+  );
+
+  it("finds an episode by a word only its notes' paragraphs hold, below its title's and items' hits", () => {
+    expect(withNotes.search('sagemaker').hits.map((hit) => [hit.kind, hit.episode.number])).toEqual([['episode', 340]]);
+    expect(withNotes.search('souverainete').hits.map((hit) => hit.episode.number)).toEqual([300]);
+    // Several words: those of the notes and those of a title, on the episode's own document.
+    expect(withNotes.search('graalvm compilation').hits.map((hit) => hit.episode.number)).toEqual([340]);
+    expect(withNotes.search('java').hits.map((hit) => hit.kind)).toEqual(['episode', 'item']);
+  });
+
+  it('finds a word of six letters or more typed with one letter wrong, where none matches as typed', () => {
+    expect(withNotes.search('sagemeker').hits.map((hit) => hit.episode.number)).toEqual([340]);
+    expect(withNotes.search('clevr').total).toBe(0);
   });
 });

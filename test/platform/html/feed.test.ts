@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { FeedRefused, MAX_FEED_BYTES, parseFeed, type DocumentParser } from '../../../src/platform/html/feed';
+import { FeedRefused, MAX_FEED_BYTES, parseFeed, parseFeedEntries, type DocumentParser } from '../../../src/platform/html/feed';
+import { archiveEpisodeSchema } from '../../../src/core/records';
 import { parsePostPage } from '../../../src/platform/html/page';
 import { episodeSchema } from '../../../src/core/episode/schema';
 import { CORPUS_DIR, corpusPresent, documentOf, postFiles, readPage } from '../../support/corpus';
@@ -45,6 +46,12 @@ describe('parseFeed', () => {
       conferences: [],
     });
     expect(v.is(episodeSchema, episode)).toBe(true);
+  });
+
+  it("keeps every word of an entry's notes with it, for search", () => {
+    const [entry] = parseFeedEntries(feed(ENTRY), domParser);
+    expect(entry).toMatchObject({ url: 'https://lescastcodeurs.com/2023/10/05/lcc-300-test/', text: 'Intro vidéo News A' });
+    expect(v.is(archiveEpisodeSchema, entry)).toBe(true);
   });
 
   it('leaves out an entry whose page is not a post of the site', () => {
