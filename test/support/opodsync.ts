@@ -40,7 +40,21 @@ function freePort(): Promise<number> {
 export async function startSyncServer(): Promise<SyncServer> {
   const folder = mkdtempSync(join(tmpdir(), 'lcc-opodsync-'));
   const port = await freePort();
-  const start = () => execFileSync(join(OPODSYNC_DIR, 'start.sh'), [folder, String(port), USER, PASSWORD], { encoding: 'utf8' }).trim();
+  const start = () => {
+    // start.sh checks php's modules with `php -m | grep -q` under pipefail: when grep has its line
+    // and exits before php is done writing, php dies of SIGPIPE and the check fails (seen once in
+    // a CI run, on a restart). A second try passes.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return execFileSync(join(OPODSYNC_DIR, 'start.sh'), [folder, String(port), USER, PASSWORD], {
+          encoding: 'utf8',
+          stdio: 'pipe',
+        }).trim();
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  };
   const pause = () => {
     try {
       process.kill(Number(readFileSync(join(folder, 'pid'), 'utf8')));
