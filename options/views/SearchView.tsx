@@ -3,12 +3,13 @@
  * update, only loaded here), else an index of the episodes kept from page visits.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { buildSearchIndex, loadSearchIndex, type ArchiveHit, type ArchiveSearch } from '../../src/core/archive/search';
+import { buildSearchIndex, loadSearchIndex, type ArchiveHit, type ArchiveSearch, type EpisodeResult } from '../../src/core/archive/search';
+import { highlighted } from '../../src/core/text/highlight';
 import { reportError } from '../../src/errors';
 import { getSearchIndex } from '../../src/platform/storage/archive';
 import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
 import { episodeName } from '../../src/ui/episodeName';
-import { t } from '../../src/ui/i18n';
+import { formatNumber, t } from '../../src/ui/i18n';
 import { episodeId } from '../../src/core/episode/model';
 import { postAddressOfPage } from '../../src/core/episode/urls';
 import { useReadLater } from '../../src/ui/useReadLater';
@@ -30,7 +31,15 @@ async function openIndex(): Promise<{ search: ArchiveSearch; unreadable: number 
   return { search: loadSearchIndex(buildSearchIndex(cached.records)), unreadable: cached.unreadable };
 }
 
-function Hit({ hit, readLater }: { hit: ArchiveHit; readLater: ReturnType<typeof useReadLater> }) {
+/** Text with the words the query matched in `<mark>`, built as elements. */
+function Marked({ text, query }: { text: string; query: string }) {
+  return <>{highlighted(text, query).map((part, index) => (part.marked ? <mark key={index}>{part.text}</mark> : part.text))}</>;
+}
+
+/** Passages of an episode shown before "N autres passages". */
+const PASSAGES_SHOWN = 3;
+
+function Passage({ hit, query, readLater }: { hit: ArchiveHit; query: string; readLater: ReturnType<typeof useReadLater> }) {
   const post = postAddressOfPage(hit.episode.url);
   const keep = (link: ArchiveHit['links'][number]) =>
     readLater.toggle({
@@ -45,22 +54,14 @@ function Hit({ hit, readLater }: { hit: ArchiveHit; readLater: ReturnType<typeof
     <li>
       <span class="kind">{t(KIND_LABELS[hit.kind])}</span>{' '}
       <a href={hit.target} target="_blank" rel="noopener noreferrer">
-        {hit.kind === 'episode' ? episodeName(hit.episode) : hit.text}
+        <Marked text={hit.text} query={query} />
       </a>
-      {hit.kind !== 'episode' && (
-        <>
-          {' · '}
-          <a class="hint" href={hit.episode.url} target="_blank" rel="noopener noreferrer">
-            {episodeName(hit.episode)}
-          </a>
-        </>
-      )}
       {hit.links.length > 0 && (
         <ul class="hit-links">
           {hit.links.map((link) => (
             <li key={link.url}>
               <a href={link.url} target="_blank" rel="noopener noreferrer">
-                {link.text || link.url}
+                <Marked text={link.text || link.url} query={query} />
               </a>{' '}
               <button type="button" class="keep" aria-pressed={readLater.kept.has(link.url)} onClick={() => keep(link)}>
                 {t('viewReadLater')}
@@ -68,6 +69,31 @@ function Hit({ hit, readLater }: { hit: ArchiveHit; readLater: ReturnType<typeof
             </li>
           ))}
         </ul>
+      )}
+    </li>
+  );
+}
+
+function EpisodeHit({ result, query, readLater }: { result: EpisodeResult; query: string; readLater: ReturnType<typeof useReadLater> }) {
+  const [open, setOpen] = useState(false);
+  const shown = open ? result.passages : result.passages.slice(0, PASSAGES_SHOWN);
+  const more = result.passages.length - shown.length;
+  return (
+    <li>
+      <a class="episode-name" href={result.episode.url} target="_blank" rel="noopener noreferrer">
+        <Marked text={episodeName(result.episode)} query={query} />
+      </a>
+      {shown.length > 0 && (
+        <ul class="passages">
+          {shown.map((hit, position) => (
+            <Passage key={`${hit.target}-${position}`} hit={hit} query={query} readLater={readLater} />
+          ))}
+        </ul>
+      )}
+      {more > 0 && (
+        <button type="button" class="more" onClick={() => setOpen(true)}>
+          {t('searchMorePassages', formatNumber(more))}
+        </button>
       )}
     </li>
   );
@@ -87,7 +113,7 @@ export function SearchView() {
       (error: unknown) => reportError('opening the search index', error),
     );
   }, []);
-  const result = useMemo(() => (index ? index.search(query) : { hits: [], total: 0 }), [index, query]);
+  const result = useMemo(() => (index ? index.searchByEpisode(query) : { episodes: [], total: 0 }), [index, query]);
 
   return (
     <div class="search">
@@ -97,12 +123,12 @@ export function SearchView() {
       {unreadable > 0 && <UnreadableRecords count={unreadable} />}
       {index && query.trim() !== '' && (
         <p role="status" class="hint">
-          {t('searchCount', result.total, result.hits.length)}
+          {t('searchCount', formatNumber(result.total), formatNumber(result.episodes.length))}
         </p>
       )}
       <ul class="hits">
-        {result.hits.map((hit, position) => (
-          <Hit key={`${hit.target}-${position}`} hit={hit} readLater={readLater} />
+        {result.episodes.map((found) => (
+          <EpisodeHit key={found.episode.url} result={found} query={query} readLater={readLater} />
         ))}
       </ul>
     </div>

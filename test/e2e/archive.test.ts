@@ -100,6 +100,16 @@ inChromium('the archive in Chromium', () => {
     await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('asciidoctor-maven');
     await expect.poll(() => journal.locator('.hits > li').count()).toBeGreaterThan(0);
     expect(await journal.locator('.hits').textContent()).toContain('LCC 318');
+    // Each episode once (issue 21, 2), with the words found marked.
+    const names = await journal.locator('.hits > li > .episode-name').allTextContents();
+    expect(new Set(names).size).toBe(names.length);
+    expect(await journal.locator('.hits mark').first().textContent()).toMatch(/^asciidoctor/i);
+
+    // A word only a paragraph of the notes holds (issue 21, 1).
+    await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('graal');
+    await expect.poll(() => journal.locator('.hits > li').count()).toBeGreaterThan(3);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await journal.screenshot({ path: resolve(SCREENSHOTS, 'search-graal.png') });
   });
 
   it('shows under a link of the popup the other episodes that cite it', async ({ launch }) => {

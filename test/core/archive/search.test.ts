@@ -78,3 +78,16 @@ describe('archive search over every word of the notes (issue 21)', () => {
     expect(withNotes.search('clevr').total).toBe(0);
   });
 });
+
+describe('archive results grouped by episode (issue 21, 2)', () => {
+  it('lists each episode once, best first, with the passages that matched', () => {
+    const { episodes: found, total } = archive.searchByEpisode('graal');
+    expect(total).toBe(2);
+    // The title matches in LCC 340: first, with its news item; LCC 300 by its link's address.
+    expect(found.map((result) => [result.episode.number, result.passages.map((passage) => passage.kind)])).toEqual([
+      [340, ['item']],
+      [300, ['item']],
+    ]);
+    expect(archive.searchByEpisode('  ')).toEqual({ episodes: [], total: 0 });
+  });
+});
