@@ -1,5 +1,5 @@
 /** The episode's links by section, then by news item: the item once, then its links, each one click to open or copy. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Episode } from '../src/core/episode/model';
 import { MAX_EPISODE_LINKS } from '../src/core/episode/notes';
 import { t } from '../src/ui/i18n';
@@ -14,7 +14,7 @@ import {
 } from '../src/ui/linkFilter';
 import { useProgressiveLimit } from '../src/ui/useProgressiveLimit';
 import { useReadLater } from '../src/ui/useReadLater';
-import { moveFocus } from './moveFocus';
+import { moveFocus, useSlashFocuses } from '../src/ui/keyboard';
 import { NewsItemLinks, type LinkActions } from './NewsItemLinks';
 import { openLink } from './openLink';
 import { useAlsoIn } from './useAlsoIn';
@@ -70,17 +70,7 @@ export function LinkList({ episode }: { episode: Episode }) {
   const visible = useMemo(() => filterLinks(all, query), [all, query]);
   const groups = useMemo(() => groupLinks(visible.slice(0, limit)), [visible, limit]);
 
-  useEffect(() => {
-    const focusFilterOnSlash = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
-      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        filterRef.current?.focus();
-      }
-    };
-    document.addEventListener('keydown', focusFilterOnSlash);
-    return () => document.removeEventListener('keydown', focusFilterOnSlash);
-  }, []);
+  useSlashFocuses(filterRef);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const link = (event.target as Element).closest?.('li.link');
@@ -101,7 +91,7 @@ export function LinkList({ episode }: { episode: Episode }) {
     event.preventDefault();
     const from =
       event.target === filterRef.current ? null : ((event.target as Element).closest('li.link')?.querySelector('a.link-open') ?? null);
-    moveFocus(listRef.current, from, event.key === 'ArrowDown' ? 1 : -1, filterRef.current);
+    moveFocus(listRef.current, from, event.key === 'ArrowDown' ? 1 : -1, filterRef.current, 'a.link-open');
   };
 
   return (

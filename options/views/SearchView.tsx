@@ -2,14 +2,21 @@
  * Search across the notes: the whole archive's index when the archive is there (built once per
  * update, only loaded here), else an index of the episodes kept from page visits.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { moveFocus, useSlashFocuses } from '../../src/ui/keyboard';
 import { buildSearchIndex, loadSearchIndex, type ArchiveHit, type ArchiveSearch, type EpisodeResult } from '../../src/core/archive/search';
 import { highlighted } from '../../src/core/text/highlight';
 import { reportError } from '../../src/errors';
 import { getSearchIndex } from '../../src/platform/storage/archive';
 import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
 import { episodeName } from '../../src/ui/episodeName';
-import { formatNumber, t } from '../../src/ui/i18n';
+import { formatDay, formatNumber, listenedText, t } from '../../src/ui/i18n';
+import type { JournalEntry } from '../../src/core/log/journal';
+import { playableOfCard, type EpisodeCard, type ListeningState } from '../../src/core/records';
+import { PlayButtons } from '../../src/ui/player/PlayButtons';
+import { isQueued, usePlaybackRecords, type PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+import type { PlayerHandle } from '../../src/ui/player/usePlayer';
+import { useArchive } from '../useArchive';
 import { episodeId } from '../../src/core/episode/model';
 import { postAddressOfPage } from '../../src/core/episode/urls';
 import { useReadLater } from '../../src/ui/useReadLater';
@@ -35,6 +42,9 @@ async function openIndex(): Promise<{ search: ArchiveSearch; unreadable: number 
 function Marked({ text, query }: { text: string; query: string }) {
   return <>{highlighted(text, query).map((part, index) => (part.marked ? <mark key={index}>{part.text}</mark> : part.text))}</>;
 }
+
+/** The links arrows move through: each result's episode, and its passages. */
+const RESULT_LINKS = '.episode-name, .passages > li > a';
 
 /** Passages of an episode shown before "N autres passages". */
 const PASSAGES_SHOWN = 3;
@@ -74,15 +84,49 @@ function Passage({ hit, query, readLater }: { hit: ArchiveHit; query: string; re
   );
 }
 
-function EpisodeHit({ result, query, readLater }: { result: EpisodeResult; query: string; readLater: ReturnType<typeof useReadLater> }) {
+/** What a result shows of the listener's own: their state of the episode, and how to play it. */
+interface Listening {
+  card: EpisodeCard | undefined;
+  state: ListeningState | undefined;
+  playback: PlaybackRecords | undefined;
+  player: PlayerHandle;
+}
+
+function EpisodeHit({
+  result,
+  query,
+  readLater,
+  listening,
+}: {
+  result: EpisodeResult;
+  query: string;
+  readLater: ReturnType<typeof useReadLater>;
+  listening: Listening;
+}) {
   const [open, setOpen] = useState(false);
   const shown = open ? result.passages : result.passages.slice(0, PASSAGES_SHOWN);
   const more = result.passages.length - shown.length;
+  const { card, state, playback, player } = listening;
+  const playable = card && playableOfCard(card);
   return (
     <li>
       <a class="episode-name" href={result.episode.url} target="_blank" rel="noopener noreferrer">
         <Marked text={episodeName(result.episode)} query={query} />
       </a>
+      <span class="hint">
+        {card && ` · ${formatDay(card.publishedOn)}`}
+        {state?.listenedOn && ` · ${listenedText(state.listenedOn)}`}
+        {state?.bookmarkedAt && ` · ${t('bookmarked')}`}
+      </span>{' '}
+      {playable && (
+        <PlayButtons
+          playable={playable}
+          position={playback?.positions.get(playable.episodeId)}
+          player={player}
+          queued={isQueued(playback, playable.episodeId)}
+          name={episodeName(result.episode)}
+        />
+      )}
       {shown.length > 0 && (
         <ul class="passages">
           {shown.map((hit, position) => (
@@ -99,11 +143,29 @@ function EpisodeHit({ result, query, readLater }: { result: EpisodeResult; query
   );
 }
 
-export function SearchView() {
+export function SearchView({ entries, player }: { entries: JournalEntry[]; player: PlayerHandle }) {
   const [index, setIndex] = useState<ArchiveSearch | null>(null);
   const [unreadable, setUnreadable] = useState(0);
   const [query, setQuery] = useState('');
   const readLater = useReadLater();
+  const archive = useArchive();
+  const playback = usePlaybackRecords();
+  const cardOfPage = useMemo(() => new Map((archive.kind === 'ready' ? archive.cards : []).map((card) => [card.url, card])), [archive]);
+  const stateOf = useMemo(() => new Map(entries.map((entry) => [entry.state.episodeId, entry.state])), [entries]);
+  const listeningOf = (url: string): Listening => {
+    const card = cardOfPage.get(url);
+    return { card, state: card && stateOf.get(card.id), playback, player };
+  };
+  const field = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  useSlashFocuses(field);
+  // Arrows from the field through the results' links (the episodes' and their passages'); Enter opens one.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const from = event.target === field.current ? null : (event.target as Element);
+    moveFocus(list.current, from, event.key === 'ArrowDown' ? 1 : -1, field.current, RESULT_LINKS);
+  };
   useEffect(() => {
     openIndex().then(
       (opened) => {
@@ -116,9 +178,9 @@ export function SearchView() {
   const result = useMemo(() => (index ? index.searchByEpisode(query) : { episodes: [], total: 0 }), [index, query]);
 
   return (
-    <div class="search">
+    <div class="search" onKeyDown={onKeyDown}>
       <label for="search-query">{t('searchLabel')}</label>
-      <input id="search-query" type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} autoFocus />
+      <input id="search-query" ref={field} type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} autoFocus />
       {!index && <p role="status">{t('loading')}</p>}
       {unreadable > 0 && <UnreadableRecords count={unreadable} />}
       {index && query.trim() !== '' && (
@@ -126,9 +188,15 @@ export function SearchView() {
           {t('searchCount', formatNumber(result.total), formatNumber(result.episodes.length))}
         </p>
       )}
-      <ul class="hits">
+      <ul class="hits" ref={list}>
         {result.episodes.map((found) => (
-          <EpisodeHit key={found.episode.url} result={found} query={query} readLater={readLater} />
+          <EpisodeHit
+            key={found.episode.url}
+            result={found}
+            query={query}
+            readLater={readLater}
+            listening={listeningOf(found.episode.url)}
+          />
         ))}
       </ul>
     </div>

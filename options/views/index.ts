@@ -31,7 +31,7 @@ export const VIEWS = {
   bookmarks: { label: 'viewBookmarks', drawsEntries: true, show: { component: Bookmarks } },
   readLater: { label: 'viewReadLater', drawsEntries: false, show: { load: () => import('./ReadLater').then((view) => view.ReadLater) } },
   stats: { label: 'viewStats', drawsEntries: true, show: { load: () => import('./Statistics').then((view) => view.Statistics) } },
-  search: { label: 'viewSearch', drawsEntries: false, show: { load: () => import('./SearchView').then((view) => view.SearchView) } },
+  search: { label: 'viewSearch', drawsEntries: true, show: { load: () => import('./SearchView').then((view) => view.SearchView) } },
   conferences: {
     label: 'viewConferences',
     drawsEntries: false,

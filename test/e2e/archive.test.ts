@@ -108,8 +108,26 @@ inChromium('the archive in Chromium', () => {
     // A word only a paragraph of the notes holds (issue 21, 1).
     await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('graal');
     await expect.poll(() => journal.locator('.hits > li').count()).toBeGreaterThan(3);
+    // Each result can be played from where it is, named by its episode.
+    const first = journal.locator('.hits > li').first();
+    await expect.poll(() => first.getByRole('button', { name: /^Écouter LCC 191 / }).count()).toBe(1);
+    expect(await first.locator('.hint').textContent()).toMatch(/^ · \d+ \S+ \d{4}$/);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await journal.screenshot({ path: resolve(SCREENSHOTS, 'search-graal.png') });
+
+    // By keyboard: arrows from the field through the results' links, and back; `/` returns to the field.
+    const focused = () => journal.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    const search = journal.locator('#search-query');
+    await search.press('ArrowDown');
+    expect(await focused()).toBe(await journal.locator('.hits > li > .episode-name').first().textContent());
+    await journal.keyboard.press('ArrowDown');
+    expect(await focused()).toBe((await journal.locator('.passages > li > a').first().textContent())?.trim());
+    await journal.keyboard.press('ArrowUp');
+    await journal.keyboard.press('ArrowUp');
+    expect(await journal.evaluate(() => document.activeElement?.id)).toBe('search-query');
+    await journal.keyboard.press('ArrowDown');
+    await journal.keyboard.press('/');
+    expect(await journal.evaluate(() => document.activeElement?.id)).toBe('search-query');
   });
 
   it('shows under a link of the popup the other episodes that cite it', async ({ launch }) => {
