@@ -60,6 +60,7 @@ export function LinkList({ episode }: { episode: Episode }) {
     keep,
     opened,
     open: (event, link) => openLink(event, link.url, remember(link.url)),
+    query,
   };
   // The conference section's links are its table's (ConferenceTable), where its conferences were read.
   const all = useMemo(() => {

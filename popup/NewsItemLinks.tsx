@@ -6,6 +6,7 @@
 import { Fragment } from 'preact';
 import type { CitingEpisode } from '../src/core/archive/citations';
 import { t } from '../src/ui/i18n';
+import { Marked } from '../src/ui/Marked';
 import type { NewsItem, SearchableLink } from '../src/ui/linkFilter';
 import { CopyButton } from './CopyButton';
 import { openLink } from './openLink';
@@ -40,6 +41,8 @@ export interface LinkActions {
   keep: (link: SearchableLink) => void;
   opened: ReadonlySet<string>;
   open: (event: MouseEvent, link: SearchableLink) => void;
+  /** The filter's words, marked where the links and items hold them. */
+  query: string;
 }
 
 function KeepButton({ link, actions }: { link: SearchableLink; actions: LinkActions }) {
@@ -76,7 +79,9 @@ function LinkItem({ link, actions }: { link: SearchableLink; actions: LinkAction
         onClick={(event) => actions.open(event, link)}
         onAuxClick={(event) => event.button === 1 && actions.open(event, link)}
       >
-        <span class="link-text">{link.label}</span>
+        <span class="link-text">
+          <Marked text={link.label} query={actions.query} />
+        </span>
         {!link.labelIsAddress && <span class="link-host">{link.host}</span>}
       </a>
       <span class="link-tools">
@@ -95,7 +100,11 @@ function LinkItem({ link, actions }: { link: SearchableLink; actions: LinkAction
 export function NewsItemLinks({ item, actions }: { item: NewsItem; actions: LinkActions }) {
   return (
     <li class="news-item">
-      {item.text && <p class="news-text">{item.text}</p>}
+      {item.text && (
+        <p class="news-text">
+          <Marked text={item.text} query={actions.query} />
+        </p>
+      )}
       <ul class="news-links">
         {item.links.map((link) => (
           <LinkItem key={link.index} link={link} actions={actions} />

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { moveFocus, useSlashFocuses } from '../../src/ui/keyboard';
 import { buildSearchIndex, loadSearchIndex, type ArchiveHit, type ArchiveSearch, type EpisodeResult } from '../../src/core/archive/search';
-import { highlighted } from '../../src/core/text/highlight';
+import { Marked } from '../../src/ui/Marked';
 import { reportError } from '../../src/errors';
 import { getSearchIndex } from '../../src/platform/storage/archive';
 import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
@@ -36,11 +36,6 @@ async function openIndex(): Promise<{ search: ArchiveSearch; unreadable: number 
   }
   const cached = await listCachedEpisodes();
   return { search: loadSearchIndex(buildSearchIndex(cached.records)), unreadable: cached.unreadable };
-}
-
-/** Text with the words the query matched in `<mark>`, built as elements. */
-function Marked({ text, query }: { text: string; query: string }) {
-  return <>{highlighted(text, query).map((part, index) => (part.marked ? <mark key={index}>{part.text}</mark> : part.text))}</>;
 }
 
 /** The links arrows move through: each result's episode, and its passages. */

@@ -60,6 +60,8 @@ inChromium('the toolbar popup in Chromium', () => {
     expect(accented).toBeGreaterThan(0);
     await popup.locator('input.filter').fill('EXPERIENCE');
     expect(await popup.locator('a.link-open').count()).toBe(accented);
+    // The words found are marked, folded as the journal's search folds them (issue 21, 2).
+    expect(await popup.locator('.links mark').first().textContent()).toMatch(/^exp[ée]rience/i);
     await popup.locator('input.filter').fill('zzqqxx');
     expect(await popup.locator('a.link-open').count()).toBe(0);
     expect(await popup.locator('.links .empty').textContent()).toBe('Aucun lien ne correspond au filtre.');
