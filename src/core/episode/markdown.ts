@@ -12,7 +12,7 @@ import { HeadingIdAllocator } from './headingIds';
 import { episodeId, NotAPostError, type Episode } from './model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, segmentText, type NoteBlock, type NoteListItem } from './notes';
 import { decodeEntities, decodeHtmlAttribute } from '../text/entities';
-import { audioUrlOf, videoUrlOf } from './mediaUrls';
+import { audioUrlOf, numberOfPost, videoUrlOf } from './mediaUrls';
 import { httpUrlOf } from '../text/httpUrl';
 import { collapseWhitespace } from '../text/text';
 import { pageUrlOf, postAddressOfFile, resolveLiquidAddresses } from './urls';
@@ -339,7 +339,7 @@ export function parseMarkdownPost(source: string, fileName: string): Episode {
     throw new NotAPostError(`the source is ${source.length} characters long, over ${MAX_SOURCE_LENGTH}: no show notes are`);
   const { frontMatter, body } = splitFrontMatter(source);
   const url = pageUrlOf(post);
-  const number = integerField(frontMatter, 'episode');
+  const number = numberOfPost(post.slug, integerField(frontMatter, 'episode'));
   const bytes = integerField(frontMatter, 'mp3_length', 'enclosure_length');
   const youtube = stringField(frontMatter, 'youtube');
 

@@ -6,6 +6,17 @@ export function episodeNumberOfAudioUrl(url: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/**
+ * The number of the episode a post is: the one its address gives (`/…/lcc-220-interview…/`) wins
+ * over the one its front matter or mp3 link claims, since one post of the site (LCC 220) names
+ * episode 218 there by mistake (its notes link the 220 file). Where they disagree, the episode's
+ * mp3 is the show's file of the address's number.
+ */
+export function numberOfPost(slug: string, claimed: number | null): number | null {
+  const match = /^lcc-(\d+)-/.exec(slug);
+  return match ? Number(match[1]) : claimed;
+}
+
 export function audioUrlOf(episodeNumber: number): string {
   return `https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-${episodeNumber}.mp3`;
 }

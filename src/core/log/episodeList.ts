@@ -15,8 +15,15 @@ export function episodeRows(archiveCards: EpisodeCard[], keptCards: EpisodeCard[
   for (const card of keptCards) cards.set(card.url, card);
   // The archive's card wins: it has the mp3's size, which a page's copy lacks.
   for (const card of archiveCards) cards.set(card.url, card);
+  // Two posts of one episode are one episode (LCC 25's video was announced in a post of its own):
+  // its first post stands for it.
+  const first = new Map<string, EpisodeCard>();
+  for (const card of cards.values()) {
+    const kept = first.get(card.id);
+    if (!kept || card.publishedOn < kept.publishedOn) first.set(card.id, card);
+  }
   const byId = new Map(states.map((state) => [state.episodeId, state]));
-  return [...cards.values()]
+  return [...first.values()]
     .sort((a, b) => b.publishedOn.localeCompare(a.publishedOn) || (b.number ?? 0) - (a.number ?? 0))
     .map((card) => ({ card, state: byId.get(card.id) ?? null }));
 }

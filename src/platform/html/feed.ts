@@ -10,7 +10,7 @@ import { conferenceLinesOfRenderedNotes } from './conferenceLines';
 import { episodeId, type Episode } from '../../core/episode/model';
 import type { ArchiveEpisode } from '../../core/records';
 import { readRenderedNotes } from './page';
-import { episodeNumberOfAudioUrl } from '../../core/episode/mediaUrls';
+import { audioUrlOf, episodeNumberOfAudioUrl, numberOfPost } from '../../core/episode/mediaUrls';
 import { isCalendarDay } from '../../core/text/dates';
 import { httpUrlOf } from '../../core/text/httpUrl';
 import { collapseWhitespace } from '../../core/text/text';
@@ -125,11 +125,13 @@ function entryOf(entry: Element, parser: DocumentParser): ArchiveEpisode | null 
   const notes = readRenderedNotes(content, url, publishedOn);
   const enclosure = links.find((link) => link.getAttribute('rel') === 'enclosure');
   // Posts without an mp3 size have no enclosure; their intro still links the episode's mp3, as the page's header does.
-  const audioUrl =
+  const linked =
     (enclosure ? httpUrlOf(enclosure.getAttribute('href') ?? '', url) : null) ??
     notes.links.find((link) => link.sectionId === null && episodeNumberOfAudioUrl(link.url) !== null)?.url ??
     null;
-  const number = audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl);
+  const claimed = linked === null ? null : episodeNumberOfAudioUrl(linked);
+  const number = linked === null ? null : numberOfPost(post.slug, claimed);
+  const audioUrl = number !== null && number !== claimed ? audioUrlOf(number) : linked;
   const bytes = Number(enclosure?.getAttribute('length'));
   const author = childrenNamed(entry, 'author')[0];
   const episode: Episode = {

@@ -7,7 +7,7 @@ import { conferencesOfLines } from '../../core/conferences/conference';
 import { conferenceLinesOfRenderedNotes } from './conferenceLines';
 import { episodeId, NotAPostError, type Episode } from '../../core/episode/model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem, type NotesDigest } from '../../core/episode/notes';
-import { episodeNumberOfAudioUrl } from '../../core/episode/mediaUrls';
+import { audioUrlOf, episodeNumberOfAudioUrl, numberOfPost } from '../../core/episode/mediaUrls';
 import { httpUrlOf } from '../../core/text/httpUrl';
 import { collapseWhitespace } from '../../core/text/text';
 import { pageUrlOf, postAddressOfPage, type PostAddress } from '../../core/episode/urls';
@@ -181,8 +181,11 @@ function readHeader(document: Document, pageUrl: string | undefined): PostHeader
   const links = Array.from(article.querySelectorAll('.post-header a[href]')).flatMap(
     (link) => httpUrlOf(link.getAttribute('href') ?? '', url) ?? [],
   );
-  const audioUrl = links.find((href) => episodeNumberOfAudioUrl(href) !== null) ?? null;
-  return { article, post, url, links, audioUrl, number: audioUrl === null ? null : episodeNumberOfAudioUrl(audioUrl) };
+  const linked = links.find((href) => episodeNumberOfAudioUrl(href) !== null) ?? null;
+  const linkedNumber = linked === null ? null : episodeNumberOfAudioUrl(linked);
+  const number = linked === null ? null : numberOfPost(post.slug, linkedNumber);
+  const audioUrl = number !== null && number !== linkedNumber ? audioUrlOf(number) : linked;
+  return { article, post, url, links, audioUrl, number };
 }
 
 /**

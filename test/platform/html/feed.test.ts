@@ -74,6 +74,18 @@ describe.skipIf(!corpusPresent)('the corpus feed', () => {
   const episodes = corpusPresent ? parseFeed(readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8'), domParser) : [];
   const pageFiles = new Map(postFiles().map((file) => [file.replace(/^(\d{4})-(\d{2})-(\d{2})-(.+)\.md$/, '/$1/$2/$3/$4/'), file]));
 
+  it('names LCC 220 by its address, though its front matter and enclosure say 218 (issue 20, 1)', () => {
+    const [cto, cloud] = ['lcc-220-interview-sur-le-metier', 'lcc-218-le-cloud-souverain'].map((slug) =>
+      parseFeed(readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8'), domParser).find((episode) => episode.url.includes(slug))!,
+    );
+    expect([cto!.id, cto!.number, cto!.audio?.url]).toEqual([
+      'lcc-220',
+      220,
+      'https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-220.mp3',
+    ]);
+    expect([cloud!.id, cloud!.audio?.url]).toEqual(['lcc-218', 'https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-218.mp3']);
+  });
+
   it('holds an episode for each of the 247 posts', () => {
     expect(episodes).toHaveLength(247);
   });
