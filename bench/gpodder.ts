@@ -8,10 +8,11 @@ import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
 import type { Clock } from '../src/core/clock';
 import { fetchActions, type GpodderAccount } from '../src/platform/gpodder/client';
-import { GpodderSync, type KeyValueArea } from '../src/platform/gpodder/sync';
+import { GpodderSync } from '../src/platform/gpodder/sync';
 import { saveArchive } from '../src/platform/storage/archive';
 import { clearEverything } from '../src/platform/storage/transfer';
 import { episodeFixture } from '../test/support/episodes';
+import { memoryArea } from '../test/support/memoryArea';
 import { opodsyncPresent, PASSWORD, postAsPhone, startSyncServer, USER } from '../test/support/opodsync';
 import { median } from './timing';
 
@@ -40,16 +41,6 @@ function phoneActions(): object[] {
     });
   }
   return actions;
-}
-
-function memoryArea(): KeyValueArea {
-  const items = new Map<string, unknown>();
-  return {
-    get: (keys) =>
-      Promise.resolve(Object.fromEntries(keys.filter((key) => items.has(key)).map((key) => [key, structuredClone(items.get(key))]))),
-    set: (values) => Promise.resolve(void Object.entries(values).forEach(([key, value]) => items.set(key, structuredClone(value)))),
-    remove: (keys) => Promise.resolve(void keys.forEach((key) => items.delete(key))),
-  };
 }
 
 export async function benchGpodder(): Promise<string[]> {

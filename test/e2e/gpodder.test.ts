@@ -14,21 +14,18 @@ import { click, text, until } from './support/firefox';
 import type { PlayerState } from '../../src/core/player/state';
 import { LCC_262 } from './support/pages';
 import { SCREENSHOTS } from './support/screenshots';
-import { actionsOnServer, opodsyncPresent, PASSWORD, postAsPhone, startSyncServer, USER, type SyncServer } from '../support/opodsync';
-
-const PHONE_MEDIA = (number: number) =>
-  `https://traffic.libsyn.com/secure/lescastcodeurs/LesCastCodeurs-Episode-${number}.mp3?dest-id=1254`;
-const PHONE_FEED = 'https://feeds.libsyn.com/12345/rss';
-const play = (number: number, timestamp: string, position: number) => ({
-  podcast: PHONE_FEED,
-  episode: PHONE_MEDIA(number),
-  action: 'play',
-  timestamp,
-  started: 0,
-  position,
-  total: 5400,
-  device: 'pixel-8',
-});
+import {
+  actionsOnServer,
+  opodsyncPresent,
+  PASSWORD,
+  PHONE_FEED,
+  PHONE_MEDIA,
+  phonePlay,
+  postAsPhone,
+  startSyncServer,
+  USER,
+  type SyncServer,
+} from '../support/opodsync';
 
 async function connect(settings: Page, server: string, password: string): Promise<void> {
   const part = settings.getByRole('group', { name: 'Synchroniser avec votre application de podcast' });
@@ -54,9 +51,9 @@ inChromium('the sync with the podcast apps in Chromium', () => {
     it("shows the phone's history and position, and sends the browser's mark once, through a server that went down", async ({ launch }) => {
       // AntennaPod's first sync (three episodes at one instant), an episode heard to its end, one stopped at 43:12.
       await postAsPhone(server.url, [
-        ...[255, 256, 257].map((number) => play(number, '2026-11-29T10:00:00', 5400)),
-        play(261, '2026-11-28T12:00:00', 5390),
-        play(262, '2026-11-30T08:15:00', 2592),
+        ...[255, 256, 257].map((number) => phonePlay(number, '2026-11-29T10:00:00', 5400)),
+        phonePlay(261, '2026-11-28T12:00:00', 5390),
+        phonePlay(262, '2026-11-30T08:15:00', 2592),
       ]);
       const session = await launch({ feed: true, dist: granted.dist, localServers: true });
       const settings = await session.context.newPage();
@@ -133,7 +130,7 @@ inFirefox('the sync with the podcast apps in Firefox', () => {
     afterAll(() => server.stop());
 
     it('connects from the settings, and sends a pause in the popup with the phone’s addresses', async ({ launchFirefox }) => {
-      await postAsPhone(server.url, [play(262, '2026-11-30T08:15:00', 2592)]);
+      await postAsPhone(server.url, [phonePlay(262, '2026-11-30T08:15:00', 2592)]);
       const session = await launchFirefox();
       await session.grantHosts(['http://127.0.0.1/*']);
       await session.openSitePage(LCC_262);

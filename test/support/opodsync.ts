@@ -74,6 +74,17 @@ export async function startSyncServer(): Promise<SyncServer> {
   };
 }
 
+/** The media address the listener's phone names an episode by, as a feed of the audio host gives it. */
+export const PHONE_MEDIA = (number: number) =>
+  `https://traffic.libsyn.com/secure/lescastcodeurs/LesCastCodeurs-Episode-${number}.mp3?dest-id=1254`;
+/** The podcast feed the phone subscribed to. */
+export const PHONE_FEED = 'https://feeds.libsyn.com/12345/rss';
+
+/** A play of an episode as AntennaPod sends it: lower case, UTC without a zone, whole seconds. */
+export function phonePlay(number: number, timestamp: string, position: number, total = 5400): object {
+  return { podcast: PHONE_FEED, episode: PHONE_MEDIA(number), action: 'play', timestamp, started: 0, position, total, device: 'pixel-8' };
+}
+
 const phoneAuth = () => ({ Authorization: `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}` });
 
 /** Every action the server holds, as another client reads them. */

@@ -7,31 +7,29 @@ import { createServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../src/core/clock';
 import { DAY_UNKNOWN } from '../../../src/core/records';
-import { GpodderSync, type KeyValueArea } from '../../../src/platform/gpodder/sync';
+import { GpodderSync } from '../../../src/platform/gpodder/sync';
 import { saveArchive } from '../../../src/platform/storage/archive';
 import { getListeningState, updateListeningState } from '../../../src/platform/storage/listening';
 import { getPosition } from '../../../src/platform/storage/playback';
 import { clearEverything, readEverything } from '../../../src/platform/storage/transfer';
 import { episodeFixture } from '../../support/episodes';
-import { actionsOnServer, opodsyncPresent, PASSWORD, postAsPhone, startSyncServer, USER, type SyncServer } from '../../support/opodsync';
+import { memoryArea } from '../../support/memoryArea';
+import {
+  actionsOnServer,
+  opodsyncPresent,
+  PASSWORD,
+  PHONE_FEED,
+  PHONE_MEDIA,
+  phonePlay,
+  postAsPhone,
+  startSyncServer,
+  USER,
+  type SyncServer,
+} from '../../support/opodsync';
 
 const NUMBERS = [257, 258, 259, 260, 261, 262, 263];
-const PHONE_MEDIA = (number: number) =>
-  `https://traffic.libsyn.com/secure/lescastcodeurs/LesCastCodeurs-Episode-${number}.mp3?dest-id=1254`;
-const PHONE_FEED = 'https://feeds.libsyn.com/12345/rss';
 /** The test's now: the phone's actions are from the days before. */
 const clock: Clock = { now: () => Date.parse('2026-12-01T12:00:00Z') };
-
-function memoryArea(): KeyValueArea & { items: Map<string, unknown> } {
-  const items = new Map<string, unknown>();
-  return {
-    items,
-    get: (keys) =>
-      Promise.resolve(Object.fromEntries(keys.filter((key) => items.has(key)).map((key) => [key, structuredClone(items.get(key))]))),
-    set: (values) => Promise.resolve(void Object.entries(values).forEach(([key, value]) => items.set(key, structuredClone(value)))),
-    remove: (keys) => Promise.resolve(void keys.forEach((key) => items.delete(key))),
-  };
-}
 
 async function seedArchive(): Promise<void> {
   const episodes = NUMBERS.map((number) =>
@@ -46,17 +44,6 @@ async function seedArchive(): Promise<void> {
     state: { etag: null, lastModified: null, checkedAt: 0, updatedAt: 0, failure: null },
   });
 }
-
-const play = (number: number, timestamp: string, position: number, total = 5400) => ({
-  podcast: PHONE_FEED,
-  episode: PHONE_MEDIA(number),
-  action: 'play',
-  timestamp,
-  started: 0,
-  position,
-  total,
-  device: 'pixel-8',
-});
 
 describe.skipIf(!opodsyncPresent)('the sync with the podcast apps, against a real server', () => {
   let server: SyncServer;
@@ -80,10 +67,10 @@ describe.skipIf(!opodsyncPresent)('the sync with the podcast apps, against a rea
 
     // AntennaPod's first sync: every episode played, stamped with the time of that sync.
     await postAsPhone(server.url, [
-      ...[258, 259, 260].map((number) => play(number, '2026-11-29T10:00:00', 5400)),
-      play(261, '2026-11-28T12:00:00', 5390),
-      play(262, '2026-11-30T08:15:00', 2592),
-      { ...play(1, '2026-11-30T09:00:00', 100), podcast: 'https://other.example/feed', episode: 'https://other.example/1.mp3' },
+      ...[258, 259, 260].map((number) => phonePlay(number, '2026-11-29T10:00:00', 5400)),
+      phonePlay(261, '2026-11-28T12:00:00', 5390),
+      phonePlay(262, '2026-11-30T08:15:00', 2592),
+      { ...phonePlay(1, '2026-11-30T09:00:00', 100), podcast: 'https://other.example/feed', episode: 'https://other.example/1.mp3' },
     ]);
     const connected = await sync.connect({ server: `${server.url}/`, user: USER, password: PASSWORD }, 'LCC Companion (test)');
     expect(connected).toEqual({ ok: true, summary: { actions: 6, showActions: 5, devices: 1 } });
@@ -115,7 +102,7 @@ describe.skipIf(!opodsyncPresent)('the sync with the podcast apps, against a rea
     const area = memoryArea();
     let now = clock.now();
     const sync = new GpodderSync(area, { now: () => now });
-    await postAsPhone(server.url, [play(262, '2026-11-30T08:15:00', 2592)]);
+    await postAsPhone(server.url, [phonePlay(262, '2026-11-30T08:15:00', 2592)]);
     expect((await sync.connect({ server: server.url, user: USER, password: PASSWORD }, 'LCC Companion (test)')).ok).toBe(true);
     server.pause();
     try {
