@@ -92,8 +92,9 @@ export async function benchArchive(): Promise<string[]> {
     await importHeavyJournal(session);
     const catalogue = await medianFirstPaints(session, 'options/index.html#episodes', 'journal-episodes', RUNS);
     lines.push(
-      `catalogue first paint (${entries} archive episodes, 10000 events): ${catalogue.page.toFixed(0)} ms; blank extension page: ${catalogue.blank.toFixed(0)} ms (medians of ${RUNS})`,
+      `catalogue first paint (${entries} archive episodes, 10000 events): ${catalogue.page.toFixed(0)} ms; blank extension page: ${catalogue.blank.toFixed(0)} ms; page of one module: ${catalogue.module.toFixed(0)} ms (medians of ${RUNS})`,
       `catalogue / blank page paint ratio: ${(catalogue.page / catalogue.blank).toFixed(2)}`,
+      `catalogue / module page paint ratio: ${(catalogue.page / catalogue.module).toFixed(2)}`,
     );
   } finally {
     await session.close();
