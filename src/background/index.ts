@@ -1,7 +1,8 @@
 /**
  * The background (service worker in Chrome, event page in Firefox): badges per tab, the source
  * refresh, the archive refresh (at install, when the journal opens, and otherwise at most every
- * 12 hours, checked hourly), the sync between the listener's browsers when it is on, and the
+ * 12 hours, checked hourly), the sync between the listener's browsers when it is on, the sync
+ * with their podcast app through their gPodder server once connected (`gpodder.ts`), and the
  * player's commands (to the offscreen document in Chrome, played here in Firefox). It
  * keeps no state of its own between events, since it may sleep between them: what it knows of a
  * tab comes back from the tab's content script or from the store.
