@@ -17,6 +17,32 @@ export function numberOfPost(slug: string, claimed: number | null): number | nul
   return match ? Number(match[1]) : claimed;
 }
 
+// The file name the audio host gives every episode, under any path (`/secure/` or not) and query.
+const SHOW_FILE_PREFIX = 'LesCastCodeurs-Episode-';
+const SHOW_MEDIA_FILE = /^\/(?:[^?#]*\/)?LesCastCodeurs-Episode-(\d{1,5})\.mp3$/;
+const SHOW_AUDIO_HOST = 'traffic.libsyn.com';
+
+/**
+ * The number of the show's episode a media address names, or null for any other podcast's: the
+ * audio host's file name for it, or the enclosure of an archive episode (`enclosures`, address
+ * → number).
+ */
+export function showEpisodeOfMedia(media: string, enclosures: ReadonlyMap<string, number>): number | null {
+  const known = enclosures.get(media);
+  if (known !== undefined) return known;
+  // Most actions of a listener are other podcasts': they are dropped without parsing their address.
+  if (!media.includes(SHOW_FILE_PREFIX)) return null;
+  let url: URL;
+  try {
+    url = new URL(media);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname !== SHOW_AUDIO_HOST || url.port !== '') return null;
+  const match = SHOW_MEDIA_FILE.exec(url.pathname);
+  return match ? Number(match[1]) : null;
+}
+
 export function audioUrlOf(episodeNumber: number): string {
   return `https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-${episodeNumber}.mp3`;
 }

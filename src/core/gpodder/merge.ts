@@ -3,8 +3,8 @@
  * is listened, on the day it ended; one stopped before is a position to resume at. Between the
  * apps and this browser the newest wins, per episode.
  */
-import { localToday } from '../text/dates';
-import { DAY_UNKNOWN, type ListeningState, type PlaybackPosition } from '../records';
+import { burstInstants, dayOfEnd } from '../log/burst';
+import type { ListeningState, PlaybackPosition } from '../records';
 import { END_MARGIN_SECONDS, type ShowAction } from './actions';
 
 /**
@@ -49,20 +49,6 @@ export interface LocalEpisode {
 const reachedEnd = (action: ShowAction) =>
   action.kind === 'play' && action.position !== null && action.total !== null && action.position >= action.total - END_MARGIN_SECONDS;
 
-/**
- * Plays of two episodes or more ended at the same second: no one listens so; it is an app's
- * first sync, which uploads every episode played, stamped with the time of that sync.
- */
-function burstInstants(plays: ShowAction[]): Set<number> {
-  const episodesAt = new Map<number, Set<number>>();
-  for (const play of plays.filter(reachedEnd)) {
-    const episodes = episodesAt.get(play.at) ?? new Set<number>();
-    episodes.add(play.number);
-    episodesAt.set(play.at, episodes);
-  }
-  return new Set([...episodesAt].filter(([, episodes]) => episodes.size > 1).map(([at]) => at));
-}
-
 const isoOf = (at: number) => new Date(at).toISOString();
 
 /**
@@ -86,7 +72,7 @@ export function changesFromApps(
     lastPlay.set(action.number, action);
     if (reachedEnd(action)) lastEnd.set(action.number, action);
   }
-  const bursts = burstInstants(others);
+  const bursts = burstInstants(others.filter(reachedEnd));
   const listened: MarkFromApp[] = [];
   for (const [number, end] of lastEnd) {
     const known = local(number);
@@ -96,7 +82,7 @@ export function changesFromApps(
     if (state?.listenedOn || (state && Date.parse(state.updatedAt) > end.at)) continue;
     listened.push({
       number,
-      listenedOn: bursts.has(end.at) ? DAY_UNKNOWN : localToday(new Date(end.at)),
+      listenedOn: dayOfEnd(end.at, bursts),
       at: isoOf(end.at),
       device: end.device,
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerError, MAX_SHOW_EPISODES, actionTime, readAnswer, showEpisodeOfMedia } from '../../../src/core/gpodder/actions';
+import { AnswerError, MAX_SHOW_EPISODES, actionTime, readAnswer } from '../../../src/core/gpodder/actions';
+import { showEpisodeOfMedia } from '../../../src/core/episode/mediaUrls';
 
 const NONE = new Map<string, number>();
 const NOW = new Date('2026-12-01T12:00:00Z');
