@@ -1,6 +1,26 @@
 /** What an import will change, before anything is written: counts, merge or replace, apply or cancel. */
 import type { ImportMode, ImportPlan } from '../src/core/formats/exportFile';
+import { PODCAST_APPS, type AppImportSummary, type PodcastApp } from '../src/core/formats/appHistory';
 import { t } from '../src/ui/i18n';
+
+/** What a podcast app's history brings, said before the counts of what changes. */
+export type AppSummary = AppImportSummary & { app: PodcastApp };
+
+function AppHistoryCounts({ summary }: { summary: AppSummary }) {
+  return (
+    <>
+      <p>{t('importFromApp', PODCAST_APPS[summary.app])}</p>
+      <ul class="preview-counts">
+        <li>{t('importAppListened', summary.listened, summary.undated)}</li>
+        <li>{t('importAppPositions', summary.positions)}</li>
+        <li>{t('importAppFavourites', summary.favourites)}</li>
+        <li>{t('importAppQueued', summary.queued)}</li>
+        <li>{t('importAppOtherPodcasts', summary.otherPodcasts)}</li>
+        {summary.unknown > 0 && <li>{t('importAppUnknown', summary.unknown)}</li>}
+      </ul>
+    </>
+  );
+}
 
 export function ImportPreview({
   step,
@@ -8,7 +28,7 @@ export function ImportPreview({
   apply,
   cancel,
 }: {
-  step: { mode: ImportMode; plan: ImportPlan };
+  step: { mode: ImportMode; plan: ImportPlan; summary: AppSummary | null };
   setMode: (mode: ImportMode) => void;
   apply: () => void;
   cancel: () => void;
@@ -17,6 +37,7 @@ export function ImportPreview({
   return (
     <section class="preview" aria-labelledby="preview-title">
       <h3 id="preview-title">{t('importPreviewTitle')}</h3>
+      {step.summary && <AppHistoryCounts summary={step.summary} />}
       <fieldset>
         <legend>{t('importModeLegend')}</legend>
         {(['merge', 'replace'] as const).map((mode) => (

@@ -10,6 +10,8 @@ const PROBLEM_MESSAGES: Record<ImportProblem, MessageKey> = {
   'wrong-shape': 'importWrongShape',
   'newer-version': 'importNewerVersion',
   'bad-date': 'importBadDate',
+  'not-antennapod': 'importNotAntennaPod',
+  'not-overcast': 'importNotOvercast',
 };
 
 export function failureMessage(error: unknown): string {

@@ -9,16 +9,30 @@ import {
   type ExportFile,
   type ImportMode,
   type ImportPlan,
+  type StoredData,
 } from '../../src/core/formats/exportFile';
+import { appHistoryImport, type AppHistory } from '../../src/core/formats/appHistory';
+import { isSqliteFile, readAntennaPodBackup } from '../../src/platform/apps/antennapod';
+import { looksLikeOpml, readOvercastOpml } from '../../src/platform/apps/overcast';
+import { listArchiveCards } from '../../src/platform/storage/archive';
 import { localToday } from '../../src/core/text/dates';
 import { csvImport, logCsv, readLogCsv } from '../../src/core/formats/csv';
 import { logMarkdown } from '../../src/core/formats/markdown';
 import type { EpisodeCard } from '../../src/core/records';
-import { applyImport, clearEverything, exportEverything, readEverything, readLogEntries } from '../../src/platform/storage/transfer';
+import {
+  applyImport,
+  clearEverything,
+  exportEverything,
+  readEverything,
+  readLogEntries,
+  restoreSnapshot,
+  takeSnapshot,
+  type Snapshot,
+} from '../../src/platform/storage/transfer';
 import { formatDay, t, type MessageKey } from '../../src/ui/i18n';
 import { failureMessage } from '../dataFailure';
 import { downloadFile } from '../downloadFile';
-import { ImportPreview } from '../ImportPreview';
+import { ImportPreview, type AppSummary } from '../ImportPreview';
 
 type ExportFormat = 'json' | 'csv' | 'markdown';
 
@@ -45,10 +59,32 @@ async function downloadExport(format: ExportFormat): Promise<void> {
   downloadFile(name.replace(/\.json$/, '.md'), markdown, 'text/markdown;charset=utf-8');
 }
 
-/** A CSV export (by its name, or its first column) or else the JSON one. */
-function readImportFile(name: string, text: string, size: number): { file: ExportFile; cards: EpisodeCard[] } {
-  if (/\.csv$/i.test(name) || /^\uFEFF?number,/.test(text)) return csvImport(readLogCsv(text));
-  return { file: readExportFile(text, size), cards: [] };
+/** A file chosen to import: this extension's own (JSON or CSV), or a podcast app's history. */
+type ChosenFile = { kind: 'export'; file: ExportFile; cards: EpisodeCard[] } | { kind: 'app'; history: AppHistory };
+
+/** An AntennaPod database (by its first bytes), an OPML (Overcast's), a CSV export (by its name or first column), else the JSON one. */
+async function readImportFile(chosen: File): Promise<ChosenFile> {
+  const limit = isSqliteFile(new Uint8Array(await chosen.slice(0, 16).arrayBuffer())) ? MAX_APP_DATABASE_BYTES : MAX_IMPORT_BYTES;
+  if (chosen.size > limit) throw new ImportRefused('too-large', `${Math.ceil(chosen.size / 1024 / 1024)} MB`);
+  if (limit === MAX_APP_DATABASE_BYTES) {
+    const [{ loadSqlite }, bytes] = await Promise.all([import('../../src/platform/apps/sqlite'), chosen.arrayBuffer()]);
+    return { kind: 'app', history: readAntennaPodBackup(new Uint8Array(bytes), await loadSqlite()) };
+  }
+  const text = await chosen.text();
+  if (looksLikeOpml(text)) return { kind: 'app', history: readOvercastOpml(text, new DOMParser()) };
+  if (/\.csv$/i.test(chosen.name) || /^\uFEFF?number,/.test(text)) return { kind: 'export', ...csvImport(readLogCsv(text)) };
+  return { kind: 'export', file: readExportFile(text, chosen.size), cards: [] };
+}
+
+/** An app's database holds every podcast's episodes with their notes: larger than an export of this one show. */
+const MAX_APP_DATABASE_BYTES = 300 * 1024 * 1024;
+
+/** The import file a chosen file makes in `mode`: an app's history lands on what is stored (merge) or alone (replace). */
+async function importOf(chosen: ChosenFile, stored: StoredData, mode: ImportMode) {
+  if (chosen.kind === 'export') return { file: chosen.file, cards: chosen.cards, summary: null };
+  const archive = (await listArchiveCards()).records;
+  const { file, summary } = appHistoryImport(chosen.history, archive, mode === 'merge' ? stored.listening : [], new Date());
+  return { file, cards: [], summary: { app: chosen.history.app, ...summary } };
 }
 
 const EXPORT_LABELS = { json: 'exportButton', csv: 'exportCsv', markdown: 'exportMarkdown' } as const satisfies Record<
@@ -58,8 +94,9 @@ const EXPORT_LABELS = { json: 'exportButton', csv: 'exportCsv', markdown: 'expor
 
 type Step =
   | { kind: 'idle' }
-  | { kind: 'preview'; file: ExportFile; cards: EpisodeCard[]; mode: ImportMode; plan: ImportPlan }
-  | { kind: 'done'; message: string }
+  | { kind: 'reading' }
+  | { kind: 'preview'; chosen: ChosenFile; mode: ImportMode; plan: ImportPlan; summary: AppSummary | null }
+  | { kind: 'done'; message: string; undo?: Snapshot }
   | { kind: 'error'; message: string }
   | { kind: 'confirm-clear' };
 
@@ -69,20 +106,30 @@ export function DataTools() {
   /** Every step that fails says why, and leaves what is stored as it was. */
   const failed = (error: unknown) => setStep({ kind: 'error', message: failureMessage(error) });
 
-  const preview = async ({ file, cards }: { file: ExportFile; cards: EpisodeCard[] }, mode: ImportMode) =>
-    setStep({ kind: 'preview', file, cards, mode, plan: planImport(await readEverything(), file, mode, cards) });
+  const preview = async (chosen: ChosenFile, mode: ImportMode) => {
+    const stored = await readEverything();
+    const { file, cards, summary } = await importOf(chosen, stored, mode);
+    setStep({ kind: 'preview', chosen, mode, plan: planImport(stored, file, mode, cards), summary });
+  };
 
   const chooseFile = async (input: HTMLInputElement) => {
     const chosen = input.files?.[0];
     input.value = '';
     if (!chosen) return;
-    if (chosen.size > MAX_IMPORT_BYTES) throw new ImportRefused('too-large', `${Math.ceil(chosen.size / 1024 / 1024)} MB`);
-    await preview(readImportFile(chosen.name, await chosen.text(), chosen.size), 'merge');
+    setStep({ kind: 'reading' });
+    await preview(await readImportFile(chosen), 'merge');
   };
 
   const apply = async (plan: ImportPlan) => {
+    // What was there before, to put back in one click.
+    const before = await takeSnapshot();
     await applyImport(plan);
-    setStep({ kind: 'done', message: t('importDone') });
+    setStep({ kind: 'done', message: t('importDone'), undo: before });
+  };
+
+  const undo = async (before: Snapshot) => {
+    await restoreSnapshot(before);
+    setStep({ kind: 'done', message: t('importUndone') });
   };
 
   return (
@@ -108,16 +155,20 @@ export function DataTools() {
         <input
           id="import-file"
           type="file"
-          accept="application/json,.json,text/csv,.csv"
+          accept="application/json,.json,text/csv,.csv,.db,application/vnd.sqlite3,.opml,text/x-opml,application/xml"
           onChange={(event) => {
             chooseFile(event.currentTarget).catch(failed);
           }}
         />
+        <p class="hint" id="import-hint">
+          {t('importAppsHint')}
+        </p>
+        {step.kind === 'reading' && <p role="status">{t('importReading')}</p>}
         {step.kind === 'preview' && (
           <ImportPreview
             step={step}
             setMode={(mode) => {
-              preview(step, mode).catch(failed);
+              preview(step.chosen, mode).catch(failed);
             }}
             apply={() => {
               apply(step.plan).catch(failed);
@@ -155,6 +206,19 @@ export function DataTools() {
       {step.kind === 'done' && (
         <p role="status" class="ok">
           {step.message}
+          {step.undo && (
+            <>
+              {' '}
+              <button
+                type="button"
+                onClick={() => {
+                  undo(step.undo!).catch(failed);
+                }}
+              >
+                {t('importUndo')}
+              </button>
+            </>
+          )}
         </p>
       )}
       {step.kind === 'error' && (

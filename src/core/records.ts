@@ -58,8 +58,11 @@ export const listeningStateSchema = v.object({
 });
 export type ListeningState = v.InferOutput<typeof listeningStateSchema>;
 
-/** Who wrote an event other than the listener: the player, at an episode's end; a podcast app, through gPodder. */
-const EVENT_SOURCES = ['player', 'gpodder'] as const;
+/**
+ * Who wrote an event other than the listener: the player, at an episode's end; a podcast app,
+ * through gPodder; an app's history file, imported.
+ */
+const EVENT_SOURCES = ['player', 'gpodder', 'app'] as const;
 
 const EVENT_KINDS = ['listened', 'unlistened', 'bookmarked', 'unbookmarked', 'note-edited'] as const;
 export type ListeningEventKind = (typeof EVENT_KINDS)[number];
@@ -68,7 +71,7 @@ export type ListeningEventKind = (typeof EVENT_KINDS)[number];
  * One entry of the append-only log of what the listener did, at `at` (ISO timestamp). A
  * `listened` says the day (`listenedOn`); `batch` names the bulk change that wrote it
  * ("everything up to LCC 200"), which one undo takes back; `from` marks one the player wrote by
- * itself at the end of the episode, or one a podcast app reported (`device`, the app's name).
+ * itself at the end of the episode, or one a podcast app reported or its file held (`device`, the app's name).
  */
 const eventEntries = {
   kind: v.picklist(EVENT_KINDS),

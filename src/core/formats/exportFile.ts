@@ -92,7 +92,7 @@ export interface ExportFile extends StoredData {
 }
 
 /** Why an import file is refused; each has a message in `_locales` (`importProblem_…`). */
-export type ImportProblem = 'too-large' | 'not-json' | 'wrong-shape' | 'newer-version' | 'bad-date';
+export type ImportProblem = 'too-large' | 'not-json' | 'wrong-shape' | 'newer-version' | 'bad-date' | 'not-antennapod' | 'not-overcast';
 
 export class ImportRefused extends Error {
   constructor(

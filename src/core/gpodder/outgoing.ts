@@ -2,8 +2,8 @@
  * What the extension tells the listener's podcast apps, taken from the log rather than queued
  * apart: every listened mark, unmark and position written here since the last actions the server
  * took. Nothing is lost offline or across restarts (the log is stored), and each is sent once
- * (the point the server confirmed moves only then). Marks and positions that came from the apps
- * go back to none of them.
+ * (the point the server confirmed moves only then). Marks and positions that came from the apps,
+ * through the sync or an app's history file, go back to none of them.
  */
 import { numberOfEpisodeId } from '../episode/model';
 import { actionTime, type OutgoingAction } from './actions';
@@ -73,7 +73,7 @@ export function pendingActions({ logs, positions, episodes, after, device, learn
   const changes: Change[] = [];
   for (const log of logs) {
     for (const event of log.events) {
-      if (!isNew(event.at) || event.from === 'gpodder') continue;
+      if (!isNew(event.at) || event.from === 'gpodder' || event.from === 'app') continue;
       if (event.kind === 'listened') changes.push({ episodeId: log.episodeId, at: event.at, position: null });
       if (event.kind === 'unlistened')
         changes.push({ episodeId: log.episodeId, at: event.at, position: positionOf.get(log.episodeId)?.seconds ?? 0 });

@@ -2,7 +2,7 @@
  * The journal as a whole: read at once, exported, imported, cleared. Apart from the store's
  * everyday operations, so that only the page that moves data loads this (and the file checks).
  */
-import { exportFileOf, type ExportFile, type ImportPlan, type StoredData } from '../../core/formats/exportFile';
+import { exportFileOf, planImport, type ExportFile, type ImportPlan, type StoredData } from '../../core/formats/exportFile';
 import type { LogEntry } from '../../core/formats/csv';
 import {
   cachedEpisodeSchema,
@@ -16,6 +16,7 @@ import {
   playbackPositionSchema,
   readLaterLinkSchema,
   readRecords,
+  type EpisodeCard,
   type EpisodeLog,
   type ListeningEvent,
   type ReadLaterLink,
@@ -108,6 +109,22 @@ export function applyImport(plan: ImportPlan): Promise<void> {
     }
     await transaction.done;
   });
+}
+
+/** What an import replaces, kept to put back: everything exported, and the cards kept from pages and files. */
+export interface Snapshot {
+  file: ExportFile;
+  cards: EpisodeCard[];
+}
+
+export async function takeSnapshot(): Promise<Snapshot> {
+  const [file, cards] = await Promise.all([exportEverything(), (await openStore()).getAll('cards')]);
+  return { file, cards: readRecords(episodeCardSchema, cards).records };
+}
+
+/** Puts everything back as a snapshot holds it: the undo of an import, in one transaction. */
+export async function restoreSnapshot({ file, cards }: Snapshot): Promise<void> {
+  await applyImport(planImport(await readEverything(), file, 'replace', cards));
 }
 
 export function clearEverything(): Promise<void> {

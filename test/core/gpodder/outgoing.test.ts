@@ -60,6 +60,10 @@ describe('pendingActions', () => {
           { kind: 'listened', at: '2026-11-30T10:00:00.000Z', listenedOn: '2026-11-30', from: 'gpodder', device: 'pixel' },
         ],
       },
+      {
+        episodeId: 'lcc-264',
+        events: [{ kind: 'listened', at: '2026-11-30T12:00:00.000Z', listenedOn: 'unknown', from: 'app', device: 'Overcast' }],
+      },
     ];
     const positions = [
       position('lcc-263', 60, '2026-11-30T11:00:00.000Z', { device: 'pixel' }),

@@ -1,0 +1,5 @@
+/** An asset Vite copies into the build, imported as its address there. */
+declare module '*.wasm?url' {
+  const url: string;
+  export default url;
+}
