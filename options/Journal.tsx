@@ -60,13 +60,15 @@ export function Journal() {
         <h1>{t('optionsTitle')}</h1>
         <nav aria-label={t('journalSections')}>
           <ul>
-            {Object.entries(VIEWS).map(([each, { label }]) => (
-              <li key={each}>
-                <a href={`#${each}`} aria-current={name === each ? 'page' : undefined}>
-                  {t(label)}
-                </a>
-              </li>
-            ))}
+            {Object.entries(VIEWS)
+              .filter(([, view]) => !('hidden' in view))
+              .map(([each, { label }]) => (
+                <li key={each}>
+                  <a href={`#${each}`} aria-current={name === each ? 'page' : undefined}>
+                    {t(label)}
+                  </a>
+                </li>
+              ))}
           </ul>
         </nav>
       </header>

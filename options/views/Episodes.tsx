@@ -6,7 +6,6 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import {
-  episodeRows,
   filterRows,
   nextToListen,
   progress,
@@ -27,6 +26,8 @@ import { storageFailureMessage } from '../../src/ui/storageFailure';
 import { BulkMarkTools } from '../BulkMark';
 import { EpisodeRowView } from '../EpisodeRowView';
 import { refreshArchiveNow, useArchive, type ArchiveData } from '../useArchive';
+import { ArchiveArriving, archiveHasArrived } from '../ArchiveArriving';
+import { useEpisodeRows } from '../useEpisodeRows';
 
 /** Rows drawn in the first frame, a screenful under the page's tools (ten to fifteen rows); the others right after it. */
 const FIRST_FRAME_ROWS = 16;
@@ -55,7 +56,8 @@ function ArchiveStatus({ archive }: { archive: ArchiveData }) {
 
 /** The next episode not heard yet, oldest or newest first, to open or to play at once. */
 function NextToListen({ rows, player, playback }: { rows: EpisodeRow[]; player: PlayerHandle; playback: PlaybackRecords | undefined }) {
-  const [order, setOrder] = useState<'oldest' | 'newest'>('oldest');
+  // A listener who has heard nothing yet starts with the newest episode, not with LCC 1 of 2009.
+  const [order, setOrder] = useState<'oldest' | 'newest'>(() => (rows.some((row) => row.state?.listenedOn) ? 'oldest' : 'newest'));
   const next = nextToListen(rows, order);
   const playable = next && playableOfCard(next.card);
   return (
@@ -91,6 +93,8 @@ export function Episodes({ entries, player }: { entries: JournalEntry[]; player:
   const archive = useArchive();
   // Without the archive, the rows and the count would be the listener's own episodes alone.
   if (archive.kind === 'loading') return <p role="status">{t('loading')}</p>;
+  // Before the archive's first episodes, and with none of the listener's own, there is nothing to count yet.
+  if (!archiveHasArrived(archive) && !entries.some((entry) => entry.card)) return <ArchiveArriving archive={archive} />;
   return <EpisodeList archive={archive} entries={entries} player={player} />;
 }
 
@@ -109,15 +113,7 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
   const [failure, setFailure] = useState<MessageKey | null>(null);
   const onFailure = (error: unknown) => setFailure(storageFailureMessage(error));
 
-  const rows = useMemo(
-    () =>
-      episodeRows(
-        archive.kind === 'ready' ? archive.cards : [],
-        entries.flatMap((entry) => entry.card ?? []),
-        entries.map((entry) => entry.state),
-      ),
-    [archive, entries],
-  );
+  const rows = useEpisodeRows(archive, entries);
   const [limit] = useProgressiveLimit(FIRST_FRAME_ROWS, Number.POSITIVE_INFINITY);
   const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
   const years = useMemo(() => rowsByYear(shown.slice(0, limit)), [shown, limit]);

@@ -100,6 +100,9 @@ export function SettingsView() {
         ))}
       </form>
       <GpodderSettings />
+      <p>
+        <a href="#welcome">{t('welcomeAgain')}</a>
+      </p>
     </>
   );
 }

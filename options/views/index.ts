@@ -20,9 +20,10 @@ interface ViewProps {
 /** A view's component, with the page or loaded when first shown. */
 export type ViewComponent<P> = { component: ComponentType<P> } | { load: () => Promise<ComponentType<P>> };
 
-export type ViewDefinition =
-  | { label: MessageKey; drawsEntries: true; show: ViewComponent<ViewProps> }
-  | { label: MessageKey; drawsEntries: false; show: ViewComponent<Pick<ViewProps, 'player'>> };
+/** `hidden`: reached by its address alone, not listed in the navigation (the welcome). */
+export type ViewDefinition = { label: MessageKey; hidden?: true } & (
+  { drawsEntries: true; show: ViewComponent<ViewProps> } | { drawsEntries: false; show: ViewComponent<Pick<ViewProps, 'player'>> }
+);
 
 export const VIEWS = {
   episodes: { label: 'viewEpisodes', drawsEntries: true, show: { component: Episodes } },
@@ -43,6 +44,12 @@ export const VIEWS = {
     show: { load: () => import('./SettingsView').then((view) => view.SettingsView) },
   },
   data: { label: 'viewData', drawsEntries: false, show: { load: () => import('./DataTools').then((view) => view.DataTools) } },
+  welcome: {
+    label: 'viewWelcome',
+    hidden: true,
+    drawsEntries: true,
+    show: { load: () => import('./Welcome').then((view) => view.Welcome) },
+  },
 } as const satisfies Record<string, ViewDefinition>;
 
 export type ViewName = keyof typeof VIEWS;

@@ -20,6 +20,8 @@ import { listenToSync, syncSoon } from './sync';
 import { GPODDER_ALARM, handleGpodder, syncWithAppsNow, syncWithAppsSoon } from './gpodder';
 
 const ARCHIVE_ALARM = 'archive-refresh';
+/** The journal's welcome, where a new listener sets the log up. */
+const WELCOME_PAGE = 'options/index.html#welcome';
 
 /** After a change (listened in the popup, an import…), the badges of open episode tabs follow. */
 async function refreshBadges(change: StoreChange): Promise<void> {
@@ -73,9 +75,11 @@ async function followChange(change: StoreChange): Promise<void> {
 
 listenToSync();
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener(({ reason }) => {
   inBackground('setting the archive alarm', browser.alarms.create(ARCHIVE_ALARM, { periodInMinutes: 60 }));
   runArchiveRefresh(true).catch(recover('building the archive at install', null));
+  // Once, at install: the journal opens on the ways to set the log up.
+  if (reason === 'install') inBackground('opening the welcome', browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) }));
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {

@@ -13,7 +13,7 @@ import { launchExtension, type ExtensionSession } from './support/browser';
 import { LCC_262, LCC_340 } from './support/pages';
 import { SCREENSHOTS } from './support/screenshots';
 
-const VIEWS = ['episodes', 'history', 'bookmarks', 'readLater', 'stats', 'search', 'conferences', 'settings', 'data'] as const;
+const VIEWS = ['episodes', 'history', 'bookmarks', 'readLater', 'stats', 'search', 'conferences', 'settings', 'data', 'welcome'] as const;
 const THEMES = { light: 'Clair', dark: 'Sombre' } as const;
 
 inChromium('accessibility and themes in Chromium', () => {

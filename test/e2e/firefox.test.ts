@@ -147,7 +147,7 @@ inFirefox('the extension running in Firefox', () => {
     await session.evaluate(journal, click('Import'));
     await until(
       () => session.evaluate<string | null>(journal, text('[role="status"]')),
-      (status) => status === 'Import done.',
+      (status) => status === 'Import done. Undo the import',
     );
     await session.evaluate(journal, `(() => { location.hash = '#history'; return true; })()`);
     await until(

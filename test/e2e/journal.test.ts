@@ -41,7 +41,7 @@ inChromium('the journal in Chromium', () => {
     await journal.setInputFiles('#import-file', exportPath);
     await expect.poll(() => journal.locator('.preview-counts').textContent()).toContain('Épisodes ajoutés : 1');
     await journal.getByRole('button', { name: 'Importer', exact: true }).click();
-    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé.');
+    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé. Annuler l’import');
     await journal.getByRole('link', { name: 'Historique' }).click();
     await expect.poll(() => historyEntry.count()).toBe(1);
   });
@@ -81,7 +81,7 @@ inChromium('the journal in Chromium', () => {
     await journal.setInputFiles('#import-file', csvPath);
     await expect.poll(() => journal.locator('.preview-counts').textContent()).toContain('Épisodes ajoutés : 1');
     await journal.getByRole('button', { name: 'Importer', exact: true }).click();
-    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé.');
+    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé. Annuler l’import');
     await journal.getByRole('link', { name: 'Favoris' }).click();
     await expect.poll(() => journal.locator('.entries li').count()).toBe(1);
   });

@@ -113,6 +113,16 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
     const tree = async (scope?: 'chrome') =>
       ((await connection.send('browsingContext.getTree', scope ? { 'moz:scope': scope } : {})).result as { contexts: Context[] }).contexts;
     const [window] = await tree('chrome');
+    // A fresh install opens the journal's welcome: closed once there, as a listener would.
+    for (let attempt = 0; ; attempt += 1) {
+      const welcome = (await tree()).find((context) => context.url === `${EXTENSION_ORIGIN}/options/index.html#welcome`);
+      if (welcome) {
+        await connection.send('browsingContext.close', { context: welcome.context });
+        break;
+      }
+      if (attempt === 300) throw new Error('the welcome did not open at install');
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
     const run = async (context: string, expression: string): Promise<unknown> => {
       const { result } = await answeredWithin(
         connection.send('script.evaluate', {
