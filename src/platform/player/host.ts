@@ -46,8 +46,8 @@ export class PlayerHost {
   constructor(
     /** The show's artwork for the system's media controls. */
     private readonly artworkUrl: string,
-    /** Tells the background the player changed the log (its badges and sync follow). */
-    private readonly tellLogChanged: (change: StoreChange) => Promise<void>,
+    /** Tells the background the player changed the log or a position (its badges and syncs follow). */
+    private readonly tellChange: (change: StoreChange) => Promise<void>,
     /** The time positions, the time listened and the day of a mark are taken from. */
     private readonly time: Clock = systemClock,
   ) {
@@ -175,7 +175,7 @@ export class PlayerHost {
     this.lastMark = null;
     if (!mark) return;
     await undoBulkMark(mark);
-    await this.tellLogChanged({ episodeIds: [mark.before[0]!.episodeId] });
+    await this.tellChange({ episodeIds: [mark.before[0]!.episodeId] });
   }
 
   /** Writes the position (and the time listened since the last write) when the throttle allows. */
@@ -195,6 +195,8 @@ export class PlayerHost {
         this.clock.take(),
         moment === 'playing',
       );
+      // A pause, seek, end or close is what the listener's other browsers and apps are told of.
+      if (moment !== 'playing') await this.tellChange({ episodeIds: [], playback: true });
     } catch (error) {
       reportError('saving the playback position', error);
     }
@@ -209,7 +211,7 @@ export class PlayerHost {
       const mark = await markListenedInBulk([playable.episodeId], localToday(now), 'player', now);
       // Already listened (paused near the end, then played out): the first mark stays the one to undo.
       if (mark.before.length > 0) this.lastMark = mark;
-      await this.tellLogChanged({ episodeIds: [playable.episodeId] });
+      await this.tellChange({ episodeIds: [playable.episodeId] });
     } catch (error) {
       reportError('marking the episode listened', error);
     }
