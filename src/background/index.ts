@@ -36,11 +36,13 @@ async function refreshBadges(change: StoreChange): Promise<void> {
 }
 
 /**
- * Sync carries the listening states, not the archive or the reading list; a change of settings
- * may be sync turned on, which sends this browser's states at once.
+ * Sync carries the listening states and the player's positions (a pause, an end, a close: its
+ * checkpoints while it plays are announced as no change), not the archive or the reading list; a
+ * change of settings may be sync turned on, which sends this browser's states at once; the
+ * archive names the episodes of positions from another browser that waited for a page to resume on.
  */
-function changesWhatSyncCarries(change: StoreChange): boolean {
-  return changesEpisode(change) || change.settings === true;
+function changesWhatSyncUses(change: StoreChange): boolean {
+  return changesEpisode(change) || change.playback === true || change.settings === true || change.archive === true;
 }
 
 function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl: string | undefined): Promise<unknown> {
@@ -68,7 +70,7 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
 }
 
 async function followChange(change: StoreChange): Promise<void> {
-  if (changesWhatSyncCarries(change)) syncSoon();
+  if (changesWhatSyncUses(change)) syncSoon();
   if (changesEpisode(change) || change.playback === true) syncWithAppsSoon();
   if (changesEpisode(change)) await refreshBadges(change);
 }

@@ -56,6 +56,24 @@ inChromium('sync between two browsers in Chromium', () => {
     await expect.poll(() => journal.locator('.history .episode-name').count()).toBe(1);
   });
 
+  it('carries where the player paused to the other browser: "Reprendre à" there (issue 20, 4)', async ({ launch }) => {
+    const first = await launch();
+    await turnSyncOn(first);
+    const popup = await first.openPopup(await first.openSitePage(LCC_262));
+    await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
+    // A few seconds in, well before the player's first checkpoint (10 s): only the pause writes, and is sent.
+    await expect.poll(() => popup.locator('.player-time').first().textContent(), { timeout: 15_000 }).toMatch(/^0:0[3-9]/);
+    await popup.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(async () => String((await syncItems(first))['p0'] ?? ''), { timeout: 15_000 }).toMatch(/^262\|[3-9]\|\w*\|\w+$/);
+
+    const second = await launch();
+    await turnSyncOn(second);
+    const items = await syncItems(first);
+    await (await second.worker()).evaluate((carried) => (globalThis as unknown as SyncApi).chrome.storage.sync.set(carried), items);
+    const there = await second.openPopup(await second.openSitePage(LCC_262));
+    await expect.poll(() => there.getByRole('button', { name: /^Reprendre à 0:0[3-9]$/ }).count(), { timeout: 15_000 }).toBe(1);
+  });
+
   it('leaves what a newer version wrote in the browser sync as it is, and says an update is needed (issue 24, 1)', async ({ launch }) => {
     const session = await launch();
     const newer = { v: 2, s0: 'what version 2 writes', x0: 'and what it adds' };

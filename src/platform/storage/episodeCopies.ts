@@ -40,3 +40,11 @@ export async function listEpisodeCards(): Promise<ReadRecords<EpisodeCard>> {
 export async function listCachedEpisodes(): Promise<ReadRecords<CachedEpisode>> {
   return readRecords(cachedEpisodeSchema, await (await openStore()).getAll('episodes'));
 }
+
+/** Each episode's card: the archive's, or the one kept from its page where the archive has none. */
+export function cardsById(kept: unknown[], archive: unknown[]): Map<string, EpisodeCard> {
+  const byId = new Map<string, EpisodeCard>();
+  for (const card of [...readRecords(episodeCardSchema, kept).records, ...readRecords(episodeCardSchema, archive).records])
+    byId.set(card.id, card);
+  return byId;
+}

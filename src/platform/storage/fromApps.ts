@@ -9,17 +9,16 @@ import { changesFromApps, type AppAddresses } from '../../core/gpodder/merge';
 import type { EpisodeToName } from '../../core/gpodder/outgoing';
 import { audioSeconds } from '../../core/log/journal';
 import {
-  episodeCardSchema,
   episodeLogSchema,
   listeningStateSchema,
   playbackPositionSchema,
   readRecord,
   readRecords,
-  type EpisodeCard,
   type EpisodeLog,
   type PlaybackPosition,
 } from '../../core/records';
 import { openStore, write } from './database';
+import { cardsById } from './episodeCopies';
 import { appendToLog, emptyState } from './listening';
 
 export interface AppliedFromApps {
@@ -29,14 +28,6 @@ export interface AppliedFromApps {
 }
 
 const idOf = (number: number) => episodeId(number, '');
-
-/** Each episode's card: the archive's, or the one kept from its page where the archive has none. */
-function cardsById(kept: unknown[], archive: unknown[]): Map<string, EpisodeCard> {
-  const byId = new Map<string, EpisodeCard>();
-  for (const card of [...readRecords(episodeCardSchema, kept).records, ...readRecords(episodeCardSchema, archive).records])
-    byId.set(card.id, card);
-  return byId;
-}
 
 /**
  * Writes the marks and positions the apps' actions make, for the episodes the archive or the log

@@ -1,8 +1,10 @@
 /**
- * States that come from the listener's other browsers (storage.sync), taken where newer.
+ * States and positions that come from the listener's other browsers (storage.sync), taken where newer.
  */
-import { listeningStateSchema, readRecord, type ListeningState } from '../../core/records';
+import type { SyncedPosition } from '../../core/sync/encoding';
+import { listeningStateSchema, playbackPositionSchema, readRecord, type ListeningState } from '../../core/records';
 import { write } from './database';
+import { cardsById } from './episodeCopies';
 import { appendToLog, emptyState, eventsOfChange } from './listening';
 
 /**
@@ -19,6 +21,30 @@ export function applySyncedStates(states: ListeningState[]): Promise<void> {
       if (Date.parse(current.updatedAt) >= Date.parse(state.updatedAt)) continue;
       await stored.put(state);
       await appendToLog(logs, state.episodeId, eventsOfChange(current, state));
+    }
+    await transaction.done;
+  });
+}
+
+/**
+ * Takes positions set on another of the listener's browsers, each only if still newer than the one
+ * here (checked in the transaction), on the page of its episode's card: a position of an episode
+ * this browser knows nothing of has no page to resume on, and waits until it does.
+ */
+export function applySyncedPositions(positions: SyncedPosition[]): Promise<void> {
+  return write({ episodeIds: [], playback: true }, async (database) => {
+    const transaction = database.transaction(['positions', 'cards', 'archiveCards'], 'readwrite');
+    const stored = transaction.objectStore('positions');
+    const [kept, archive] = await Promise.all([
+      transaction.objectStore('cards').getAll(),
+      transaction.objectStore('archiveCards').getAll(),
+    ]);
+    const cardOfId = cardsById(kept, archive);
+    for (const position of positions) {
+      const current = readRecord(playbackPositionSchema, await stored.get(position.episodeId));
+      const card = cardOfId.get(position.episodeId);
+      if (!card || (current && Date.parse(current.updatedAt) >= Date.parse(position.updatedAt))) continue;
+      await stored.put({ ...position, url: card.url });
     }
     await transaction.done;
   });

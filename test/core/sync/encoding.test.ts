@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_UNKNOWN, type ListeningState } from '../../../src/core/records';
 import { everyEpisodeListened } from '../../support/episodes';
-import { decodeFromSync, encodeForSync, itemBytes, newerRemoteStates, SYNC_BUDGET_BYTES } from '../../../src/core/sync/encoding';
+import {
+  decodeFromSync,
+  encodeForSync,
+  itemBytes,
+  newerRemotePositions,
+  newerRemoteStates,
+  SYNC_BUDGET_BYTES,
+  type SyncedPosition,
+} from '../../../src/core/sync/encoding';
 
 /** The test's "now": a day after the states' changes. */
 const NOW = Date.parse('2026-11-30T10:00:00.000Z');
@@ -68,6 +76,57 @@ describe('the sync encoding', () => {
   });
 });
 
+describe('positions in the sync encoding (issue 20, 4)', () => {
+  const position = (episodeId: string, overrides: Partial<SyncedPosition> = {}): SyncedPosition => ({
+    episodeId,
+    seconds: 2592,
+    duration: 5400,
+    updatedAt: '2026-11-29T10:00:00.123Z',
+    ...overrides,
+  });
+
+  it('gives back each position in whole seconds, with or without a length', () => {
+    const positions = [position('lcc-262', { seconds: 2592.4 }), position('lcc-1', { duration: null }), position('un-hors-serie')];
+    const decoded = decodeFromSync(JSON.parse(JSON.stringify(encodeForSync([], positions).items)), NOW).positions;
+    expect(decoded.sort((a, b) => a.episodeId.localeCompare(b.episodeId))).toEqual([
+      position('lcc-1', { duration: null }),
+      position('lcc-262'),
+      position('un-hors-serie'),
+    ]);
+  });
+
+  it('holds a listener of every episode with a position in each under half the quota', () => {
+    const positions = everyEpisodeListened().map((state, index) =>
+      position(state.episodeId, { seconds: 60 * index, updatedAt: state.updatedAt }),
+    );
+    const { items, bytes } = encodeForSync(everyEpisodeListened(), positions);
+    expect(bytes).toBeLessThan(SYNC_BUDGET_BYTES / 2);
+    for (const [key, value] of Object.entries(items)) expect(itemBytes(key, value)).toBeLessThanOrEqual(8192);
+    expect(decodeFromSync(items, NOW).positions).toHaveLength(359);
+  });
+
+  it('takes the position set last, per episode, skips a line it cannot read, and believes no clock a day ahead', () => {
+    const local = [
+      position('lcc-1', { updatedAt: '2026-11-29T10:00:00.000Z' }),
+      position('lcc-2', { updatedAt: '2026-11-29T12:00:00.000Z' }),
+    ];
+    const items = encodeForSync(
+      [],
+      [
+        position('lcc-1', { seconds: 100, updatedAt: '2026-11-29T11:00:00.000Z' }),
+        position('lcc-2', { seconds: 200, updatedAt: '2026-11-29T11:00:00.000Z' }),
+        position('lcc-3', { seconds: 300, updatedAt: '2026-12-05T11:00:00.000Z' }),
+      ],
+    ).items;
+    const decoded = decodeFromSync({ ...items, p0: `${String(items['p0'])}\n262|-1||x\n|||` }, NOW);
+    expect(decoded.unreadable).toBe(2);
+    expect(newerRemotePositions(local, decoded.positions)).toEqual([
+      position('lcc-1', { seconds: 100, updatedAt: '2026-11-29T11:00:00.000Z' }),
+      position('lcc-3', { seconds: 300, updatedAt: new Date(NOW).toISOString() }),
+    ]);
+  });
+});
+
 describe('the sync encoding against what another device may write (issue 24, 1)', () => {
   const two = encodeForSync([state('lcc-1', { listenedOn: '2026-01-01' }), state('lcc-2', { rating: 3 })]).items;
 
@@ -80,7 +139,12 @@ describe('the sync encoding against what another device may write (issue 24, 1)'
   });
 
   it('leaves data of a newer format to the version that wrote it', () => {
-    expect(decodeFromSync({ ...two, v: 2, x0: 'what version 2 adds' }, NOW)).toEqual({ states: [], unreadable: 0, newerFormat: true });
+    expect(decodeFromSync({ ...two, v: 2, x0: 'what version 2 adds' }, NOW)).toEqual({
+      states: [],
+      positions: [],
+      unreadable: 0,
+      newerFormat: true,
+    });
   });
 
   it('counts a change stamped more than a day ahead as made now', () => {

@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { getListeningState, updateListeningState } from '../../../src/platform/storage/listening';
-import { applySyncedStates } from '../../../src/platform/storage/syncedStates';
+import { applySyncedPositions, applySyncedStates } from '../../../src/platform/storage/syncedStates';
+import { putCachedEpisode } from '../../../src/platform/storage/episodeCopies';
+import { getPosition, savePlayback } from '../../../src/platform/storage/playback';
+import { episodeFixture } from '../../support/episodes';
 import { readEverything } from '../../../src/platform/storage/transfer';
 
 describe('states from another browser', () => {
@@ -24,5 +27,22 @@ describe('states from another browser', () => {
       { episodeId: 'lcc-601', kind: 'bookmarked', at: newer.updatedAt },
       { episodeId: 'lcc-601', kind: 'note-edited', at: newer.updatedAt },
     ]);
+  });
+});
+
+describe('positions from another browser', () => {
+  it('are written on their episode’s page where newer than the one here, and wait where no page is known', async () => {
+    const episode = episodeFixture(700);
+    await putCachedEpisode({ url: episode.url, episode, source: 'page', etag: null, checkedAt: 1 });
+    const here = { episodeId: 'lcc-700', url: episode.url, seconds: 60, duration: 5400, updatedAt: '2026-11-20T10:00:00.000Z' };
+    await savePlayback(here, []);
+    await applySyncedPositions([
+      { episodeId: 'lcc-700', seconds: 30, duration: 5400, updatedAt: '2026-11-19T10:00:00.000Z' },
+      { episodeId: 'lcc-701', seconds: 90, duration: null, updatedAt: '2026-11-21T10:00:00.000Z' },
+    ]);
+    expect(await getPosition('lcc-700')).toEqual(here);
+    expect(await getPosition('lcc-701')).toBeNull();
+    await applySyncedPositions([{ episodeId: 'lcc-700', seconds: 2592, duration: 5400, updatedAt: '2026-11-21T10:00:00.000Z' }]);
+    expect(await getPosition('lcc-700')).toEqual({ ...here, seconds: 2592, updatedAt: '2026-11-21T10:00:00.000Z' });
   });
 });
