@@ -2,7 +2,17 @@ import { useMemo, useState } from 'preact/hooks';
 import { historyByMonth, type JournalEntry } from '../../src/core/log/journal';
 import { DAY_UNKNOWN } from '../../src/core/records';
 import { formatMonth, formatNumber, listenedText, t } from '../../src/ui/i18n';
+import { changesEpisode } from '../../src/platform/storage/database';
+import { readMarkSources, type MarkSource } from '../../src/platform/storage/listening';
+import { useStoredRead } from '../../src/ui/useStoredRead';
 import { EpisodeLink } from '../EpisodeLink';
+
+/** Who marked it, where not the listener here: the player at the end, the phone's app, an app's history file. */
+function markSourceText({ from, device }: MarkSource): string {
+  if (from === 'player') return t('markByPlayer');
+  if (from === 'app') return t('markImportedFrom', device ?? '');
+  return device ? t('markFromApp', device) : t('markFromAppUnnamed');
+}
 
 /** Episodes drawn at first and added by each "show more": long histories are paged. */
 const PAGE = 50;
@@ -12,13 +22,6 @@ export function History({ entries }: { entries: JournalEntry[] }) {
   const [shown, setShown] = useState(PAGE);
   const months = useMemo(() => historyByMonth(entries), [entries]);
   const total = months.reduce((sum, month) => sum + month.entries.length, 0);
-  if (total === 0)
-    return (
-      <p class="empty" elementtiming="journal-history">
-        {t('historyEmpty')}
-      </p>
-    );
-
   let budget = shown;
   const visible = months
     .map((month) => {
@@ -27,6 +30,19 @@ export function History({ entries }: { entries: JournalEntry[] }) {
       return { ...month, entries: part, count: month.entries.length };
     })
     .filter((month) => month.entries.length > 0);
+  const ids = visible.flatMap((month) => month.entries.map((entry) => entry.state.episodeId));
+
+  const sources = useStoredRead(() => readMarkSources(ids), {
+    doing: 'reading who marked the episodes',
+    key: ids.join(' '),
+    readAgainOn: changesEpisode,
+  });
+  if (total === 0)
+    return (
+      <p class="empty" elementtiming="journal-history">
+        {t('historyEmpty')}
+      </p>
+    );
 
   return (
     <div class="history">
@@ -39,7 +55,10 @@ export function History({ entries }: { entries: JournalEntry[] }) {
             {month.entries.map((entry) => (
               <li key={entry.state.episodeId}>
                 <EpisodeLink entry={entry} />
-                <span class="when">{listenedText(entry.state.listenedOn!)}</span>
+                <span class="when">
+                  {listenedText(entry.state.listenedOn!)}
+                  {sources?.has(entry.state.episodeId) && ` · ${markSourceText(sources.get(entry.state.episodeId)!)}`}
+                </span>
               </li>
             ))}
           </ul>

@@ -11,7 +11,7 @@ async function readPlayedTime() {
   return playedTimeStats((await listListenedTime()).records, new Date());
 }
 
-/** The time really played in the extension's player, beside the estimate of the episodes marked. */
+/** The time really played, in the extension's player and in the apps that sync through gPodder, beside the estimate of the episodes marked. */
 function PlayedTime() {
   const played = useStoredRead(readPlayedTime, { doing: 'reading the time played', readAgainOn: (change) => change.playback === true });
   if (!played || played.wallHours === 0) return null;

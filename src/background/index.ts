@@ -11,7 +11,7 @@ import browser from 'webextension-polyfill';
 import { canonicalPageUrl, isPostPageUrl } from '../core/episode/urls';
 import { inBackground, recover } from '../errors';
 import { isBackgroundRequest, mayRequest, senderOf, sendToTab, type BackgroundRequest } from '../messages';
-import { changesEpisode, type StoreChange } from '../platform/storage/database';
+import { changesEpisode, onLocalWrite, type StoreChange } from '../platform/storage/database';
 import { runArchiveRefresh } from './archiveRunner';
 import { showEpisodeBadge } from './badge';
 import { commandPlayer } from './player';
@@ -76,6 +76,14 @@ async function followChange(change: StoreChange): Promise<void> {
 }
 
 listenToSync();
+
+// The background's own writes (the phone's marks through gPodder, another browser's through
+// storage.sync): the badges follow, and the listener's other browsers hear of the phone's marks.
+onLocalWrite((change) => {
+  if (!changesEpisode(change)) return;
+  syncSoon();
+  inBackground('showing the badges', refreshBadges(change));
+});
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   inBackground('setting the archive alarm', browser.alarms.create(ARCHIVE_ALARM, { periodInMinutes: 60 }));

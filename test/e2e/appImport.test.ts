@@ -44,10 +44,11 @@ inChromium('a podcast app’s history in Chromium', () => {
     await history.goto(`chrome-extension://${session.extensionId}/options/index.html#history`);
     await expect.poll(() => history.locator('.history .episode-name').count()).toBe(7);
     expect(await history.locator('.history h3').allTextContents()).toContain('Écoutés, date inconnue : 4');
+    // Who said it: the file's app, after the day.
+    await expect
+      .poll(() => history.locator('.history li', { hasText: 'LCC 340' }).locator('.when').textContent())
+      .toMatch(/^Écouté le 2\d novembre 2026 · selon AntennaPod \(historique importé\)$/);
     await history.screenshot({ path: resolve(SCREENSHOTS, 'history-after-antennapod-import.png'), fullPage: true });
-    expect(await history.locator('.history li', { hasText: 'LCC 340' }).locator('.when').textContent()).toMatch(
-      /^Écouté le 2\d novembre 2026$/,
-    );
     await history.goto(`chrome-extension://${session.extensionId}/options/index.html#queue`);
     await expect.poll(() => history.locator('.queue li').count()).toBe(2);
     expect(await history.locator('.queue li').first().textContent()).toContain('LCC 335');

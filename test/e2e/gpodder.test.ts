@@ -78,9 +78,10 @@ inChromium('the sync with the podcast apps in Chromium', () => {
 
       await settings.getByRole('link', { name: 'Historique' }).click();
       await expect.poll(() => settings.locator('.history h3').allTextContents()).toEqual(['novembre 2026', 'Écoutés, date inconnue : 3']);
-      expect(await settings.locator('.history section').last().locator('.when').allTextContents()).toEqual(
-        Array(3).fill('Écouté, date inconnue'),
-      );
+      // The phone named as the one that said so.
+      await expect
+        .poll(() => settings.locator('.history section').last().locator('.when').allTextContents())
+        .toEqual(Array(3).fill('Écouté, date inconnue · selon pixel-8 (appli de podcast)'));
       await settings.screenshot({ path: resolve(SCREENSHOTS, 'gpodder-history.png'), fullPage: true });
 
       const tab = await session.openSitePage(LCC_262);
@@ -110,7 +111,7 @@ inChromium('the sync with the podcast apps in Chromium', () => {
         server.resume();
       }
       await settings.getByRole('button', { name: 'Synchroniser maintenant' }).click();
-      await expect.poll(() => settings.locator('.gpodder-state [role="alert"]').count()).toBe(0);
+      await expect.poll(() => settings.locator('.gpodder-state [role="alert"]').count(), { timeout: 20_000 }).toBe(0);
       const ours = (await actionsOnServer(server.url)).filter((action) => action['device'] !== 'pixel-8');
       // The mark, then its undo: a play at the position before it, the phone's.
       expect(ours.map((action) => action['position'])).toEqual([5400, 2592]);

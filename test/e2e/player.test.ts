@@ -304,7 +304,8 @@ inChromium('the player in Chromium', () => {
     const session = await launch({ feed: true });
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
-    const play340 = journal.getByRole('button', { name: /^Écouter LCC 340 / });
+    // In its row: a listener who has heard nothing is offered the newest, LCC 340, as the next too.
+    const play340 = journal.locator('.episode-list .rows').getByRole('button', { name: /^Écouter LCC 340 / });
     await expect.poll(() => play340.count(), { timeout: 30_000 }).toBe(1);
     // The next to listen plays from where it is named, too.
     expect(
@@ -335,7 +336,9 @@ inChromium('the player in Chromium', () => {
     await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 336', 'LCC 338']);
 
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#stats`);
-    await expect.poll(() => journal.locator('.figures').last().textContent()).toMatch(/Temps écouté dans le lecteur0 h/);
+    await expect
+      .poll(() => journal.locator('.figures').last().textContent())
+      .toMatch(/Temps écouté, dans le lecteur et l’appli de podcast0 h/);
   });
 
   it('takes a stream that broke mid-play up again where it was', async ({ launch }) => {
@@ -384,7 +387,10 @@ inChromium('the player in Chromium', () => {
         expect(await axeViolations(journal), view).toEqual([]);
         if (view === 'episodes') {
           if (colorScheme === 'light') await journal.screenshot({ path: resolve(SCREENSHOTS, 'journal-episodes-player.png') });
-          await journal.getByRole('button', { name: /^Ajouter LCC 340 / }).click();
+          await journal
+            .locator('.episode-list .rows')
+            .getByRole('button', { name: /^Ajouter LCC 340 / })
+            .click();
         }
       }
     },

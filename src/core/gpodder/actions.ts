@@ -41,7 +41,8 @@ export interface ShowAction {
   number: number;
   kind: ServerAction['action'];
   at: number;
-  /** Seconds, for a `play`; null where the app gave none or an impossible one. */
+  /** Seconds, for a `play`: where it started and stopped; null where the app gave none or an impossible one. */
+  started: number | null;
   position: number | null;
   total: number | null;
   device: string;
@@ -122,8 +123,10 @@ export function readAnswer(text: string, enclosures: ReadonlyMap<string, number>
 function showAction(number: number, at: number, action: ServerAction): ShowAction {
   const total = action.total !== undefined && action.total > 0 ? action.total : null;
   const position = action.position !== undefined && action.position >= 0 ? Math.min(action.position, total ?? action.position) : null;
+  const started =
+    action.started !== undefined && action.started >= 0 && position !== null && action.started <= position ? action.started : null;
   const { action: kind, device = '', episode: media, podcast } = action;
-  return { number, kind, at, position, total, device, media, podcast };
+  return { number, kind, at, started, position, total, device, media, podcast };
 }
 
 /** An action as the extension sends it: whole seconds, the time in UTC as AntennaPod writes it. */

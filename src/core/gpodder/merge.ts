@@ -4,6 +4,7 @@
  * apps and this browser the newest wins, per episode.
  */
 import { burstInstants, dayOfEnd } from '../log/burst';
+import { localMonth, type ListenedSeconds } from '../player/listeningClock';
 import type { ListeningState, PlaybackPosition } from '../records';
 import { END_MARGIN_SECONDS, type ShowAction } from './actions';
 
@@ -36,6 +37,8 @@ export interface PositionFromApp {
 export interface ChangesFromApps {
   listened: MarkFromApp[];
   positions: PositionFromApp[];
+  /** The seconds the apps' plays span, by the listener's month they ended in. */
+  listenedTime: ListenedSeconds[];
   /** Per episode number, the addresses of its newest action. */
   addresses: Map<number, AppAddresses>;
 }
@@ -95,5 +98,25 @@ export function changesFromApps(
     if (position && Date.parse(position.updatedAt) >= play.at) continue;
     positions.push({ number, seconds: play.position, total: play.total, at: isoOf(play.at), device: play.device });
   }
-  return { listened, positions, addresses };
+  return { listened, positions, listenedTime: timeListened(others, bursts), addresses };
+}
+
+/** A play longer than this is no one's listening (an app's bad clock, a stuck position): it counts for nothing. */
+const MAX_PLAY_SECONDS = 6 * 60 * 60;
+
+/**
+ * The time the apps' plays span (from `started` to `position`), by month: each play once, as the
+ * app reports it (the extension's own were counted by its player, and are not among `plays`),
+ * at 1× since apps do not say their speed; a burst of an app's first sync is no listening.
+ */
+function timeListened(plays: ShowAction[], bursts: ReadonlySet<number>): ListenedSeconds[] {
+  const months = new Map<string, number>();
+  for (const play of plays) {
+    if (play.kind !== 'play' || play.started === null || play.position === null || bursts.has(play.at)) continue;
+    const seconds = play.position - play.started;
+    if (seconds <= 0 || seconds > MAX_PLAY_SECONDS) continue;
+    const month = localMonth(play.at);
+    months.set(month, (months.get(month) ?? 0) + seconds);
+  }
+  return [...months].map(([month, seconds]) => ({ month, wallSeconds: seconds, contentSeconds: seconds }));
 }

@@ -15,7 +15,8 @@ export interface ListenedSeconds {
 /** Slack for the gap between two reports (timers fire late, the first frames decode ahead). */
 const SLACK_SECONDS = 1.5;
 
-function localMonth(ms: number): string {
+/** The listener's month (`YYYY-MM`) of an instant, ms since the epoch. */
+export function localMonth(ms: number): string {
   const date = new Date(ms);
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 }

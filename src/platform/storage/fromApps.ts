@@ -19,6 +19,7 @@ import {
 } from '../../core/records';
 import { openStore, write } from './database';
 import { cardsById } from './episodeCopies';
+import { addListenedTime } from './playback';
 import { appendToLog, emptyState } from './listening';
 
 export interface AppliedFromApps {
@@ -53,9 +54,11 @@ export async function applyActionsFromApps(actions: ShowAction[], ownDevice: str
   const local = new Map(known);
   const changes = changesFromApps(actions, ownDevice, (number) => local.get(number));
   const touched = [...changes.listened, ...changes.positions].map((change) => idOf(change.number));
-  if (touched.length === 0) return { listened: 0, positions: 0, addresses: changes.addresses };
-  return write({ episodeIds: touched, ...(changes.positions.length > 0 && { playback: true }) }, async (store) => {
-    const transaction = store.transaction(['listening', 'logs', 'positions'], 'readwrite');
+  if (touched.length === 0 && changes.listenedTime.length === 0) return { listened: 0, positions: 0, addresses: changes.addresses };
+  const playback = changes.positions.length > 0 || changes.listenedTime.length > 0;
+  return write({ episodeIds: touched, ...(playback && { playback }) }, async (store) => {
+    const transaction = store.transaction(['listening', 'logs', 'positions', 'listenedTime'], 'readwrite');
+    await addListenedTime(transaction.objectStore('listenedTime'), changes.listenedTime);
     const states = transaction.objectStore('listening');
     for (const mark of changes.listened) {
       const id = idOf(mark.number);

@@ -80,3 +80,22 @@ export function updateListeningState(
 export async function listListeningStates(): Promise<ReadRecords<ListeningState>> {
   return readRecords(listeningStateSchema, await (await openStore()).getAll('listening'));
 }
+
+/** Who marked an episode listened, where it was not the listener here: the player, a podcast app (by its device's name). */
+export interface MarkSource {
+  from: NonNullable<LogEvent['from']>;
+  device: string | undefined;
+}
+
+/** For each of `episodeIds` whose last listened mark someone else wrote, who. Reads those episodes' logs only. */
+export async function readMarkSources(episodeIds: string[]): Promise<Map<string, MarkSource>> {
+  const transaction = (await openStore()).transaction('logs');
+  const logs = await Promise.all(episodeIds.map((id) => transaction.store.get(id)));
+  const sources = new Map<string, MarkSource>();
+  for (const log of logs) {
+    const record = readRecord(episodeLogSchema, log);
+    const mark = record?.events.findLast((event) => event.kind === 'listened');
+    if (record && mark?.from) sources.set(record.episodeId, { from: mark.from, device: mark.device });
+  }
+  return sources;
+}

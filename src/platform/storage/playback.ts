@@ -15,7 +15,9 @@ import {
   type PlaybackPosition,
   type ReadRecords,
 } from '../../core/records';
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import { openStore, write } from './database';
+import type { CompanionSchema } from './schema';
 
 export async function getPosition(episodeId: string): Promise<PlaybackPosition | null> {
   return readRecord(playbackPositionSchema, await (await openStore()).get('positions', episodeId));
@@ -38,14 +40,21 @@ export async function listListenedTime(): Promise<ReadRecords<ListenedTime>> {
 export function savePlayback(position: PlaybackPosition, listened: ListenedSeconds[], checkpoint = false): Promise<void> {
   return write({ episodeIds: [], ...(!checkpoint && { playback: true }) }, async (database) => {
     const transaction = database.transaction(['positions', 'listenedTime'], 'readwrite');
-    const months = transaction.objectStore('listenedTime');
     await transaction.objectStore('positions').put(position);
-    for (const { month, wallSeconds, contentSeconds } of listened) {
-      const counted = readRecord(listenedTimeSchema, await months.get(month)) ?? { month, wallSeconds: 0, contentSeconds: 0 };
-      await months.put({ month, wallSeconds: counted.wallSeconds + wallSeconds, contentSeconds: counted.contentSeconds + contentSeconds });
-    }
+    await addListenedTime(transaction.objectStore('listenedTime'), listened);
     await transaction.done;
   });
+}
+
+/** Adds seconds listened to their months' counts, in the caller's transaction. */
+export async function addListenedTime(
+  months: IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'listenedTime', 'readwrite'>,
+  listened: ListenedSeconds[],
+): Promise<void> {
+  for (const { month, wallSeconds, contentSeconds } of listened) {
+    const counted = readRecord(listenedTimeSchema, await months.get(month)) ?? { month, wallSeconds: 0, contentSeconds: 0 };
+    await months.put({ month, wallSeconds: counted.wallSeconds + wallSeconds, contentSeconds: counted.contentSeconds + contentSeconds });
+  }
 }
 
 function readQueue(stored: unknown): Playable[] {

@@ -72,6 +72,7 @@ describe('readAnswer', () => {
           number: 262,
           kind: 'play',
           at: Date.UTC(2026, 10, 30, 8, 15),
+          started: 0,
           position: 3000,
           total: 5400,
           device: 'phone',
@@ -109,6 +110,9 @@ describe('readAnswer', () => {
       NOW,
     ).actions;
     expect([past!.position, past!.total, negative!.position, negative!.total]).toEqual([5400, 5400, null, null]);
+    // A start after the stop, or with no stop, is no span.
+    const [backwards] = readAnswer(JSON.stringify({ timestamp: 1, actions: [play(MEDIA(1), { started: 4000 })] }), NONE, NOW).actions;
+    expect([backwards!.started, negative!.started]).toEqual([null, null]);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ShowAction } from '../../../src/core/gpodder/actions';
 import { changesFromApps, type LocalEpisode } from '../../../src/core/gpodder/merge';
 import { DAY_UNKNOWN } from '../../../src/core/records';
+import { localMonth } from '../../../src/core/player/listeningClock';
 
 const MEDIA = (number: number) => `https://traffic.libsyn.com/secure/lescastcodeurs/LesCastCodeurs-Episode-${number}.mp3?dest-id=7`;
 const FEED = 'https://feeds.libsyn.com/lescastcodeurs/rss';
@@ -11,6 +12,7 @@ function action(number: number, at: string, position: number | null, extra: Part
     number,
     kind: 'play',
     at: Date.parse(at),
+    started: null,
     position,
     total: 5400,
     device: 'pixel',
@@ -27,6 +29,32 @@ function dayHere(iso: string): string {
 const nothingStored = (): LocalEpisode => ({ state: undefined, position: undefined });
 
 describe('changesFromApps', () => {
+  it('counts the time each of the apps’ plays spans, by month, once each, and none of a first sync’s burst', () => {
+    const changes = changesFromApps(
+      [
+        action(262, '2026-11-30T08:00:00Z', 1800, { started: 0 }),
+        action(262, '2026-11-30T09:00:00Z', 2400, { started: 1800 }),
+        action(263, '2026-10-15T08:00:00Z', 600, { started: 0 }),
+        // Played from the browser and sent by it: its player counted it.
+        action(264, '2026-11-30T10:00:00Z', 900, { started: 0, device: 'lcc-companion' }),
+        // AntennaPod's first sync: every episode "played" whole at one instant.
+        action(100, '2026-11-30T12:00:00Z', 5400, { started: 0 }),
+        action(101, '2026-11-30T12:00:00Z', 5400, { started: 0 }),
+        // A play without its start, or running backwards, spans nothing.
+        action(265, '2026-11-30T13:00:00Z', 900),
+        action(266, '2026-11-30T14:00:00Z', 100, { started: 900 }),
+      ],
+      'lcc-companion',
+      nothingStored,
+    );
+    expect(changes.listenedTime.sort((a, b) => a.month.localeCompare(b.month))).toEqual(
+      [
+        { month: localMonth(Date.parse('2026-10-15T08:00:00Z')), wallSeconds: 600, contentSeconds: 600 },
+        { month: localMonth(Date.parse('2026-11-30T08:00:00Z')), wallSeconds: 2400, contentSeconds: 2400 },
+      ].sort((a, b) => a.month.localeCompare(b.month)),
+    );
+  });
+
   it("marks an episode played to its end listened on the listener's day, and one stopped before as a position", () => {
     // 23:30 UTC is the next day in Paris, the day before in Los Angeles: the day is the listener's.
     const changes = changesFromApps(

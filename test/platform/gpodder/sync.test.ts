@@ -78,6 +78,8 @@ describe.skipIf(!opodsyncPresent)('the sync with the podcast apps, against a rea
     for (const number of [258, 259, 260]) expect((await getListeningState(`lcc-${number}`))?.listenedOn).toBe(DAY_UNKNOWN);
     expect((await getListeningState('lcc-261'))?.listenedOn).toBe(new Date('2026-11-28T12:00:00Z').toLocaleDateString('sv'));
     expect(await getPosition('lcc-262')).toMatchObject({ seconds: 2592, duration: 5400, device: 'pixel-8' });
+    // The time the phone played, in its month, without the first sync's burst.
+    expect((await readEverything()).listenedTime).toEqual([{ month: '2026-11', wallSeconds: 5390 + 2592, contentSeconds: 5390 + 2592 }]);
     const events = (await readEverything()).events.filter((event) => event.episodeId === 'lcc-261');
     expect(events).toEqual([expect.objectContaining({ kind: 'listened', from: 'gpodder', device: 'pixel-8' })]);
     expect((await sync.status()).state.last).toMatchObject({ listened: 4, positions: 1, sent: 0 });
