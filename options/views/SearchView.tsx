@@ -4,10 +4,17 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { moveFocus, useSlashFocuses } from '../../src/ui/keyboard';
-import { buildSearchIndex, loadSearchIndex, type ArchiveHit, type ArchiveSearch, type EpisodeResult } from '../../src/core/archive/search';
+import {
+  buildSearchIndex,
+  loadSearchIndex,
+  parseQuery,
+  type ArchiveHit,
+  type ArchiveSearch,
+  type EpisodeResult,
+} from '../../src/core/archive/search';
 import { Marked } from '../../src/ui/Marked';
 import { reportError } from '../../src/errors';
-import { getSearchIndex } from '../../src/platform/storage/archive';
+import { getSearchIndex, readArchive } from '../../src/platform/storage/archive';
 import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
 import { episodeName } from '../../src/ui/episodeName';
 import { formatDay, formatNumber, listenedText, t } from '../../src/ui/i18n';
@@ -23,6 +30,17 @@ import { useReadLater } from '../../src/ui/useReadLater';
 import { UnreadableRecords } from '../UnreadableRecords';
 
 const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', item: 'hitLink' } as const;
+
+/** The notes' text of each episode of the archive, by page address: read only when a query holds a "phrase". */
+const archiveNotes = new Map<string, string>();
+let archiveNotesRead: Promise<void> | null = null;
+
+function readArchiveNotes(): Promise<void> {
+  archiveNotesRead ??= readArchive().then(({ records }) => records.forEach((entry) => archiveNotes.set(entry.url, entry.text)));
+  return archiveNotesRead;
+}
+
+const notesOf = (url: string) => archiveNotes.get(url);
 
 /** The archive's index, or, where there is none or it no longer loads, one of the episodes kept. */
 async function openIndex(): Promise<{ search: ArchiveSearch; unreadable: number }> {
@@ -170,7 +188,20 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
       (error: unknown) => reportError('opening the search index', error),
     );
   }, []);
-  const result = useMemo(() => (index ? index.searchByEpisode(query) : { episodes: [], total: 0 }), [index, query]);
+  const hasPhrase = parseQuery(query).phrases.length > 0;
+  const [notesRead, setNotesRead] = useState(false);
+  useEffect(() => {
+    if (hasPhrase && !notesRead)
+      readArchiveNotes().then(
+        () => setNotesRead(true),
+        (error: unknown) => reportError('reading the notes', error),
+      );
+  }, [hasPhrase, notesRead]);
+  const result = useMemo(
+    () => (index ? index.searchByEpisode(query, undefined, notesRead ? notesOf : undefined) : { episodes: [], total: 0 }),
+    // A phrase found only in the notes is checked there, once they are read.
+    [index, query, notesRead],
+  );
 
   return (
     <div class="search" onKeyDown={onKeyDown}>

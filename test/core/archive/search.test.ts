@@ -91,3 +91,37 @@ describe('archive results grouped by episode (issue 21, 2)', () => {
     expect(archive.searchByEpisode('  ')).toEqual({ episodes: [], total: 0 });
   });
 });
+
+describe('phrases and several words (issue 21, 2)', () => {
+  const notes = new Map([
+    [episodes[0]!.url, 'Un paragraphe sur la compilation native ahead-of-time, et Spring Boot.'],
+    [episodes[1]!.url, 'Quentin parle de boot natif et de Spring Cloud.'],
+  ]);
+  const built = JSON.parse(JSON.stringify(buildSearchIndex(episodes.map((episode) => ({ episode, text: notes.get(episode.url) })))));
+  const search = loadSearchIndex(built);
+  const withNotes = { searchByEpisode: (query: string) => search.searchByEpisode(query, 50, (url) => notes.get(url)) };
+
+  it('finds a quoted phrase where its words follow each other, in what a result shows or in the notes', () => {
+    // Both episodes hold both words; only LCC 340 holds them as a phrase (its notes, any case and punctuation).
+    expect(
+      withNotes
+        .searchByEpisode('spring boot')
+        .episodes.map((result) => result.episode.number)
+        .sort(),
+    ).toEqual([300, 340]);
+    expect(withNotes.searchByEpisode('"spring boot"').episodes.map((result) => result.episode.number)).toEqual([340]);
+    expect(withNotes.searchByEpisode('"Ahead of time"').episodes.map((result) => result.episode.number)).toEqual([340]);
+    expect(withNotes.searchByEpisode('"nouveautés de java"').episodes[0]!.passages.map((passage) => passage.text)).toEqual([
+      'Les nouveautés de Java 26',
+    ]);
+    expect(withNotes.searchByEpisode('"boot spring"').total).toBe(0);
+  });
+
+  it('ranks the episodes holding every word first, then those holding some', () => {
+    // LCC 340's title says GraalVM, but only LCC 300 holds both words.
+    expect(withNotes.searchByEpisode('graal compilateur').episodes.map((result) => result.episode.number)).toEqual([300, 340]);
+    expect(withNotes.searchByEpisode('spring cloud').episodes.map((result) => result.episode.number)).toEqual([300, 340]);
+    // One word: no episode is held back for want of another.
+    expect(withNotes.searchByEpisode('kotlin').episodes.map((result) => result.episode.number)).toEqual([340]);
+  });
+});
