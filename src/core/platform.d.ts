@@ -8,7 +8,10 @@ declare class URL {
   readonly protocol: string;
   readonly hostname: string;
   readonly pathname: string;
+  readonly search: string;
   readonly port: string;
+  readonly username: string;
+  readonly password: string;
 }
 
 /** The WHATWG text encoder, to count bytes as storage quotas count them; browsers and Node both have it. */

@@ -20,7 +20,30 @@ export function numberOfPost(slug: string, claimed: number | null): number | nul
 // The file name the audio host gives every episode, under any path (`/secure/` or not) and query.
 const SHOW_FILE_PREFIX = 'LesCastCodeurs-Episode-';
 const SHOW_MEDIA_FILE = /^\/(?:[^?#]*\/)?LesCastCodeurs-Episode-(\d{1,5})\.mp3$/;
-const SHOW_AUDIO_HOST = 'traffic.libsyn.com';
+/** The show's audio host: the only one the player asks for an mp3 (the CSP's `media-src` says so too). */
+export const SHOW_AUDIO_HOST = 'traffic.libsyn.com';
+
+/** An address on the show's audio host, over http or https, on its own port, with no credentials. */
+function onShowAudioHost(address: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return null;
+  }
+  const plain = (url.protocol === 'https:' || url.protocol === 'http:') && url.port === '' && url.username === '' && url.password === '';
+  return plain && url.hostname === SHOW_AUDIO_HOST ? url : null;
+}
+
+/**
+ * The address the player may ask for an episode's audio: the https form of one on the show's
+ * audio host (the feed gives old episodes over http, which the host serves over https too); null
+ * for any other host, another scheme, the local network: the player refuses those unasked.
+ */
+export function playableAudioUrl(address: string): string | null {
+  const url = onShowAudioHost(address);
+  return url && `https://${SHOW_AUDIO_HOST}${url.pathname}${url.search}`;
+}
 
 /**
  * The number of the show's episode a media address names, or null for any other podcast's: the
@@ -32,14 +55,7 @@ export function showEpisodeOfMedia(media: string, enclosures: ReadonlyMap<string
   if (known !== undefined) return known;
   // Most actions of a listener are other podcasts': they are dropped without parsing their address.
   if (!media.includes(SHOW_FILE_PREFIX)) return null;
-  let url: URL;
-  try {
-    url = new URL(media);
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname !== SHOW_AUDIO_HOST || url.port !== '') return null;
-  const match = SHOW_MEDIA_FILE.exec(url.pathname);
+  const match = SHOW_MEDIA_FILE.exec(onShowAudioHost(media)?.pathname ?? '');
   return match ? Number(match[1]) : null;
 }
 

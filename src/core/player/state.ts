@@ -13,8 +13,11 @@ export interface PlayerState {
   position: number;
   duration: number | null;
   rate: number;
-  /** Why the episode cannot play (the mp3 cannot be reached or read): a `_locales` key's suffix. */
-  failure: 'unreachable' | null;
+  /**
+   * Why the episode cannot play: the mp3 cannot be reached or read, or its address is not on the
+   * show's audio host, and is refused without a request.
+   */
+  failure: 'unreachable' | 'refused' | null;
   /** The episode the player just marked listened by itself, which one undo takes back. */
   markedListened: string | null;
 }

@@ -15,6 +15,7 @@ import { systemClock, type Clock } from '../../core/clock';
 import { localToday } from '../../core/text/dates';
 import { ListeningClock } from '../../core/player/listeningClock';
 import { isPlayedOut, playbackRate, type Playable } from '../../core/player/playable';
+import { playableAudioUrl } from '../../core/episode/mediaUrls';
 import { sendMediaKeysTo, showInMediaSession, updateMediaSession } from './mediaSession';
 import { PositionWrites, type PlaybackMoment } from '../../core/player/positionWrites';
 import { dequeue, nextInQueue } from '../../core/player/queue';
@@ -129,7 +130,7 @@ export class PlayerHost {
       this.resumes = 0;
       this.sourceRead = false;
       this.clock.interrupted();
-      this.audio.src = playable.audioUrl;
+      if (!this.load(playable)) return this.announce();
       // Before the metadata is read, this sets where playback will start.
       this.audio.currentTime = at ?? resumeAt;
       showInMediaSession(playable, this.artworkUrl);
@@ -149,7 +150,7 @@ export class PlayerHost {
     if (this.failure && this.playable) {
       // A try again after a failure: load the address anew.
       this.failure = null;
-      this.audio.src = this.playable.audioUrl;
+      if (!this.load(this.playable)) return this.announce();
     }
     this.audio.playbackRate = this.rate;
     this.audio.play().catch((error: unknown) => {
@@ -309,7 +310,7 @@ export class PlayerHost {
       // A little later each time, so that a network that is down is not asked in a tight loop.
       setTimeout(
         () => {
-          this.audio.src = playable.audioUrl;
+          if (!this.load(playable)) return this.announce();
           this.audio.currentTime = at;
           this.startPlaying();
         },
@@ -323,6 +324,21 @@ export class PlayerHost {
     }
     this.failure = 'unreachable';
     this.announce();
+  }
+
+  /**
+   * Gives the element the episode's audio, in its https form on the show's audio host; any other
+   * address is refused, and never requested.
+   */
+  private load(playable: Playable): boolean {
+    const url = playableAudioUrl(playable.audioUrl);
+    if (url === null) {
+      this.failure = 'refused';
+      this.audio.removeAttribute('src');
+      return false;
+    }
+    this.audio.src = url;
+    return true;
   }
 
   private announce(): void {

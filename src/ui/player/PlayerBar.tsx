@@ -63,10 +63,16 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
       </p>
       {state.status === 'failed' ? (
         <p class="player-failure" role="alert">
-          {t('playerUnreachable')}{' '}
-          <button type="button" onClick={() => command({ kind: 'play', playable })}>
-            {t('retry')}
-          </button>
+          {state.failure === 'refused' ? (
+            t('playerRefused')
+          ) : (
+            <>
+              {t('playerUnreachable')}{' '}
+              <button type="button" onClick={() => command({ kind: 'play', playable })}>
+                {t('retry')}
+              </button>
+            </>
+          )}
         </p>
       ) : (
         <PlayerControls state={state} playable={playable} command={command} playing={playing} />

@@ -3,11 +3,13 @@
  * giving the test mp3 in the ranges the media element asks for. Playwright's routes do not reach
  * Chrome's offscreen document, where the player plays, so the browser is told to resolve the
  * host to this server (`--host-resolver-rules`) and to accept its self-signed certificate.
+ * Firefox has no such rule: it reaches the host through `tunnelPort`, a proxy (as a PAC file
+ * names it) that takes a CONNECT to the show's host, and no other, to this server.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer as createTcpServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -56,6 +58,7 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer } {
 
 export interface AudioHost {
   port: number;
+  tunnelPort: number;
   route: AudioRoute;
   close(): Promise<void>;
 }
@@ -98,12 +101,27 @@ export async function startAudioHost(mode: AudioRoute['mode']): Promise<AudioHos
       .end(body.subarray(start, end + 1));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const port = (server.address() as AddressInfo).port;
+  const tunnel = createTcpServer((client) => {
+    client.once('data', (head) => {
+      if (!head.toString('latin1').startsWith(`CONNECT ${AUDIO_HOST}:443 `)) return void client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      const upstream = connect(port, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        client.pipe(upstream).pipe(client);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+  });
+  await new Promise<void>((done) => tunnel.listen(0, '127.0.0.1', done));
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
+    tunnelPort: (tunnel.address() as AddressInfo).port,
     route,
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();
+        tunnel.close();
         server.close(() => done());
       }),
   };

@@ -3,7 +3,7 @@
  * Debian's Chromium, the real pages and markdown sources routed from the corpus, and the real
  * toolbar popup reached over a second CDP client.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -171,6 +171,8 @@ export async function launchExtension(
 ): Promise<ExtensionSession> {
   const dist = options.dist ?? DIST;
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'lcc-profile-'));
+  // A profile never opened installs the extension, which opens the welcome.
+  const installs = readdirSync(profile).length === 0;
   const port = await freePort();
   const audioHost = await startAudioHost(options.audio ?? 'serve');
   const context = await chromium.launchPersistentContext(profile, {
@@ -216,7 +218,7 @@ export async function launchExtension(
     if (options.localServers) await context.route(/^http:\/\/127\.0\.0\.1:\d+\//, (route) => route.continue());
     const currentWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL((await currentWorker()).url()).host;
-    if (!options.profile && !options.welcome) await closeWelcome(context);
+    if (installs && !options.welcome) await closeWelcome(context);
 
     return {
       context,

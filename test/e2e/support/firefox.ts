@@ -37,13 +37,13 @@ function corpusPage(pathname: string): string | null {
 
 /**
  * The site from the corpus; anything else from the network fails, as there is none here. The
- * event page's own requests are not intercepted, and Firefox has no host resolver rule: the
- * pages name the local audio host in place of the show's.
+ * event page's own requests are not intercepted: it reaches the show's audio host through the
+ * local one's tunnel, which a PAC file names for that host alone.
  */
-function serve(request: HTTPRequest, audioHost: AudioHost): void {
+function serve(request: HTTPRequest): void {
   const url = new URL(request.url());
   if (url.hostname !== 'lescastcodeurs.com') return void request.abort('internetdisconnected');
-  const page = corpusPage(url.pathname)?.replaceAll(`https://${AUDIO_HOST}/`, `https://localhost:${audioHost.port}/`) ?? null;
+  const page = corpusPage(url.pathname);
   request
     .respond(
       page === null
@@ -100,6 +100,10 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
         'extensions.openPopupWithoutUserGesture.enabled': true,
+        'network.proxy.type': 2,
+        'network.proxy.autoconfig_url': `data:text/plain,${encodeURIComponent(
+          `function FindProxyForURL(url, host) { return host === '${AUDIO_HOST}' ? 'PROXY 127.0.0.1:${audioHost.tunnelPort}' : 'DIRECT'; }`,
+        )}`,
         ...options.prefs,
       },
     })
@@ -145,7 +149,7 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
       async openSitePage(path) {
         const page = await answeredWithin(browser.newPage(), 'opening a tab');
         await page.setRequestInterception(true);
-        page.on('request', (request) => serve(request, audioHost));
+        page.on('request', (request) => serve(request));
         await page.goto(`https://lescastcodeurs.com${path}`);
         await answeredWithin(page.bringToFront(), 'bringing the tab to front');
         return page;

@@ -26,6 +26,10 @@ class FakeAudio extends EventTarget {
   error: { code: number; message: string } | null = null;
   plays = 0;
 
+  removeAttribute(name: string): void {
+    if (name === 'src') this.src = '';
+  }
+
   play(): Promise<void> {
     this.plays += 1;
     this.paused = false;
@@ -120,6 +124,30 @@ beforeEach(async () => {
 });
 
 describe('the player host', () => {
+  it('plays only from the show’s audio host, over https, and refuses any other address without asking it', async () => {
+    const { PlayerHost } = await import('../../../src/platform/player/host');
+    const host = new PlayerHost('chrome-extension://id/icons/icon-128.png', () => Promise.resolve(), { now: () => now });
+    await host.command({ kind: 'play', playable: { ...EPISODE, audioUrl: EPISODE.audioUrl.replace('https:', 'http:') } });
+    // The feed's old http address, played in its https form.
+    expect(audio.src).toBe(EPISODE.audioUrl);
+    for (const audioUrl of [
+      'http://192.168.1.1/cgi-bin/LesCastCodeurs-Episode-997.mp3',
+      'https://traffic.libsyn.com.evil.example/LesCastCodeurs-Episode-262.mp3',
+      'https://traffic.libsyn.com:8443/LesCastCodeurs-Episode-262.mp3',
+      'https://user:secret@traffic.libsyn.com/LesCastCodeurs-Episode-262.mp3',
+      'file:///etc/passwd',
+    ]) {
+      const state = await host.command({ kind: 'play', playable: { ...EPISODE, episodeId: 'lcc-997', audioUrl } });
+      expect([audio.src, state.status, state.failure]).toEqual(['', 'failed', 'refused']);
+    }
+    // A try again asks nothing either.
+    const again = await host.command({
+      kind: 'play',
+      playable: { ...EPISODE, episodeId: 'lcc-997', audioUrl: 'http://192.168.1.1/x.mp3' },
+    });
+    expect([audio.src, again.failure]).toEqual(['', 'refused']);
+  });
+
   it('writes the position at most every 10 s while playing, four reports a second, and at the pause', async () => {
     await startedHost();
     writes.length = 0;
