@@ -339,7 +339,7 @@ export function parseMarkdownPost(source: string, fileName: string): Episode {
     throw new NotAPostError(`the source is ${source.length} characters long, over ${MAX_SOURCE_LENGTH}: no show notes are`);
   const { frontMatter, body } = splitFrontMatter(source);
   const url = pageUrlOf(post);
-  const number = numberOfPost(post.slug, integerField(frontMatter, 'episode'));
+  const number = numberOfPost(post.slug);
   const bytes = integerField(frontMatter, 'mp3_length', 'enclosure_length');
   const youtube = stringField(frontMatter, 'youtube');
 

@@ -6,15 +6,20 @@ export function episodeNumberOfAudioUrl(url: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The episode number a post's address gives: `lcc-220-…`, or `…-episode-25-…` as the first years wrote it. */
+const NUMBER_OF_ADDRESS = /^lcc-(\d+)-|episodes?-(\d+)(?:-|$)/;
+
 /**
- * The number of the episode a post is: the one its address gives (`/…/lcc-220-interview…/`) wins
- * over the one its front matter or mp3 link claims, since one post of the site (LCC 220) names
- * episode 218 there by mistake (its notes link the 220 file). Where they disagree, the episode's
- * mp3 is the show's file of the address's number.
+ * The number of the episode a post is: the one its address gives (`/…/lcc-220-interview…/`),
+ * whatever its front matter, mp3 link or feed entry claims. One post of the site (LCC 220) names
+ * episode 218 there by mistake (its notes link the 220 file); and an entry at an address that
+ * gives no number is no episode, whatever it claims: it cannot take the place of LCC 262. Every
+ * post of the show gives its number in its address. Where the claim disagrees, the episode's mp3
+ * is the show's file of the address's number.
  */
-export function numberOfPost(slug: string, claimed: number | null): number | null {
-  const match = /^lcc-(\d+)-/.exec(slug);
-  return match ? Number(match[1]) : claimed;
+export function numberOfPost(slug: string): number | null {
+  const match = NUMBER_OF_ADDRESS.exec(slug);
+  return match ? Number(match[1] ?? match[2]) : null;
 }
 
 // The file name the audio host gives every episode, under any path (`/secure/` or not) and query.

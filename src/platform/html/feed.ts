@@ -130,7 +130,7 @@ function entryOf(entry: Element, parser: DocumentParser): ArchiveEpisode | null 
     notes.links.find((link) => link.sectionId === null && episodeNumberOfAudioUrl(link.url) !== null)?.url ??
     null;
   const claimed = linked === null ? null : episodeNumberOfAudioUrl(linked);
-  const number = linked === null ? null : numberOfPost(post.slug, claimed);
+  const number = linked === null ? null : numberOfPost(post.slug);
   const audioUrl = number !== null && number !== claimed ? audioUrlOf(number) : linked;
   const bytes = Number(enclosure?.getAttribute('length'));
   const author = childrenNamed(entry, 'author')[0];

@@ -183,7 +183,7 @@ function readHeader(document: Document, pageUrl: string | undefined): PostHeader
   );
   const linked = links.find((href) => episodeNumberOfAudioUrl(href) !== null) ?? null;
   const linkedNumber = linked === null ? null : episodeNumberOfAudioUrl(linked);
-  const number = linked === null ? null : numberOfPost(post.slug, linkedNumber);
+  const number = linked === null ? null : numberOfPost(post.slug);
   const audioUrl = number !== null && number !== linkedNumber ? audioUrlOf(number) : linked;
   return { article, post, url, links, audioUrl, number };
 }

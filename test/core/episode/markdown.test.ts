@@ -34,7 +34,7 @@ describe('parseMarkdownPost', () => {
   it('takes enclosure_length for the audio size and a whole YouTube address as is', () => {
     const episode = parseMarkdownPost(
       post('title: Old\nepisode: 12\nenclosure_length: 1234\nyoutube: https://youtu.be/3RXAu0hHLbU', ''),
-      '2009-11-20-old.md',
+      '2009-11-20-les-cast-codeurs-podcast-episode-12.md',
     );
     expect(episode.audio?.bytes).toBe(1234);
     expect(episode.video).toBe('https://youtu.be/3RXAu0hHLbU');

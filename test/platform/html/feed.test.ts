@@ -54,6 +54,12 @@ describe('parseFeed', () => {
     expect(v.is(archiveEpisodeSchema, entry)).toBe(true);
   });
 
+  it('takes no episode number from an entry whose address gives none, whatever its mp3 claims (issue 24, 2)', () => {
+    const claiming = ENTRY.replace('lcc-300-test/', 'un-billet-quelconque/').replaceAll('Episode-300.mp3', 'Episode-262.mp3');
+    const [fake, real] = parseFeed(feed(`${claiming}${ENTRY.replaceAll('300', '262')}`), domParser);
+    expect([fake!.id, fake!.number, real!.id, real!.number]).toEqual(['un-billet-quelconque', null, 'lcc-262', 262]);
+  });
+
   it('leaves out an entry whose page is not a post of the site', () => {
     const elsewhere = ENTRY.replace('https://lescastcodeurs.com/2023/10/05/lcc-300-test/', 'https://evil.example/2023/10/05/x/');
     expect(parseFeed(feed(`${elsewhere}${ENTRY}`), domParser)).toHaveLength(1);
