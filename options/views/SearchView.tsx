@@ -13,6 +13,7 @@ import {
   type EpisodeResult,
 } from '../../src/core/archive/search';
 import { Marked } from '../../src/ui/Marked';
+import { excerptAround } from '../../src/core/text/highlight';
 import { reportError } from '../../src/errors';
 import { getSearchIndex, readArchive } from '../../src/platform/storage/archive';
 import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
@@ -31,7 +32,7 @@ import { UnreadableRecords } from '../UnreadableRecords';
 
 const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', item: 'hitLink' } as const;
 
-/** The notes' text of each episode of the archive, by page address: read only when a query holds a "phrase". */
+/** The notes' text of each episode of the archive, by page address: read at the first query, not before. */
 const archiveNotes = new Map<string, string>();
 let archiveNotesRead: Promise<void> | null = null;
 
@@ -110,12 +111,16 @@ function EpisodeHit({
   query,
   readLater,
   listening,
+  notes,
 }: {
   result: EpisodeResult;
   query: string;
   readLater: ReturnType<typeof useReadLater>;
   listening: Listening;
+  /** The episode's notes text, once read. */
+  notes: string | undefined;
 }) {
+  const excerpt = notes === undefined ? null : excerptAround(notes, parseQuery(query).words);
   const [open, setOpen] = useState(false);
   const shown = open ? result.passages : result.passages.slice(0, PASSAGES_SHOWN);
   const more = result.passages.length - shown.length;
@@ -145,6 +150,16 @@ function EpisodeHit({
           {shown.map((hit, position) => (
             <Passage key={`${hit.target}-${position}`} hit={hit} query={query} readLater={readLater} />
           ))}
+        </ul>
+      )}
+      {shown.length === 0 && excerpt && (
+        // Found by a word of a paragraph only: the words around it.
+        <ul class="passages">
+          <li>
+            <a href={result.episode.url} target="_blank" rel="noopener noreferrer">
+              <Marked text={excerpt} query={query} />
+            </a>
+          </li>
         </ul>
       )}
       {more > 0 && (
@@ -188,15 +203,16 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
       (error: unknown) => reportError('opening the search index', error),
     );
   }, []);
-  const hasPhrase = parseQuery(query).phrases.length > 0;
+  // The notes' text, read from the archive at the first query: the passages of paragraphs, and phrases.
+  const wantsNotes = query.trim() !== '';
   const [notesRead, setNotesRead] = useState(false);
   useEffect(() => {
-    if (hasPhrase && !notesRead)
+    if (wantsNotes && !notesRead)
       readArchiveNotes().then(
         () => setNotesRead(true),
         (error: unknown) => reportError('reading the notes', error),
       );
-  }, [hasPhrase, notesRead]);
+  }, [wantsNotes, notesRead]);
   const result = useMemo(
     () => (index ? index.searchByEpisode(query, undefined, notesRead ? notesOf : undefined) : { episodes: [], total: 0 }),
     // A phrase found only in the notes is checked there, once they are read.
@@ -222,6 +238,7 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
             query={query}
             readLater={readLater}
             listening={listeningOf(found.episode.url)}
+            notes={notesRead ? archiveNotes.get(found.episode.url) : undefined}
           />
         ))}
       </ul>

@@ -8,8 +8,16 @@ import { t, type MessageKey } from '../../src/ui/i18n';
 import { BulkMarkTools } from '../BulkMark';
 import { useArchive } from '../useArchive';
 import { useEpisodeRows } from '../useEpisodeRows';
+import type { ViewName } from '.';
 import { ArchiveArriving, archiveHasArrived } from '../ArchiveArriving';
 import { storageFailureMessage } from '../../src/ui/storageFailure';
+
+/** The ways set up in another view: the view, what it is called here, and what it takes. */
+const WAYS: { view: ViewName; label: MessageKey; hint: MessageKey }[] = [
+  { view: 'data', label: 'welcomeImport', hint: 'welcomeImportHint' },
+  { view: 'settings', label: 'welcomeSync', hint: 'welcomeSyncHint' },
+  { view: 'episodes', label: 'welcomeStartNow', hint: 'welcomeStartNowHint' },
+];
 
 export function Welcome({ entries }: { entries: JournalEntry[] }) {
   const archive = useArchive();
@@ -38,24 +46,14 @@ export function Welcome({ entries }: { entries: JournalEntry[] }) {
             </p>
           )}
         </li>
-        <li>
-          <h4>
-            <a href="#data">{t('welcomeImport')}</a>
-          </h4>
-          <p class="hint">{t('welcomeImportHint')}</p>
-        </li>
-        <li>
-          <h4>
-            <a href="#settings">{t('welcomeSync')}</a>
-          </h4>
-          <p class="hint">{t('welcomeSyncHint')}</p>
-        </li>
-        <li>
-          <h4>
-            <a href="#episodes">{t('welcomeStartNow')}</a>
-          </h4>
-          <p class="hint">{t('welcomeStartNowHint')}</p>
-        </li>
+        {WAYS.map(({ view, label, hint }) => (
+          <li key={view}>
+            <h4>
+              <a href={`#${view}`}>{t(label)}</a>
+            </h4>
+            <p class="hint">{t(hint)}</p>
+          </li>
+        ))}
       </ul>
     </div>
   );

@@ -125,6 +125,17 @@ inChromium('the archive in Chromium', () => {
     await journal.keyboard.press('ArrowDown');
     await journal.keyboard.press('/');
     expect(await journal.evaluate(() => document.activeElement?.id)).toBe('search-query');
+
+    // A word of a paragraph only: the words around it, marked, in place of a passage.
+    await search.fill('relecteurs');
+    const excerpt = journal.locator('.hits > li').first().locator('.passages > li');
+    await expect.poll(() => excerpt.textContent(), { timeout: 15_000 }).toMatch(/relecteurs/i);
+    expect(await excerpt.locator('mark').allTextContents()).toEqual(['relecteurs']);
+    // A phrase: its words one after the other.
+    await search.fill('"graal vm"');
+    await expect.poll(() => journal.locator('.hits > li').count()).toBe(0);
+    await search.fill('"mcp server"');
+    await expect.poll(() => journal.locator('.hits > li').count()).toBeGreaterThan(0);
   });
 
   it('shows under a link of the popup the other episodes that cite it', async ({ launch }) => {

@@ -27,3 +27,20 @@ export function highlighted(text: string, query: string): TextPart[] {
   if (last < text.length) parts.push({ text: text.slice(last), marked: false });
   return parts;
 }
+
+/**
+ * The stretch of `text` around its first word that a word of `query` starts (some `width`
+ * characters, cut at words, `…` where cut), or null where none does: what a result shows of
+ * notes whose only match is in a paragraph.
+ */
+export function excerptAround(text: string, query: string, width = 160): string | null {
+  const terms = foldForSearch(query).match(WORD) ?? [];
+  const match = [...text.matchAll(WORD)].find((word) => terms.some((term) => foldForSearch(word[0]).startsWith(term)));
+  if (!match) return null;
+  const from = Math.max(0, match.index - Math.floor(width / 3));
+  const to = Math.min(text.length, from + width);
+  // Whole words at both ends: the cut moves to the next space inside the stretch.
+  const start = from === 0 ? 0 : text.indexOf(' ', from) + 1 || from;
+  const end = to === text.length ? to : text.lastIndexOf(' ', to) > start ? text.lastIndexOf(' ', to) : to;
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}

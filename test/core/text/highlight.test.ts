@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { highlighted } from '../../../src/core/text/highlight';
+import { excerptAround, highlighted } from '../../../src/core/text/highlight';
 
 describe('highlighted', () => {
   it('marks each word that starts with a word of the query, whatever its case and accents', () => {
@@ -33,5 +33,21 @@ describe('highlighted', () => {
         ).toBe(text);
       }),
     );
+  });
+});
+
+describe('excerptAround', () => {
+  const text = `${'mot '.repeat(60)}un paragraphe sur SageMaker et la compilation native ${'fin '.repeat(60)}`.trim();
+
+  it('gives the words around the first match, cut at words, with … where cut', () => {
+    const excerpt = excerptAround(text, 'sagemaker')!;
+    expect(excerpt).toMatch(/^…(mot )+un paragraphe sur SageMaker et la compilation native( fin)+…$/);
+    expect(excerpt.length).toBeLessThanOrEqual(162);
+    expect(excerptAround('Court : Quarkus 3.', 'quarkus')).toBe('Court : Quarkus 3.');
+  });
+
+  it('gives nothing where no word matches', () => {
+    expect(excerptAround(text, 'kotlin')).toBeNull();
+    expect(excerptAround(text, '  ')).toBeNull();
   });
 });
