@@ -120,7 +120,8 @@ function EpisodeHit({
   /** The episode's notes text, once read. */
   notes: string | undefined;
 }) {
-  const excerpt = notes === undefined ? null : excerptAround(notes, parseQuery(query).words);
+  // Only where no passage shows: the notes run long, and this runs at each key typed.
+  const excerpt = notes === undefined || result.passages.length > 0 ? null : excerptAround(notes, parseQuery(query).words);
   const [open, setOpen] = useState(false);
   const shown = open ? result.passages : result.passages.slice(0, PASSAGES_SHOWN);
   const more = result.passages.length - shown.length;

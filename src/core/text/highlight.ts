@@ -35,7 +35,16 @@ export function highlighted(text: string, query: string): TextPart[] {
  */
 export function excerptAround(text: string, query: string, width = 160): string | null {
   const terms = foldForSearch(query).match(WORD) ?? [];
-  const match = [...text.matchAll(WORD)].find((word) => terms.some((term) => foldForSearch(word[0]).startsWith(term)));
+  if (terms.length === 0) return null;
+  // The notes run to 40 KB: read up to the first match only, not every word.
+  let match: RegExpExecArray | undefined;
+  for (const word of text.matchAll(WORD)) {
+    const folded = foldForSearch(word[0]);
+    if (terms.some((term) => folded.startsWith(term))) {
+      match = word;
+      break;
+    }
+  }
   if (!match) return null;
   const from = Math.max(0, match.index - Math.floor(width / 3));
   const to = Math.min(text.length, from + width);
