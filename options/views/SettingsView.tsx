@@ -2,9 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../src/core/records';
 import { changesEpisode } from '../../src/platform/storage/database';
 import { listListeningStates } from '../../src/platform/storage/listening';
+import { listPlayerPositions } from '../../src/platform/storage/playback';
 import { getSettings, updateSettings } from '../../src/platform/storage/settings';
 import browser from 'webextension-polyfill';
-import { decodeFromSync, encodeForSync, type SyncItems } from '../../src/core/sync/encoding';
+import type { SyncItems } from '../../src/core/sync/encoding';
+import { planSync } from '../../src/core/sync/plan';
 import { t, type MessageKey } from '../../src/ui/i18n';
 import { useStoredRead } from '../../src/ui/useStoredRead';
 import { recover } from '../../src/errors';
@@ -50,9 +52,9 @@ const CHOICES: { [K in ChosenSetting]: { legend: MessageKey; options: Choice<K>[
 
 /** What the settings say of sync: the notes left out for want of room, and what the browser's sync holds that this version cannot take. */
 async function syncStatus(): Promise<{ notesLeftOut: number; unreadable: number; newerFormat: boolean }> {
-  const [states, synced] = await Promise.all([listListeningStates(), browser.storage.sync.get(null)]);
-  const { unreadable, newerFormat } = decodeFromSync(synced as SyncItems, Date.now());
-  return { notesLeftOut: encodeForSync(states.records).notesLeftOut.length, unreadable, newerFormat };
+  const [states, positions, synced] = await Promise.all([listListeningStates(), listPlayerPositions(), browser.storage.sync.get(null)]);
+  const { unreadable, newerFormat, notesLeftOut } = planSync(states.records, positions, synced as SyncItems, Date.now());
+  return { notesLeftOut: notesLeftOut.length, unreadable, newerFormat };
 }
 
 /** What sync sends, in one sentence, and what did not fit in the browser's quota. */

@@ -55,8 +55,26 @@ export const listeningStateSchema = v.object({
   note: v.string(),
   rating: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5))),
   updatedAt: isoTimestamp,
+  /**
+   * When each field last changed, for sync to merge field by field (core/log/changeTimes.ts): a
+   * field absent never changed. A state written before these times were kept has none at all:
+   * each of its fields then counts as changed at `updatedAt`.
+   */
+  changedAt: v.optional(
+    v.object({
+      listenedOn: v.optional(isoTimestamp),
+      bookmarkedAt: v.optional(isoTimestamp),
+      note: v.optional(isoTimestamp),
+      rating: v.optional(isoTimestamp),
+    }),
+  ),
 });
 export type ListeningState = v.InferOutput<typeof listeningStateSchema>;
+
+/** The state of an episode the listener never touched. */
+export function emptyState(episodeId: string): ListeningState {
+  return { episodeId, listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: new Date(0).toISOString() };
+}
 
 /**
  * Who wrote an event other than the listener: the player, at an episode's end; a podcast app,

@@ -32,7 +32,9 @@ inChromium('sync between two browsers in Chromium', () => {
     const popup = await first.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouté' }).click();
     await popup.getByRole('button', { name: 'Favori' }).click();
-    await expect.poll(async () => String((await syncItems(first))['s0'] ?? ''), { timeout: 15_000 }).toMatch(/^262\|\w+\|\w+\|\|\w+$/);
+    await expect
+      .poll(async () => String((await syncItems(first))['s0'] ?? ''), { timeout: 15_000 })
+      .toMatch(/^262\|\w+\|\w+\|\w+\|\w+\|\|\|$/);
     // A note larger than one sync item (5,000 accented letters: 10,000 bytes) stays here, and the settings say so.
     await popup.getByRole('button', { name: 'Ajouter une note' }).click();
     await popup.getByLabel('Ma note (Markdown)').fill('é'.repeat(5000));
@@ -74,9 +76,38 @@ inChromium('sync between two browsers in Chromium', () => {
     await expect.poll(() => there.getByRole('button', { name: /^Reprendre à 0:0[3-9]$/ }).count(), { timeout: 15_000 }).toBe(1);
   });
 
+  it('keeps an edit made on each browser at once: the one whose write was overwritten writes it again (issue 24, 1)', async ({
+    launch,
+  }) => {
+    const first = await launch();
+    const second = await launch();
+    await Promise.all([turnSyncOn(first), turnSyncOn(second)]);
+    const onFirst = await first.openPopup(await first.openSitePage(LCC_262));
+    await onFirst.getByRole('button', { name: 'Écouté' }).click();
+    const onSecond = await second.openPopup(await second.openSitePage(LCC_262));
+    await onSecond.getByRole('radio', { name: '4 sur 5' }).click();
+    await expect.poll(async () => String((await syncItems(first))['s0'] ?? ''), { timeout: 15_000 }).toMatch(/^262\|\w+\|\w+\|/);
+    await expect.poll(async () => String((await syncItems(second))['s0'] ?? ''), { timeout: 15_000 }).toMatch(/^262\|\|\|\|\|4\|/);
+    // The cloud keeps the last write of each item: the first browser's, over the second's.
+    const fromFirst = await syncItems(first);
+    await (await second.worker()).evaluate((carried) => (globalThis as unknown as SyncApi).chrome.storage.sync.set(carried), fromFirst);
+    // The second takes the mark and, its rating missing there, writes both.
+    await expect
+      .poll(async () => String((await syncItems(second))['s0'] ?? ''), { timeout: 15_000 })
+      .toMatch(/^262\|\w+\|\w+\|\|\|4\|\w+\|$/);
+    const journal = await second.context.newPage();
+    await journal.goto(`chrome-extension://${second.extensionId}/options/index.html#history`);
+    await expect.poll(() => journal.locator('.history .episode-name').count(), { timeout: 15_000 }).toBe(1);
+    // Carried back, the first browser holds both too.
+    const fromSecond = await syncItems(second);
+    await (await first.worker()).evaluate((carried) => (globalThis as unknown as SyncApi).chrome.storage.sync.set(carried), fromSecond);
+    const again = await first.openPopup(await first.openSitePage(LCC_262));
+    await expect.poll(() => again.getByRole('radio', { name: '4 sur 5' }).isChecked(), { timeout: 15_000 }).toBe(true);
+  });
+
   it('leaves what a newer version wrote in the browser sync as it is, and says an update is needed (issue 24, 1)', async ({ launch }) => {
     const session = await launch();
-    const newer = { v: 2, s0: 'what version 2 writes', x0: 'and what it adds' };
+    const newer = { v: 3, s0: 'what version 3 writes', x0: 'and what it adds' };
     await (await session.worker()).evaluate((items) => (globalThis as unknown as SyncApi).chrome.storage.sync.set(items), newer);
     await turnSyncOn(session);
     const popup = await session.openPopup(await session.openSitePage(LCC_262));

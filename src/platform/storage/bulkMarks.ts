@@ -2,9 +2,9 @@
  * Many episodes marked listened at once ("everything up to LCC N", or the player's end of an
  * episode), and the one undo that puts each state and log back exactly.
  */
-import { episodeLogSchema, listeningStateSchema, readRecord, type ListeningState } from '../../core/records';
+import { emptyState, episodeLogSchema, listeningStateSchema, readRecord, type ListeningState } from '../../core/records';
 import { write } from './database';
-import { appendToLog, emptyState } from './listening';
+import { appendToLog, putState } from './listening';
 
 /** A bulk change of the log, and what one undo needs to put everything back as it was. */
 export interface BulkMark {
@@ -31,7 +31,8 @@ export function markListenedInBulk(episodeIds: string[], listenedOn: string, fro
       const state = readRecord(listeningStateSchema, await states.get(episodeId)) ?? undefined;
       if (state?.listenedOn) continue;
       before.push({ episodeId, state });
-      await states.put({ ...(state ?? emptyState(episodeId)), listenedOn, updatedAt: at });
+      const current = state ?? emptyState(episodeId);
+      await putState(states, current, { ...current, listenedOn, updatedAt: at });
       await appendToLog(logs, episodeId, [{ kind: 'listened', at, listenedOn, batch, ...(from && { from }) }]);
     }
     await transaction.done;

@@ -9,6 +9,7 @@ import { changesFromApps, type AppAddresses } from '../../core/gpodder/merge';
 import type { EpisodeToName } from '../../core/gpodder/outgoing';
 import { audioSeconds } from '../../core/log/journal';
 import {
+  emptyState,
   episodeLogSchema,
   listeningStateSchema,
   playbackPositionSchema,
@@ -20,7 +21,7 @@ import {
 import { openStore, write } from './database';
 import { cardsById } from './episodeCopies';
 import { addListenedTime } from './playback';
-import { appendToLog, emptyState } from './listening';
+import { appendToLog, putState } from './listening';
 
 export interface AppliedFromApps {
   listened: number;
@@ -65,7 +66,7 @@ export async function applyActionsFromApps(actions: ShowAction[], ownDevice: str
       // Read again in this transaction: the listener may have changed it since.
       const current = readRecord(listeningStateSchema, await states.get(id)) ?? emptyState(id);
       if (current.listenedOn) continue;
-      await states.put({ ...current, listenedOn: mark.listenedOn, updatedAt: mark.at });
+      await putState(states, current, { ...current, listenedOn: mark.listenedOn, updatedAt: mark.at });
       await appendToLog(transaction.objectStore('logs'), id, [
         { kind: 'listened', at: mark.at, listenedOn: mark.listenedOn, from: 'gpodder', ...(mark.device && { device: mark.device }) },
       ]);

@@ -4,8 +4,10 @@
  */
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { Episode } from '../../core/episode/model';
+import { stampChanges } from '../../core/log/changeTimes';
 import {
   cardOf,
+  emptyState,
   episodeLogSchema,
   listeningStateSchema,
   readRecord,
@@ -19,11 +21,6 @@ import { putCard, type CompanionSchema } from './schema';
 
 export async function getListeningState(episodeId: string): Promise<ListeningState | undefined> {
   return readRecord(listeningStateSchema, await (await openStore()).get('listening', episodeId)) ?? undefined;
-}
-
-/** The state of an episode the listener never touched. For the storage modules. */
-export function emptyState(episodeId: string): ListeningState {
-  return { episodeId, listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt: new Date(0).toISOString() };
 }
 
 type LogEvent = EpisodeLog['events'][number];
@@ -42,6 +39,14 @@ export function eventsOfChange(before: ListeningState, after: ListeningState): L
 }
 
 type LogStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'logs', 'readwrite'>;
+type StateStore = IDBPObjectStore<CompanionSchema, StoreNames<CompanionSchema>[], 'listening', 'readwrite'>;
+
+/** Writes `after` over `before`, each field it changed stamped with its `updatedAt` (for sync). For the storage modules. */
+export async function putState(states: StateStore, before: ListeningState, after: ListeningState): Promise<ListeningState> {
+  const stamped = stampChanges(before, after);
+  await states.put(stamped);
+  return stamped;
+}
 
 /** Adds events at the end of an episode's log (a log that can no longer be read starts anew). */
 export async function appendToLog(logs: LogStore, episodeId: string, events: LogEvent[]): Promise<void> {
@@ -65,8 +70,12 @@ export function updateListeningState(
     const logs = transaction.objectStore('logs');
     // A state that can no longer be read is written anew from this change.
     const current = readRecord(listeningStateSchema, await states.get(episode.id)) ?? emptyState(episode.id);
-    const next: ListeningState = { ...current, ...change(current), episodeId: episode.id, updatedAt: new Date().toISOString() };
-    await states.put(next);
+    const next = await putState(states, current, {
+      ...current,
+      ...change(current),
+      episodeId: episode.id,
+      updatedAt: new Date().toISOString(),
+    });
     await appendToLog(logs, episode.id, eventsOfChange(current, next));
     if ('url' in episode && (await transaction.objectStore('episodes').count(episode.url)) === 0) {
       await transaction.objectStore('episodes').put({ url: episode.url, episode, source: 'page', etag: null, checkedAt: 0 });

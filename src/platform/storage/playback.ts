@@ -27,6 +27,11 @@ export async function listPositions(): Promise<ReadRecords<PlaybackPosition>> {
   return readRecords(playbackPositionSchema, await (await openStore()).getAll('positions'));
 }
 
+/** The positions the player set here: those an app reported reach each browser through the app's own sync. */
+export async function listPlayerPositions(): Promise<PlaybackPosition[]> {
+  return (await listPositions()).records.filter((position) => position.device === undefined);
+}
+
 export async function listListenedTime(): Promise<ReadRecords<ListenedTime>> {
   return readRecords(listenedTimeSchema, await (await openStore()).getAll('listenedTime'));
 }

@@ -1,26 +1,28 @@
 /**
  * States and positions that come from the listener's other browsers (storage.sync), taken where newer.
  */
-import type { SyncedPosition } from '../../core/sync/encoding';
-import { listeningStateSchema, playbackPositionSchema, readRecord, type ListeningState } from '../../core/records';
+import type { SyncedPosition, SyncedState } from '../../core/sync/encoding';
+import { joinPositions, takeJoined } from '../../core/sync/plan';
+import { emptyState, listeningStateSchema, playbackPositionSchema, readRecord } from '../../core/records';
 import { write } from './database';
 import { cardsById } from './episodeCopies';
-import { appendToLog, emptyState, eventsOfChange } from './listening';
+import { appendToLog, eventsOfChange } from './listening';
 
 /**
- * Takes states changed on another of the listener's browsers: each is written, with the events
- * of its change, only if it is still newer than the one here (checked in the transaction).
+ * Takes the fields of states changed on another of the listener's browsers after the ones here
+ * (joined in the transaction, with what the listener may have changed since), with their events.
  */
-export function applySyncedStates(states: ListeningState[]): Promise<void> {
+export function applySyncedStates(states: SyncedState[]): Promise<void> {
   return write({ episodeIds: states.map((state) => state.episodeId) }, async (database) => {
     const transaction = database.transaction(['listening', 'logs'], 'readwrite');
     const stored = transaction.objectStore('listening');
     const logs = transaction.objectStore('logs');
     for (const state of states) {
       const current = readRecord(listeningStateSchema, await stored.get(state.episodeId)) ?? emptyState(state.episodeId);
-      if (Date.parse(current.updatedAt) >= Date.parse(state.updatedAt)) continue;
-      await stored.put(state);
-      await appendToLog(logs, state.episodeId, eventsOfChange(current, state));
+      const next = takeJoined(current, state);
+      if (!next) continue;
+      await stored.put(next);
+      await appendToLog(logs, state.episodeId, eventsOfChange(current, next));
     }
     await transaction.done;
   });
@@ -43,7 +45,7 @@ export function applySyncedPositions(positions: SyncedPosition[]): Promise<void>
     for (const position of positions) {
       const current = readRecord(playbackPositionSchema, await stored.get(position.episodeId));
       const card = cardOfId.get(position.episodeId);
-      if (!card || (current && Date.parse(current.updatedAt) >= Date.parse(position.updatedAt))) continue;
+      if (!card || (current && joinPositions(current, position) !== position)) continue;
       await stored.put({ ...position, url: card.url });
     }
     await transaction.done;

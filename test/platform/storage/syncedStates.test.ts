@@ -6,12 +6,17 @@ import { putCachedEpisode } from '../../../src/platform/storage/episodeCopies';
 import { getPosition, savePlayback } from '../../../src/platform/storage/playback';
 import { episodeFixture } from '../../support/episodes';
 import { readEverything } from '../../../src/platform/storage/transfer';
+import { toSynced } from '../../../src/core/sync/plan';
 
 describe('states from another browser', () => {
   it('are written with the events of their change only where newer than the state here', async () => {
     await updateListeningState({ id: 'lcc-600' }, () => ({ listenedOn: '2026-11-01' }));
     const here = (await getListeningState('lcc-600'))!;
-    const older = { ...here, listenedOn: '2026-10-01', updatedAt: '2000-01-01T00:00:00.000Z' };
+    const older = {
+      ...toSynced(here),
+      listenedOn: '2026-10-01',
+      changedAt: { ...toSynced(here).changedAt, listenedOn: Date.parse('2000-01-01T00:00:00.000Z') },
+    };
     const newer = {
       episodeId: 'lcc-601',
       listenedOn: null,
@@ -20,9 +25,13 @@ describe('states from another browser', () => {
       rating: 3,
       updatedAt: '2026-11-20T10:00:00.000Z',
     };
-    await applySyncedStates([older, newer]);
+    const at = Date.parse(newer.updatedAt);
+    await applySyncedStates([older, { ...toSynced(newer), changedAt: { listenedOn: 0, bookmarkedAt: at, note: at, rating: at } }]);
     expect(await getListeningState('lcc-600')).toEqual(here);
-    expect(await getListeningState('lcc-601')).toEqual(newer);
+    expect(await getListeningState('lcc-601')).toEqual({
+      ...newer,
+      changedAt: { bookmarkedAt: newer.updatedAt, note: newer.updatedAt, rating: newer.updatedAt },
+    });
     expect((await readEverything()).events.filter((event) => event.episodeId === 'lcc-601')).toEqual([
       { episodeId: 'lcc-601', kind: 'bookmarked', at: newer.updatedAt },
       { episodeId: 'lcc-601', kind: 'note-edited', at: newer.updatedAt },
