@@ -10,6 +10,7 @@ import { FEED_URL, MAX_FEED_BYTES, type ParsedFeed } from '../platform/html/feed
 import { buildSearchIndex } from '../core/archive/search';
 import { getFeedState, markFeedChecked, readArchive, recordFeedFailure, saveArchive } from '../platform/storage/archive';
 import type { FeedState } from '../core/records';
+import { StoreError } from '../platform/storage/database';
 
 export const REFRESH_EVERY_MS = 12 * 60 * 60 * 1000;
 
@@ -20,6 +21,11 @@ export interface RefreshOptions {
   force?: boolean;
   fetchFeed?: typeof fetch;
   now?: () => number;
+}
+
+function isParsedFeed(answer: unknown): answer is ParsedFeed {
+  if (typeof answer !== 'object' || answer === null) return false;
+  return Array.isArray((answer as { entries?: unknown }).entries) || typeof (answer as { refused?: unknown }).refused === 'string';
 }
 
 export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed>, options: RefreshOptions = {}): Promise<FeedState> {
@@ -44,7 +50,9 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
   if (!response.ok) return fail(`http-${response.status}`);
   if (Number(response.headers.get('Content-Length')) > MAX_FEED_BYTES) return fail('too-large');
 
-  const parsed = await parse(await response.text());
+  // A parser that stops answering (Chrome closed its document, it ran out of memory) refuses.
+  const parsed: unknown = await parse(await response.text()).catch(() => undefined);
+  if (!isParsedFeed(parsed)) return fail('parser-stopped');
   if ('refused' in parsed) return fail(parsed.refused);
   const fresh = parsed.entries;
   // Episodes that left the feed stay; the feed's copy of the others replaces the archive's.
@@ -59,11 +67,16 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
     updatedAt: checkedAt,
     failure: null,
   };
-  await saveArchive({
-    episodes: fresh,
-    search: buildSearchIndex(everything),
-    citations: citationsOf(everything.map((entry) => entry.episode)),
-    state: next,
-  });
+  try {
+    await saveArchive({
+      episodes: fresh,
+      search: buildSearchIndex(everything),
+      citations: citationsOf(everything.map((entry) => entry.episode)),
+      state: next,
+    });
+  } catch (error) {
+    // Written in one transaction: the archive is the one before, whole.
+    return fail(error instanceof StoreError ? error.kind : 'storage');
+  }
   return next;
 }

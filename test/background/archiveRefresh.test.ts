@@ -117,4 +117,43 @@ describe('refreshArchive', () => {
     expect(archive.find((each) => each.episode.id === 'lcc-301')!.episode.links[0]!.context).toBe('GraalVM nouveau graal');
     expect(episodesFound(loadSearchIndex((await getSearchIndex())!).search('graal').hits)).toBe(3);
   });
+
+  it('refuses a refresh whose parser stops answering (Chrome closed its document mid-parse), the archive as it was (issue 24, 2)', async () => {
+    clock += 1000;
+    const before = await snapshot();
+    const body = feed(entry(303, '2024-01-01'));
+    for (const stopped of [
+      () => Promise.reject(new Error('The message port closed before a response was received.')),
+      async () => undefined,
+    ]) {
+      const server = site({ status: 200, body });
+      const state = await refreshArchive(stopped as unknown as typeof parser, { fetchFeed: server.fetchFeed, now, force: true });
+      expect(state.failure).toEqual({ at: clock, problem: 'parser-stopped' });
+      expect(await snapshot()).toBe(before);
+    }
+  });
+
+  it('stores a refresh whole or not at all: a full disk half way leaves the archive as it was (issue 24, 2)', async () => {
+    clock += 1000;
+    const before = await snapshot();
+    const server = site({
+      status: 200,
+      body: feed(entry(305, '2024-03-01'), entry(304, '2024-02-01'), entry(303, '2024-01-01')),
+      headers: { ETag: '"v3"' },
+    });
+    const put = IDBObjectStore.prototype.put;
+    let archivePuts = 0;
+    IDBObjectStore.prototype.put = function refuse(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'archive' && ++archivePuts > 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+      expect(state).toMatchObject({ etag: '"v2"', failure: { at: clock, problem: 'quota' } });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(await snapshot()).toBe(before);
+    expect((await getFeedState())!.failure).toEqual({ at: clock, problem: 'quota' });
+  });
 });

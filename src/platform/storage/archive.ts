@@ -19,7 +19,7 @@ import {
   type FeedState,
   type ReadRecords,
 } from '../../core/records';
-import { openStore, write } from './database';
+import { allOrNothing, openStore, requestAll, write } from './database';
 
 export async function getFeedState(): Promise<FeedState | null> {
   return readRecord(feedStateSchema, await (await openStore()).get('archiveMeta', 'feed'));
@@ -79,16 +79,17 @@ export function saveArchive(update: ArchiveUpdate): Promise<void> {
       durability: 'relaxed',
     });
     const citations = transaction.objectStore('citations');
-    await citations.clear();
-    await Promise.all([
-      ...update.episodes.flatMap((entry) => [
-        transaction.objectStore('archive').put(entry),
-        transaction.objectStore('archiveCards').put(cardOf(entry.episode)),
-      ]),
-      ...update.citations.map((citation) => citations.put(citation)),
-      transaction.objectStore('archiveMeta').put(update.search, 'search'),
-      transaction.objectStore('archiveMeta').put(update.state, 'feed'),
-    ]);
-    await transaction.done;
+    await allOrNothing(transaction, async () => {
+      await citations.clear();
+      await requestAll([
+        ...update.episodes.flatMap((entry) => [
+          () => transaction.objectStore('archive').put(entry),
+          () => transaction.objectStore('archiveCards').put(cardOf(entry.episode)),
+        ]),
+        ...update.citations.map((citation) => () => citations.put(citation)),
+        () => transaction.objectStore('archiveMeta').put(update.search, 'search'),
+        () => transaction.objectStore('archiveMeta').put(update.state, 'feed'),
+      ]);
+    });
   });
 }

@@ -92,6 +92,33 @@ export async function write<T>(change: StoreChange, work: (database: CompanionDa
   return result;
 }
 
+/**
+ * Runs `work` on a transaction and waits for its commit, or, on any failure, aborts it and throws
+ * the first error: a request that throws as it is made does not abort a transaction by itself,
+ * and the requests made before it would commit.
+ */
+export async function allOrNothing<T>(transaction: { abort(): void; done: Promise<void> }, work: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    transaction.abort();
+    // The transaction now rejects with the abort just asked for: the error to give is the first one.
+    await transaction.done.catch((abort: unknown) => abort);
+    throw error;
+  }
+  await transaction.done;
+  return result;
+}
+
+/**
+ * Makes every request and waits for them all, each made in a promise of its own: one that throws
+ * as it is made (a full disk, a value that cannot be stored) leaves none of the others unheard.
+ */
+export function requestAll(requests: (() => Promise<unknown>)[]): Promise<unknown[]> {
+  return Promise.all(requests.map(async (make) => make()));
+}
+
 const localWriteListeners = new Set<(change: StoreChange) => void>();
 
 function announceChange(change: StoreChange): void {

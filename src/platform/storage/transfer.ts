@@ -22,7 +22,7 @@ import {
   type ReadLaterLink,
 } from '../../core/records';
 import { putCard } from './schema';
-import { openStore, write } from './database';
+import { allOrNothing, openStore, requestAll, write } from './database';
 import { getSettings } from './settings';
 
 /** The stores of the listener's own data, which an export holds and a clear empties (cards come with the episodes). */
@@ -78,7 +78,7 @@ export function applyImport(plan: ImportPlan): Promise<void> {
     const logs = transaction.objectStore('logs');
     const positions = transaction.objectStore('positions');
     const listenedTime = transaction.objectStore('listenedTime');
-    try {
+    await allOrNothing(transaction, async () => {
       if (plan.mode === 'replace')
         await Promise.all([...LISTENER_STORES, 'cards' as const].map((name) => transaction.objectStore(name).clear()));
       const logsById = new Map((await logs.getAll()).map((log) => [log.episodeId, log]));
@@ -89,25 +89,19 @@ export function applyImport(plan: ImportPlan): Promise<void> {
       }
       const touched = new Set(plan.events.map((event) => event.episodeId));
       for (const log of logsById.values()) if (touched.has(log.episodeId)) log.events.sort((a, b) => a.at.localeCompare(b.at));
-      await Promise.all([
-        ...plan.episodes.flatMap((entry) => [episodes.put(entry), putCard(cards, cardOf(entry.episode))]),
-        ...plan.cards.map((card) => putCard(cards, card)),
-        ...plan.listening.map((state) => listening.put(state)),
-        ...plan.readLater.map((link) => readLater.put(link)),
-        ...plan.opened.map((link) => opened.put(link)),
-        ...plan.positions.map((position) => positions.put(position)),
-        ...plan.listenedTime.map((time) => listenedTime.put(time)),
-        transaction.objectStore('queue').put(plan.queue, 'queue'),
-        ...[...touched].map((episodeId) => logs.put(logsById.get(episodeId)!)),
-        ...(plan.settings ? [transaction.objectStore('settings').put(plan.settings, 'settings')] : []),
+      await requestAll([
+        ...plan.episodes.flatMap((entry) => [() => episodes.put(entry), () => putCard(cards, cardOf(entry.episode))]),
+        ...plan.cards.map((card) => () => putCard(cards, card)),
+        ...plan.listening.map((state) => () => listening.put(state)),
+        ...plan.readLater.map((link) => () => readLater.put(link)),
+        ...plan.opened.map((link) => () => opened.put(link)),
+        ...plan.positions.map((position) => () => positions.put(position)),
+        ...plan.listenedTime.map((time) => () => listenedTime.put(time)),
+        () => transaction.objectStore('queue').put(plan.queue, 'queue'),
+        ...[...touched].map((episodeId) => () => logs.put(logsById.get(episodeId)!)),
+        ...(plan.settings ? [() => transaction.objectStore('settings').put(plan.settings!, 'settings')] : []),
       ]);
-    } catch (error) {
-      transaction.abort();
-      // The transaction now rejects with the abort just asked for: the error to give is the first one.
-      await transaction.done.catch((abort: unknown) => abort);
-      throw error;
-    }
-    await transaction.done;
+    });
   });
 }
 
