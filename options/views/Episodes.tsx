@@ -15,7 +15,7 @@ import {
   type EpisodeRow,
 } from '../../src/core/log/episodeList';
 import type { JournalEntry } from '../../src/core/log/journal';
-import { formatDay, t, type MessageKey } from '../../src/ui/i18n';
+import { formatDay, plural, t, type MessageKey } from '../../src/ui/i18n';
 import { useProgressiveLimit } from '../../src/ui/useProgressiveLimit';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { PlayButtons } from '../../src/ui/player/PlayButtons';
@@ -47,6 +47,7 @@ function ArchiveStatus({ archive }: { archive: ArchiveData }) {
     <p class="hint archive-status">
       {feed?.updatedAt ? t('archiveStatus', archive.cards.length, day(feed.updatedAt)) : t('archiveNever')}{' '}
       {feed?.failure && t('archiveFailed', day(feed.failure.at), feed.failure.problem)}{' '}
+      {feed?.refusedEntries ? plural({ one: 'archiveRefusedOne', other: 'archiveRefusedOther' }, feed.refusedEntries) : null}{' '}
       <button type="button" class="link-button" onClick={refreshArchiveNow}>
         {t('archiveRefresh')}
       </button>

@@ -8,6 +8,7 @@
 import { citationsOf } from '../core/archive/citations';
 import { FEED_URL, MAX_FEED_BYTES, type ParsedFeed } from '../platform/html/feed';
 import { buildSearchIndex } from '../core/archive/search';
+import { onePostPerNumber } from '../core/archive/identity';
 import { getFeedState, markFeedChecked, readArchive, recordFeedFailure, saveArchive } from '../platform/storage/archive';
 import type { FeedState } from '../core/records';
 import { StoreError } from '../platform/storage/database';
@@ -54,9 +55,10 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
   const parsed: unknown = await parse(await response.text()).catch(() => undefined);
   if (!isParsedFeed(parsed)) return fail('parser-stopped');
   if ('refused' in parsed) return fail(parsed.refused);
-  const fresh = parsed.entries;
+  const archived = (await readArchive()).records;
+  const { kept: fresh, refused } = onePostPerNumber(parsed.entries, archived);
   // Episodes that left the feed stay; the feed's copy of the others replaces the archive's.
-  const byUrl = new Map((await readArchive()).records.map((entry) => [entry.url, entry]));
+  const byUrl = new Map(archived.map((entry) => [entry.url, entry]));
   for (const entry of fresh) byUrl.set(entry.url, entry);
   const everything = [...byUrl.values()].sort((a, b) => b.episode.publishedOn.localeCompare(a.episode.publishedOn));
   const checkedAt = now();
@@ -66,6 +68,7 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
     checkedAt,
     updatedAt: checkedAt,
     failure: null,
+    refusedEntries: parsed.refusedEntries + refused,
   };
   try {
     await saveArchive({

@@ -221,6 +221,8 @@ export const feedStateSchema = v.object({
   checkedAt: milliseconds,
   updatedAt: v.nullable(milliseconds),
   failure: v.nullable(v.object({ at: milliseconds, problem: v.string() })),
+  /** The entries the last update refused (a number its address does not give or another post holds, notes too large or deep). */
+  refusedEntries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 export type FeedState = v.InferOutput<typeof feedStateSchema>;
 

@@ -156,4 +156,15 @@ describe('refreshArchive', () => {
     expect(await snapshot()).toBe(before);
     expect((await getFeedState())!.failure).toEqual({ at: clock, problem: 'quota' });
   });
+
+  it('keeps one post per episode number: another address claiming a number the archive holds is refused and counted (issue 24, 2)', async () => {
+    clock += 1000;
+    const fake = entry(301, '2020-01-01').replace('/lcc-301-episode/', '/lcc-301-la-vraie-version/').replace('Épisode 301', 'Faux');
+    const server = site({ status: 200, body: feed(entry(306, '2024-04-01'), fake) });
+    const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    expect(state).toMatchObject({ failure: null, refusedEntries: 1 });
+    const holding301 = (await readArchive()).records.filter((each) => each.episode.number === 301);
+    expect(holding301.map((each) => each.url)).toEqual(['https://lescastcodeurs.com/2023/11/01/lcc-301-episode/']);
+    expect((await listArchiveCards()).records.filter((card) => card.title.includes('Faux'))).toEqual([]);
+  });
 });

@@ -21,7 +21,17 @@ export const FEED_URL = `${SITE_ORIGIN}/feed-intern.atom`;
 export const MAX_FEED_BYTES = 50 * 1024 * 1024;
 
 /** Why a feed is refused; the archive then stays exactly as it was. */
-export type FeedProblem = 'too-large' | 'not-xml' | 'cut-short' | 'not-a-feed' | 'no-entries';
+export type FeedProblem = 'too-large' | 'not-xml' | 'cut-short' | 'not-a-feed' | 'no-entries' | 'declarations' | 'too-deep' | 'too-slow';
+
+/**
+ * What a feed may cost to read. The site's feed has no DOCTYPE (the only way to declare
+ * entities, and to make a few bytes expand to a gigabyte), nests its XML 4 deep and its notes 9
+ * deep, and no entry's notes pass 90 KB of HTML; it is read in 1 to 3 s.
+ */
+const MAX_XML_DEPTH = 32;
+const MAX_NOTES_DEPTH = 128;
+const MAX_NOTES_HTML = 1024 * 1024;
+export const MAX_READING_MS = 30_000;
 
 export class FeedRefused extends Error {
   constructor(readonly problem: FeedProblem) {
@@ -112,6 +122,7 @@ function readableText(root: Element): string {
   return collapseWhitespace(parts.join('')).slice(0, MAX_NOTES_TEXT);
 }
 
+/** An entry as an archive entry, or null where it is refused: not a post of the site, or claiming an episode its address does not give. */
 function entryOf(entry: Element, parser: DocumentParser): ArchiveEpisode | null {
   const links = childrenNamed(entry, 'link');
   const page = links.find((link) => (link.getAttribute('rel') ?? 'alternate') === 'alternate')?.getAttribute('href');
@@ -131,6 +142,8 @@ function entryOf(entry: Element, parser: DocumentParser): ArchiveEpisode | null 
     null;
   const claimed = linked === null ? null : episodeNumberOfAudioUrl(linked);
   const number = linked === null ? null : numberOfPost(post.slug);
+  // The show's mp3 of an episode, from a post whose address names none: no episode of the site.
+  if (claimed !== null && number === null) return null;
   const audioUrl = number !== null && number !== claimed ? audioUrlOf(number) : linked;
   const bytes = Number(enclosure?.getAttribute('length'));
   const author = childrenNamed(entry, 'author')[0];
@@ -154,22 +167,63 @@ function entryOf(entry: Element, parser: DocumentParser): ArchiveEpisode | null 
   return { url, episode, text: content ? readableText(content) : '' };
 }
 
+const TAG = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** How deep `markup` nests its elements, read from its tags alone (linear: before a parser spends time on it). */
+function depthOfTags(markup: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const [, closing, name, selfClosing] of markup.matchAll(TAG)) {
+    if (name === undefined || selfClosing || VOID_ELEMENTS.has(name.toLowerCase())) continue;
+    depth += closing ? -1 : 1;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) break;
+  }
+  return deepest;
+}
+
+/** The entries of a feed, and how many were refused (notes too large or too deep, a number its address does not give). */
+export interface FeedEntries {
+  entries: ArchiveEpisode[];
+  refusedEntries: number;
+}
+
 /**
  * Every post of the feed as an archive entry (its Episode and its notes' text), newest first as
  * the feed lists them. Throws `FeedRefused` for anything that is not a whole feed of the site
- * with at least one entry.
+ * with at least one entry, or that would cost more than a feed of the site to read: entity
+ * declarations, XML nested deeper than a feed, more than MAX_READING_MS by `clock`.
  */
-export function parseFeedEntries(text: string, parser: DocumentParser): ArchiveEpisode[] {
+export function readFeedEntries(text: string, parser: DocumentParser, clock: () => number = () => performance.now()): FeedEntries {
+  const deadline = clock() + MAX_READING_MS;
   if (text.length > MAX_FEED_BYTES) throw new FeedRefused('too-large');
   if (!text.trimStart().startsWith('<')) throw new FeedRefused('not-xml');
+  if (/<!(?:DOCTYPE|ENTITY)/i.test(text)) throw new FeedRefused('declarations');
   if (!ATOM_FEED_START.test(text.slice(0, 2000))) throw new FeedRefused('not-a-feed');
   // Some parsers read a feed cut short by the network as far as it goes: its end tells.
   if (!/<\/feed>\s*$/.test(text)) throw new FeedRefused('cut-short');
+  if (depthOfTags(text, MAX_XML_DEPTH) > MAX_XML_DEPTH) throw new FeedRefused('too-deep');
   const feed = parser.parseFromString(text, 'application/xml');
   if (feed.getElementsByTagName('parsererror').length > 0 || feed.documentElement?.localName !== 'feed') throw new FeedRefused('not-xml');
-  const entries = childrenNamed(feed.documentElement, 'entry').flatMap((entry) => entryOf(entry, parser) ?? []);
+  let refusedEntries = 0;
+  const entries: ArchiveEpisode[] = [];
+  for (const entry of childrenNamed(feed.documentElement, 'entry')) {
+    if (clock() > deadline) throw new FeedRefused('too-slow');
+    const notes = textOf(entry, 'content');
+    if (notes.length > MAX_NOTES_HTML || depthOfTags(notes, MAX_NOTES_DEPTH) > MAX_NOTES_DEPTH) refusedEntries += 1;
+    else {
+      const read = entryOf(entry, parser);
+      if (read) entries.push(read);
+      else refusedEntries += 1;
+    }
+  }
   if (entries.length === 0) throw new FeedRefused('no-entries');
-  return entries;
+  return { entries, refusedEntries };
+}
+
+export function parseFeedEntries(text: string, parser: DocumentParser): ArchiveEpisode[] {
+  return readFeedEntries(text, parser).entries;
 }
 
 /** The feed's episodes alone. */
@@ -178,11 +232,11 @@ export function parseFeed(text: string, parser: DocumentParser): Episode[] {
 }
 
 /** A feed read into episodes, or why it was refused: what crosses from the context that parses it. */
-export type ParsedFeed = { entries: ArchiveEpisode[] } | { refused: FeedProblem };
+export type ParsedFeed = FeedEntries | { refused: FeedProblem };
 
-export function readFeed(text: string, parser: DocumentParser): ParsedFeed {
+export function readFeed(text: string, parser: DocumentParser, clock?: () => number): ParsedFeed {
   try {
-    return { entries: parseFeedEntries(text, parser) };
+    return readFeedEntries(text, parser, clock);
   } catch (error) {
     if (error instanceof FeedRefused) return { refused: error.problem };
     throw error;

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { FeedRefused, MAX_FEED_BYTES, parseFeed, parseFeedEntries, type DocumentParser } from '../../../src/platform/html/feed';
+import {
+  FeedRefused,
+  MAX_FEED_BYTES,
+  MAX_READING_MS,
+  parseFeed,
+  parseFeedEntries,
+  readFeed,
+  readFeedEntries,
+  type DocumentParser,
+} from '../../../src/platform/html/feed';
 import { archiveEpisodeSchema } from '../../../src/core/records';
 import { parsePostPage } from '../../../src/platform/html/page';
 import { episodeSchema } from '../../../src/core/episode/schema';
@@ -54,15 +63,38 @@ describe('parseFeed', () => {
     expect(v.is(archiveEpisodeSchema, entry)).toBe(true);
   });
 
-  it('takes no episode number from an entry whose address gives none, whatever its mp3 claims (issue 24, 2)', () => {
+  it('refuses and counts an entry claiming an episode its address does not give (issue 24, 2)', () => {
     const claiming = ENTRY.replace('lcc-300-test/', 'un-billet-quelconque/').replaceAll('Episode-300.mp3', 'Episode-262.mp3');
-    const [fake, real] = parseFeed(feed(`${claiming}${ENTRY.replaceAll('300', '262')}`), domParser);
-    expect([fake!.id, fake!.number, real!.id, real!.number]).toEqual(['un-billet-quelconque', null, 'lcc-262', 262]);
+    const { entries, refusedEntries } = readFeedEntries(feed(`${claiming}${ENTRY.replaceAll('300', '262')}`), domParser);
+    expect(entries.map((entry) => entry.episode.id)).toEqual(['lcc-262']);
+    expect(refusedEntries).toBe(1);
   });
 
-  it('leaves out an entry whose page is not a post of the site', () => {
+  it('refuses and counts an entry whose page is not a post of the site', () => {
     const elsewhere = ENTRY.replace('https://lescastcodeurs.com/2023/10/05/lcc-300-test/', 'https://evil.example/2023/10/05/x/');
-    expect(parseFeed(feed(`${elsewhere}${ENTRY}`), domParser)).toHaveLength(1);
+    expect(readFeedEntries(feed(`${elsewhere}${ENTRY}`), domParser)).toMatchObject({
+      entries: [{ url: expect.stringContaining('lcc-300') as string }],
+      refusedEntries: 1,
+    });
+  });
+
+  it('refuses and counts, before parsing them, notes nested deeper or larger than any episode’s (issue 24, 2)', () => {
+    const nested = (depth: number) =>
+      ENTRY.replace('&lt;p&gt;Intro', `${'&lt;ul&gt;&lt;li&gt;'.repeat(depth)}x${'&lt;/li&gt;&lt;/ul&gt;'.repeat(depth)}&lt;p&gt;Intro`);
+    const large = ENTRY.replace('Intro', 'Intro '.repeat(180_000));
+    // 50,000 nested lists: 100,000 took a parser minutes.
+    const { entries, refusedEntries } = readFeedEntries(
+      feed(`${nested(50_000)}${large}${nested(20).replaceAll('300', '301')}`),
+      domParser,
+    );
+    expect(entries.map((entry) => entry.episode.id)).toEqual(['lcc-301']);
+    expect(refusedEntries).toBe(2);
+  });
+
+  it('stops reading a feed past its time, the archive left as it was (issue 24, 2)', () => {
+    let now = 0;
+    const clock = () => (now += MAX_READING_MS / 2 + 1);
+    expect(readFeed(feed(ENTRY.repeat(5)), domParser, clock)).toEqual({ refused: 'too-slow' });
   });
 
   it.each([
@@ -71,6 +103,17 @@ describe('parseFeed', () => {
     ['with no entry', feed(''), 'no-entries'],
     ['of another kind', '<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>', 'not-a-feed'],
     ['over 50 MB', feed(ENTRY) + ' '.repeat(MAX_FEED_BYTES), 'too-large'],
+    // Entities that expand a few bytes to a gigabyte are declared in a DOCTYPE, which no feed of the site has.
+    [
+      'declaring entities (issue 24, 2)',
+      `<?xml version="1.0"?><!DOCTYPE feed [<!ENTITY a "${'x'.repeat(100)}"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>${feed(ENTRY).slice(feed(ENTRY).indexOf('<feed'))}`,
+      'declarations',
+    ],
+    [
+      'nesting its XML 50,000 deep (issue 24, 2)',
+      feed(ENTRY.replace('<summary', `${'<x>'.repeat(50_000)}${'</x>'.repeat(50_000)}<summary`)),
+      'too-deep',
+    ],
   ])('refuses a feed %s', (_, text, problem) => {
     expect(() => parseFeed(text, domParser)).toThrow(expect.objectContaining({ problem }) as FeedRefused);
   });
