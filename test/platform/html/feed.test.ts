@@ -83,10 +83,7 @@ describe('parseFeed', () => {
       ENTRY.replace('&lt;p&gt;Intro', `${'&lt;ul&gt;&lt;li&gt;'.repeat(depth)}x${'&lt;/li&gt;&lt;/ul&gt;'.repeat(depth)}&lt;p&gt;Intro`);
     const large = ENTRY.replace('Intro', 'Intro '.repeat(180_000));
     // 50,000 nested lists: 100,000 took a parser minutes.
-    const { entries, refusedEntries } = readFeedEntries(
-      feed(`${nested(50_000)}${large}${nested(20).replaceAll('300', '301')}`),
-      domParser,
-    );
+    const { entries, refusedEntries } = readFeedEntries(feed(`${nested(50_000)}${large}${nested(20).replaceAll('300', '301')}`), domParser);
     expect(entries.map((entry) => entry.episode.id)).toEqual(['lcc-301']);
     expect(refusedEntries).toBe(2);
   });
