@@ -12,7 +12,7 @@ import { canonicalPageUrl, isPostPageUrl } from '../core/episode/urls';
 import { inBackground, recover } from '../errors';
 import { isBackgroundRequest, mayRequest, senderOf, sendToTab, type BackgroundRequest } from '../messages';
 import { changesEpisode, onLocalWrite, type StoreChange } from '../platform/storage/database';
-import { runArchiveRefresh } from './archiveRunner';
+import { runArchiveRefresh, runWaitingRefresh } from './archiveRunner';
 import { showEpisodeBadge } from './badge';
 import { commandPlayer } from './player';
 import { refreshFromSource } from './sourceRefresh';
@@ -70,6 +70,7 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
 }
 
 async function followChange(change: StoreChange): Promise<void> {
+  if (change.playback === true) inBackground('refreshing the archive after playback', runWaitingRefresh());
   if (changesWhatSyncUses(change)) syncSoon();
   if (changesEpisode(change) || change.playback === true) syncWithAppsSoon();
   if (changesEpisode(change)) await refreshBadges(change);

@@ -25,6 +25,12 @@ function keepAliveWhilePlaying(player: PlayerHost): void {
   }, KEEP_ALIVE_MS);
 }
 
+/** Whether an episode is playing, in this event page (Firefox) or the offscreen document (Chrome). */
+export async function playerIsPlaying(): Promise<boolean> {
+  if (!needsOffscreenDocument) return host !== null && isPlaying(host.state().status);
+  return isPlaying((await commandOffscreenPlayer({ kind: 'state' })).status);
+}
+
 /** `followChange` is what the background does after a page changed the log; the player changes it here in Firefox. */
 export async function commandPlayer(command: PlayerCommand, followChange: (change: StoreChange) => Promise<void>): Promise<PlayerState> {
   if (!needsOffscreenDocument) {

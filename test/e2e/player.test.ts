@@ -205,23 +205,30 @@ inChromium('the player in Chromium', () => {
     expect((await playerState(session)).position).toBeGreaterThanOrEqual(Math.floor(pausedAt));
   });
 
-  it('plays on while the archive is read in the same offscreen document, which is closed after only once playback ended', async ({
+  it('reads the archive only once the episode stopped playing, never in the document while it plays, and closes it then (issue 24, 2)', async ({
     launch,
   }) => {
     const session = await launch({ feed: true });
     const tab = await session.openSitePage(LCC_262);
     const popup = await session.openPopup(tab);
     await playFromPopup(session, popup);
-    // A whole feed, no validator: the refresh parses it in the player's offscreen document.
+    // A whole feed, no validator: a refresh would parse it in the player's offscreen document.
     const feed = readFileSync(join(CORPUS_DIR, 'feed.atom'));
-    await session.context.route(FEED_URL, (route) => route.fulfill({ status: 200, contentType: 'application/atom+xml', body: feed }));
+    let fetched = 0;
+    await session.context.route(FEED_URL, (route) => {
+      fetched += 1;
+      return route.fulfill({ status: 200, contentType: 'application/atom+xml', body: feed });
+    });
     const refresh = () =>
       popup.evaluate(() =>
         (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ failure: unknown } | null> } } }
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage(m: object): Promise<{ failure: unknown; checkedAt: number } | null> } };
+          }
         ).chrome.runtime.sendMessage({ type: 'archive/refresh', force: true }),
       );
-    expect((await refresh())?.failure).toBeNull();
+    const before = await refresh();
+    expect(fetched).toBe(0);
     const after = await playerState(session);
     expect(after.status).toBe('playing');
     expect(after.playable?.episodeId).toBe('lcc-262');
@@ -231,7 +238,8 @@ inChromium('the player in Chromium', () => {
       slider.dispatchEvent(new Event('change', { bubbles: true }));
     }, FIXTURE_SECONDS - 1);
     await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('ended');
-    expect((await refresh())?.failure).toBeNull();
+    // The refresh that waited runs at the end, and the document, holding no episode, is closed after it.
+    await expect.poll(() => fetched, { timeout: 15_000 }).toBe(1);
     const offscreenOpen = () =>
       session
         .worker()
@@ -240,7 +248,10 @@ inChromium('the player in Chromium', () => {
             (globalThis as unknown as { chrome: { offscreen: { hasDocument(): Promise<boolean> } } }).chrome.offscreen.hasDocument(),
           ),
         );
-    expect(await offscreenOpen()).toBe(false);
+    await expect.poll(offscreenOpen, { timeout: 15_000 }).toBe(false);
+    const done = await refresh();
+    expect(done?.failure).toBeNull();
+    expect(done!.checkedAt).toBeGreaterThan(before!.checkedAt);
   });
 
   it('starts an episode asked for while the archive is being read in the same document, and keeps it playing', async ({ launch }) => {
