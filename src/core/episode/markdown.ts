@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { conferencesOfLines } from '../conferences/conference';
 import { conferenceLinesOfMarkdown } from '../conferences/markdownLines';
 import { HeadingIdAllocator } from './headingIds';
-import { episodeId, NotAPostError, type Episode } from './model';
+import { episodeId, NotAPostError, titleOf, type Episode } from './model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, segmentText, type NoteBlock, type NoteListItem } from './notes';
 import { decodeEntities, decodeHtmlAttribute } from '../text/entities';
 import { audioUrlOf, numberOfPost, videoUrlOf } from './mediaUrls';
@@ -350,7 +350,7 @@ export function parseMarkdownPost(source: string, fileName: string): Episode {
   return {
     id: episodeId(number, post.slug),
     number,
-    title: collapseWhitespace(stringField(frontMatter, 'title') ?? post.slug),
+    title: titleOf(stringField(frontMatter, 'title') ?? '', post.slug),
     url,
     publishedOn: post.date,
     recordedOn: notes.recordedOn,

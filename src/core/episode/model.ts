@@ -3,6 +3,7 @@
  * Plain JSON on purpose: it is stored in IndexedDB and exported as is.
  */
 import type { ConferenceItem } from '../conferences/conference';
+import { collapseWhitespace } from '../text/text';
 
 export interface OutlineNode {
   /** The id the site puts on the heading (kramdown GFM ids), so `#id` lands on it. */
@@ -72,4 +73,13 @@ export function numberOfEpisodeId(id: string): number | null {
 /** Every heading of an outline, in document order (each before its subsections). */
 export function flattenOutline(outline: OutlineNode[]): OutlineNode[] {
   return outline.flatMap((node) => [node, ...flattenOutline(node.children)]);
+}
+
+/** The longest title the site has is under 160 characters: a page whose title passes this is cut, not drawn whole. */
+export const MAX_TITLE_CHARS = 300;
+
+/** An episode's title from the text a source gives (its slug when it gives none), on one line, cut past MAX_TITLE_CHARS. */
+export function titleOf(text: string, slug: string): string {
+  const title = collapseWhitespace(text.length > 4 * MAX_TITLE_CHARS ? text.slice(0, 4 * MAX_TITLE_CHARS) : text) || slug;
+  return title.length > MAX_TITLE_CHARS ? `${title.slice(0, MAX_TITLE_CHARS - 1)}…` : title;
 }

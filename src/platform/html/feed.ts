@@ -7,7 +7,7 @@
  */
 import { conferencesOfLines } from '../../core/conferences/conference';
 import { conferenceLinesOfRenderedNotes } from './conferenceLines';
-import { episodeId, type Episode } from '../../core/episode/model';
+import { episodeId, titleOf, type Episode } from '../../core/episode/model';
 import type { ArchiveEpisode } from '../../core/records';
 import { readRenderedNotes } from './page';
 import { audioUrlOf, episodeNumberOfAudioUrl, numberOfPost } from '../../core/episode/mediaUrls';
@@ -150,7 +150,7 @@ function entryOf(entry: Element, parser: DocumentParser): ArchiveEpisode | null 
   const episode: Episode = {
     id: episodeId(number, post.slug),
     number,
-    title: htmlText(parser, textOf(entry, 'title')) || post.slug,
+    title: titleOf(htmlText(parser, textOf(entry, 'title')), post.slug),
     url,
     publishedOn,
     recordedOn: notes.recordedOn,

@@ -5,7 +5,7 @@
  */
 import { conferencesOfLines } from '../../core/conferences/conference';
 import { conferenceLinesOfRenderedNotes } from './conferenceLines';
-import { episodeId, NotAPostError, type Episode } from '../../core/episode/model';
+import { episodeId, NotAPostError, titleOf, type Episode } from '../../core/episode/model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, type NoteBlock, type NoteListItem, type NotesDigest } from '../../core/episode/notes';
 import { audioUrlOf, episodeNumberOfAudioUrl, numberOfPost } from '../../core/episode/mediaUrls';
 import { httpUrlOf } from '../../core/text/httpUrl';
@@ -213,7 +213,7 @@ export function parsePostPage(document: Document, pageUrl?: string): Episode {
   return {
     id: episodeId(number, post.slug),
     number,
-    title: collapseWhitespace(article.querySelector('.post-title')?.textContent ?? '') || post.slug,
+    title: titleOf(article.querySelector('.post-title')?.textContent ?? '', post.slug),
     url,
     publishedOn,
     recordedOn: notes.recordedOn,

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { NotAPostError } from '../../../src/core/episode/model';
+import { MAX_TITLE_CHARS, NotAPostError } from '../../../src/core/episode/model';
 import * as v from 'valibot';
 import { identifyPostPage, parsePostPage } from '../../../src/platform/html/page';
 import { episodeSchema } from '../../../src/core/episode/schema';
@@ -107,6 +107,15 @@ describe('parsePostPage', () => {
     );
     expect(parsePostPage(document, URL_OF_POST)).toMatchObject({ url: URL_OF_POST, id: 'lcc-340-episode' });
     expect(identifyPostPage(document, URL_OF_POST)).toEqual({ id: 'lcc-340-episode', number: null, url: URL_OF_POST });
+  });
+
+  it('cuts a title of a million characters, which no episode has (issue 24, 4)', () => {
+    const document = page(
+      `<article class="post"><header class="post-header"><h1 class="post-title">${'LCC 340 '.repeat(125_000)}</h1></header></article>`,
+    );
+    const { title } = parsePostPage(document, URL_OF_POST);
+    expect(title.length).toBe(MAX_TITLE_CHARS);
+    expect(title).toMatch(/^LCC 340 LCC 340 .*…$/);
   });
 
   it.each([
