@@ -230,11 +230,12 @@ export function planImport(stored: StoredData, file: ExportFile, mode: ImportMod
   // This device's queue stays as it is; the file's episodes not in it follow.
   if (mode === 'merge') data.queue = [...stored.queue, ...data.queue];
   const incoming = new Set(file.listening.map((state) => state.episodeId));
+  const taken = new Set(data.listening.map((state) => state.episodeId));
   return {
     mode,
     settings: mode === 'replace' ? (file.settings ?? null) : null,
     ...data,
-    cards: mode === 'replace' ? cards : cards.filter((card) => data.listening.some((state) => state.episodeId === card.id)),
+    cards: mode === 'replace' ? cards : cards.filter((card) => taken.has(card.id)),
     counts: {
       newStates: data.listening.filter((state) => !storedStates.has(state.episodeId)).length,
       changedStates: data.listening.filter((state) => storedStates.has(state.episodeId)).length,

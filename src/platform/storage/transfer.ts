@@ -21,7 +21,6 @@ import {
   type ListeningEvent,
   type ReadLaterLink,
 } from '../../core/records';
-import { putCard } from './schema';
 import { allOrNothing, openStore, requestAll, write } from './database';
 import { getSettings } from './settings';
 
@@ -87,11 +86,19 @@ export function applyImport(plan: ImportPlan): Promise<void> {
         log.events.push(event);
         logsById.set(episodeId, log);
       }
+      // One read of the cards, not one per card: a card kept for another page of the same id stays.
+      const cardUrls = new Map((await cards.getAll()).map((card) => [card.id, card.url]));
+      const putCardOnce = (card: EpisodeCard) => {
+        const current = cardUrls.get(card.id);
+        if (current !== undefined && current !== card.url) return Promise.resolve();
+        cardUrls.set(card.id, card.url);
+        return cards.put(card);
+      };
       const touched = new Set(plan.events.map((event) => event.episodeId));
       for (const log of logsById.values()) if (touched.has(log.episodeId)) log.events.sort((a, b) => a.at.localeCompare(b.at));
       await requestAll([
-        ...plan.episodes.flatMap((entry) => [() => episodes.put(entry), () => putCard(cards, cardOf(entry.episode))]),
-        ...plan.cards.map((card) => () => putCard(cards, card)),
+        ...plan.episodes.flatMap((entry) => [() => episodes.put(entry), () => putCardOnce(cardOf(entry.episode))]),
+        ...plan.cards.map((card) => () => putCardOnce(card)),
         ...plan.listening.map((state) => () => listening.put(state)),
         ...plan.readLater.map((link) => () => readLater.put(link)),
         ...plan.opened.map((link) => () => opened.put(link)),
