@@ -184,7 +184,8 @@ function readHeader(document: Document, pageUrl: string | undefined): PostHeader
   const linked = links.find((href) => episodeNumberOfAudioUrl(href) !== null) ?? null;
   const linkedNumber = linked === null ? null : episodeNumberOfAudioUrl(linked);
   const number = linked === null ? null : numberOfPost(post.slug);
-  const audioUrl = number !== null && number !== linkedNumber ? audioUrlOf(number) : linked;
+  // The show's mp3 from a post whose address names no episode is no episode's audio.
+  const audioUrl = number === null ? null : number !== linkedNumber ? audioUrlOf(number) : linked;
   return { article, post, url, links, audioUrl, number };
 }
 

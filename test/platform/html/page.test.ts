@@ -49,6 +49,16 @@ describe('parsePostPage', () => {
     });
   });
 
+  it('is not another episode for linking its mp3: the address names the episode (issue 24, 4)', () => {
+    const document = page(
+      `<article class="post"><header class="post-header"><h1 class="post-title">Un billet</h1>
+       <a href="https://traffic.libsyn.com/lescastcodeurs/LesCastCodeurs-Episode-262.mp3">mp3</a></header></article>`,
+    );
+    const address = 'https://lescastcodeurs.com/2026/05/12/un-billet/';
+    expect(parsePostPage(document, address)).toMatchObject({ id: 'un-billet', number: null, audio: null });
+    expect(identifyPostPage(document, address)).toMatchObject({ id: 'un-billet', number: null });
+  });
+
   it('keeps only http(s) links, resolves relative ones, and skips code blocks', () => {
     const document = page(
       `<article class="post"><div class="post-content">
