@@ -31,6 +31,10 @@ inChromium('the archive in Chromium', () => {
     const { session, journal } = await journalWithArchive(launch, 'episodes');
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
     expect(await journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${catalogueSize}`);
+    // LCC 25's video was announced in a post of its own, naming the same mp3: one number, one post (issue 24, 2).
+    expect(await journal.locator('.archive-status').textContent()).toContain('Une entrée du flux a été écartée');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await journal.screenshot({ path: resolve(SCREENSHOTS, 'catalogue-archive-status.png') });
 
     const upTo100 = new Set(episodes.filter((episode) => episode.number !== null && episode.number <= 100).map((episode) => episode.id))
       .size;
