@@ -21,7 +21,8 @@ export function BarChart({
   const max = Math.max(1, ...bars.map((bar) => bar.value));
   const width = bars.length * (BAR_WIDTH + GAP);
   return (
-    <figure class="chart">
+    // Focusable: at a phone's width the chart scrolls sideways, by keyboard too.
+    <figure class="chart" tabIndex={0}>
       <svg viewBox={`0 0 ${width} ${HEIGHT + 34}`} width={width} height={HEIGHT + 34} aria-hidden="true" focusable="false">
         {bars.map((bar, index) => {
           const height = Math.round((bar.value / max) * HEIGHT);

@@ -10,6 +10,8 @@ import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, listenedText, t } from '../src/ui/i18n';
 import { PlayButtons, resumePoint } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
+import { Icon } from '../src/ui/Icon';
+import { Circle, CircleCheck, Star } from 'lucide';
 
 function duration(bytes: number | null): string {
   if (!bytes) return '';
@@ -43,39 +45,55 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
   const change = (update: Parameters<typeof updateListeningState>[1]) => {
     updateListeningState({ id: card.id }, update).catch(onFailure);
   };
+  const heard = Boolean(state?.listenedOn);
+  const meta = [formatDay(card.publishedOn), duration(card.audioBytes)].filter(Boolean).join(' · ');
   return (
-    <li class="row">
-      <input type="checkbox" checked={selected} aria-label={t('selectEpisode', name)} onClick={(event) => onSelect(row, event.shiftKey)} />
-      <span class="number">{card.number === null ? '' : card.number}</span>
-      <a class="title" href={card.url} target="_blank" rel="noopener noreferrer">
-        {titleWithoutNumber(card.title, card.number)}
-      </a>
-      <span class="when">{formatDay(card.publishedOn)}</span>
-      <span class="length">{duration(card.audioBytes)}</span>
+    <li class={heard ? 'row heard' : 'row'}>
+      <label class="select">
+        <input
+          type="checkbox"
+          checked={selected}
+          aria-label={t('selectEpisode', name)}
+          onClick={(event) => onSelect(row, event.shiftKey)}
+        />
+      </label>
       <span class="listen">
         {playable && <PlayButtons playable={playable} position={position} player={player} queued={queued} name={name} />}
-        <InProgress position={position} />
+      </span>
+      <span class="row-main">
+        <a class="title" href={card.url} target="_blank" rel="noopener noreferrer">
+          {card.number !== null && <span class="number">{card.number}</span>}
+          {titleWithoutNumber(card.title, card.number)}
+        </a>
+        <span class="row-meta">
+          <span class="when">{meta}</span>
+          <InProgress position={position} />
+          {state?.listenedOn && <span class="heard-on">{listenedText(state.listenedOn)}</span>}
+          {state?.rating ? <span class="rating-value">{'★'.repeat(state.rating)}</span> : null}
+          {state?.note ? <span class="has-note">{t('hasNote')}</span> : null}
+        </span>
       </span>
       <span class="state">
         <button
           type="button"
-          class="toggle"
-          aria-pressed={Boolean(state?.listenedOn)}
-          title={state?.listenedOn ? listenedText(state.listenedOn) : undefined}
+          class="icon-button toggle heard-toggle"
+          aria-pressed={heard}
+          aria-label={t('listened')}
+          title={state?.listenedOn ? listenedText(state.listenedOn) : t('listened')}
           onClick={() => change((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
         >
-          {state?.listenedOn ? listenedText(state.listenedOn) : t('listened')}
+          <Icon node={heard ? CircleCheck : Circle} size={22} />
         </button>
         <button
           type="button"
-          class="toggle"
+          class="icon-button toggle favourite-toggle"
           aria-pressed={Boolean(state?.bookmarkedAt)}
+          aria-label={t('bookmarked')}
+          title={t('bookmarked')}
           onClick={() => change((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
         >
-          {t('bookmarked')}
+          <Icon node={Star} size={22} />
         </button>
-        {state?.rating ? <span class="rating-value">{'★'.repeat(state.rating)}</span> : null}
-        {state?.note ? <span class="has-note">{t('hasNote')}</span> : null}
       </span>
     </li>
   );

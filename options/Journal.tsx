@@ -10,6 +10,7 @@ import { syncWithAppsAfterPaint } from '../src/ui/syncWithApps';
 import { PlayerBar } from '../src/ui/player/PlayerBar';
 import { usePlayer } from '../src/ui/player/usePlayer';
 import { VIEWS, viewOfHash, type ViewComponent, type ViewDefinition, type ViewName } from './views';
+import { DestinationTabs, JournalHeader } from './JournalHeader';
 
 /** A view loaded when first shown: it says so while it loads, and offers to try again if it fails. */
 function LoadedView<P extends object>({ load, props }: { load: () => Promise<ComponentType<P>>; props: P }) {
@@ -56,24 +57,9 @@ export function Journal() {
   const view: ViewDefinition = VIEWS[name];
   return (
     <>
-      <header class="journal-header">
-        <h1>{t('optionsTitle')}</h1>
-        <nav aria-label={t('journalSections')}>
-          <ul>
-            {Object.entries(VIEWS)
-              .filter(([, view]) => !('hidden' in view))
-              .map(([each, { label }]) => (
-                <li key={each}>
-                  <a href={`#${each}`} aria-current={name === each ? 'page' : undefined}>
-                    {t(label)}
-                  </a>
-                </li>
-              ))}
-          </ul>
-        </nav>
-      </header>
-      <PlayerBar player={player} />
+      <JournalHeader view={name} />
       <main id="view" aria-labelledby="view-title">
+        <DestinationTabs view={name} />
         <h2 id="view-title">{t(view.label)}</h2>
         {journal.kind === 'failed' && <p role="alert">{t('storageUnavailable')}</p>}
         {view.drawsEntries ? (
@@ -86,6 +72,8 @@ export function Journal() {
           <Shown key={name} show={view.show} props={{ player }} />
         )}
       </main>
+      {/* Fixed at the bottom of the window, as in a podcast app: it never scrolls away. */}
+      <PlayerBar player={player} />
     </>
   );
 }

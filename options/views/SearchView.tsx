@@ -3,7 +3,8 @@
  * update, only loaded here), else an index of the episodes kept from page visits.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { moveFocus, useSlashFocuses } from '../../src/ui/keyboard';
+import { moveFocus } from '../../src/ui/keyboard';
+import { RESULT_LINKS, useSearchQuery } from '../searchQuery';
 import {
   buildSearchIndex,
   loadSearchIndex,
@@ -58,7 +59,6 @@ async function openIndex(): Promise<{ search: ArchiveSearch; unreadable: number 
 }
 
 /** The links arrows move through: each result's episode, and its passages. */
-const RESULT_LINKS = '.episode-name, .passages > li > a';
 
 /** Passages of an episode shown before "N autres passages". */
 const PASSAGES_SHOWN = 3;
@@ -175,7 +175,7 @@ function EpisodeHit({
 export function SearchView({ entries, player }: { entries: JournalEntry[]; player: PlayerHandle }) {
   const [index, setIndex] = useState<ArchiveSearch | null>(null);
   const [unreadable, setUnreadable] = useState(0);
-  const [query, setQuery] = useState('');
+  const query = useSearchQuery();
   const readLater = useReadLater();
   const archive = useArchive();
   const playback = usePlaybackRecords();
@@ -185,15 +185,13 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
     const card = cardOfPage.get(url);
     return { card, state: card && stateOf.get(card.id), playback, player };
   };
-  const field = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  useSlashFocuses(field);
-  // Arrows from the field through the results' links (the episodes' and their passages'); Enter opens one.
+  // Arrows through the results' links (the episodes' and their passages'), back up to the header's field; Enter opens one.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     event.preventDefault();
-    const from = event.target === field.current ? null : (event.target as Element);
-    moveFocus(list.current, from, event.key === 'ArrowDown' ? 1 : -1, field.current, RESULT_LINKS);
+    const field = document.getElementById('search-query') as HTMLInputElement | null;
+    moveFocus(list.current, event.target as Element, event.key === 'ArrowDown' ? 1 : -1, field, RESULT_LINKS);
   };
   useEffect(() => {
     openIndex().then(
@@ -222,8 +220,6 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
 
   return (
     <div class="search" onKeyDown={onKeyDown}>
-      <label for="search-query">{t('searchLabel')}</label>
-      <input id="search-query" ref={field} type="search" value={query} onInput={(event) => setQuery(event.currentTarget.value)} autoFocus />
       {!index && <p role="status">{t('loading')}</p>}
       {unreadable > 0 && <UnreadableRecords count={unreadable} />}
       {index && query.trim() !== '' && (

@@ -76,7 +76,7 @@ inChromium('the sync with the podcast apps in Chromium', () => {
         .toMatch(/4 épisode\(s\) marqué\(s\) écouté\(s\), 1 position\(s\) reçue\(s\)/);
       await settings.locator('.gpodder').screenshot({ path: resolve(SCREENSHOTS, 'gpodder-settings.png') });
 
-      await settings.getByRole('link', { name: 'Historique' }).click();
+      await settings.getByRole('link', { name: 'Mon écoute' }).click();
       await expect.poll(() => settings.locator('.history h3').allTextContents()).toEqual(['novembre 2026', 'Écoutés, date inconnue : 3']);
       // The phone named as the one that said so.
       await expect

@@ -23,7 +23,8 @@ inChromium('the journal in Chromium', () => {
     await expect.poll(() => historyEntry.count()).toBe(1);
     expect(await historyEntry.getAttribute('href')).toBe(`https://lescastcodeurs.com${LCC_262}`);
 
-    await journal.getByRole('link', { name: 'Données' }).click();
+    await journal.getByRole('link', { name: 'Réglages et données' }).click();
+    await journal.getByRole('link', { name: 'Données', exact: true }).click();
     const download = journal.waitForEvent('download');
     await journal.getByRole('button', { name: 'Exporter mon journal' }).click();
     const file = await download;
@@ -34,15 +35,16 @@ inChromium('the journal in Chromium', () => {
     await journal.getByRole('button', { name: 'Effacer tout mon journal…' }).click();
     await journal.getByRole('button', { name: 'Oui, tout effacer' }).click();
     await expect.poll(() => journal.getByRole('status').textContent()).toBe('Journal effacé.');
-    await journal.getByRole('link', { name: 'Historique' }).click();
+    await journal.getByRole('link', { name: 'Mon écoute' }).click();
     await expect.poll(() => journal.locator('.empty').count()).toBe(1);
 
-    await journal.getByRole('link', { name: 'Données' }).click();
+    await journal.getByRole('link', { name: 'Réglages et données' }).click();
+    await journal.getByRole('link', { name: 'Données', exact: true }).click();
     await journal.setInputFiles('#import-file', exportPath);
     await expect.poll(() => journal.locator('.preview-counts').textContent()).toContain('Épisodes ajoutés : 1');
     await journal.getByRole('button', { name: 'Importer', exact: true }).click();
     await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé. Annuler l’import');
-    await journal.getByRole('link', { name: 'Historique' }).click();
+    await journal.getByRole('link', { name: 'Mon écoute' }).click();
     await expect.poll(() => historyEntry.count()).toBe(1);
   });
 
@@ -82,7 +84,8 @@ inChromium('the journal in Chromium', () => {
     await expect.poll(() => journal.locator('.preview-counts').textContent()).toContain('Épisodes ajoutés : 1');
     await journal.getByRole('button', { name: 'Importer', exact: true }).click();
     await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé. Annuler l’import');
-    await journal.getByRole('link', { name: 'Favoris' }).click();
+    await journal.getByRole('link', { name: 'Mon écoute' }).click();
+    await journal.getByRole('link', { name: 'Favoris', exact: true }).click();
     await expect.poll(() => journal.locator('.entries li').count()).toBe(1);
   });
 
@@ -100,7 +103,8 @@ inChromium('the journal in Chromium', () => {
     await journal.setInputFiles('#import-file', broken);
     await expect.poll(() => journal.getByRole('alert').textContent()).toBe('Ce fichier n’est pas du JSON : rien n’a été modifié.');
 
-    await journal.getByRole('link', { name: 'Favoris' }).click();
+    await journal.getByRole('link', { name: 'Mon écoute' }).click();
+    await journal.getByRole('link', { name: 'Favoris', exact: true }).click();
     await expect.poll(() => journal.locator('.entries li').count()).toBe(1);
   });
 });

@@ -54,7 +54,7 @@ inChromium('sync between two browsers in Chromium', () => {
     const items = await syncItems(first);
     await (await second.worker()).evaluate((carried) => (globalThis as unknown as SyncApi).chrome.storage.sync.set(carried), items);
     await expect.poll(() => journal.locator('.entries li').count(), { timeout: 15_000 }).toBe(1);
-    await journal.getByRole('link', { name: 'Historique' }).click();
+    await journal.getByRole('link', { name: 'Historique', exact: true }).click();
     await expect.poll(() => journal.locator('.history .episode-name').count()).toBe(1);
   });
 

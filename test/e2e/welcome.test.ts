@@ -45,9 +45,9 @@ inChromium('the first run in Chromium', () => {
     // The preview, the log and the catalogue say one number.
     await page.getByRole('link', { name: 'Je commence maintenant' }).click();
     await expect.poll(() => page.locator('.progress').textContent()).toMatch(new RegExp(`^\\s*${preview} écoutés sur \\d+`));
-    await page.getByRole('link', { name: 'Historique' }).click();
+    await page.getByRole('link', { name: 'Mon écoute' }).click();
     await expect.poll(() => page.locator('.history h3').allTextContents()).toEqual([`Écoutés, date inconnue : ${preview}`]);
-    await page.getByRole('link', { name: 'Statistiques' }).click();
+    await page.getByRole('link', { name: 'Statistiques', exact: true }).click();
     const figures = page.locator('.stats .figures');
     await expect.poll(() => figures.textContent()).toContain(`Épisodes écoutés${preview}`);
     // No streak and no month: no day is known.
@@ -61,7 +61,7 @@ inChromium('the first run in Chromium', () => {
     const months = await page.locator('.stats figure').first().locator('td').allTextContents();
     expect(months.every((value) => value === '0' || !/^\d+$/.test(value))).toBe(true);
 
-    await page.getByRole('link', { name: 'Réglages' }).click();
+    await page.getByRole('link', { name: 'Réglages et données' }).click();
     await page.getByRole('link', { name: 'Revoir l’accueil et les façons de remplir le journal' }).click();
     await expect.poll(() => page.locator('.welcome h3').textContent()).toBe('Vous en êtes où ?');
   });

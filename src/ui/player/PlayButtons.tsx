@@ -10,6 +10,8 @@ import { updateQueue } from '../../platform/storage/playback';
 import type { PlaybackPosition } from '../../core/records';
 import { t } from '../i18n';
 import { IconButton } from '../IconButton';
+import { Icon } from '../Icon';
+import { ListChecks, ListPlus, Play } from 'lucide';
 import type { PlayerHandle } from './usePlayer';
 
 /** Where to resume, unless the episode was never started or was played out. */
@@ -27,6 +29,17 @@ export function playLabelOf(name: string, position: PlaybackPosition | undefined
 /** Puts the episode in the queue, or takes it out. */
 async function toggleQueued(playable: Playable, queued: boolean): Promise<void> {
   await updateQueue((queue) => (queued ? dequeue(queue, playable.episodeId) : enqueue(queue, playable)));
+}
+
+/** A ring as far round as `share` (0 to 1) of what was heard; none before the start. */
+function ProgressRing({ share }: { share: number }) {
+  if (share <= 0) return null;
+  const circumference = 2 * Math.PI * 17;
+  return (
+    <svg class="progress-ring" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
+      <circle cx="20" cy="20" r="17" pathLength={circumference} stroke-dasharray={`${share * circumference} ${circumference}`} />
+    </svg>
+  );
 }
 
 export interface PlayButtonsProps {
@@ -54,13 +67,16 @@ export function PlayButtons({ playable, position, player, queued, name }: PlayBu
       </>
     );
   }
+  // The ring around the play button: how much of the episode was heard.
+  const heard = resumeAt !== null && position?.duration ? Math.min(1, resumeAt / position.duration) : 0;
   return (
     <>
-      <IconButton kind="play" label={playLabelOf(name, position)} onClick={play}>
-        ▶
+      <IconButton kind="play round" label={playLabelOf(name, position)} onClick={play}>
+        <ProgressRing share={heard} />
+        <Icon node={Play} size={18} />
       </IconButton>
-      <IconButton label={t('queueAddOf', name)} pressed={queued} onClick={queue}>
-        +
+      <IconButton kind="queue" label={t('queueAddOf', name)} pressed={queued} onClick={queue}>
+        <Icon node={queued ? ListChecks : ListPlus} size={20} />
       </IconButton>
     </>
   );

@@ -8,8 +8,10 @@ import { formatClock, MAX_RATE, MIN_RATE, RATE_PRESETS, SKIP_BACK_SECONDS, SKIP_
 import type { Playable } from '../../core/player/playable';
 import { isPlaying, type PlayerCommand, type PlayerState } from '../../core/player/state';
 import { episodeName } from '../episodeName';
-import { formatNumber, t, uiLanguage } from '../i18n';
+import { formatNumber, t, uiLanguage, type MessageKey } from '../i18n';
 import { IconButton } from '../IconButton';
+import { Icon } from '../Icon';
+import { Pause, Play, RotateCcw, RotateCw } from 'lucide';
 import type { PlayerHandle } from './usePlayer';
 
 /** Where a key is the field's own (typing, a button's space, a slider's arrows), the player leaves it. */
@@ -46,6 +48,13 @@ function useKeyboard({ state, command }: PlayerHandle): void {
   }, [state?.playable, state?.status, command]);
 }
 
+function statusLabel(status: PlayerState['status']): MessageKey {
+  if (status === 'failed') return 'playerFailedStatus';
+  if (status === 'ended') return 'playerEnded';
+  if (status === 'loading') return 'playerLoading';
+  return isPlaying(status) ? 'nowPlaying' : 'playerPaused';
+}
+
 export function PlayerBar({ player }: { player: PlayerHandle }) {
   useKeyboard(player);
   const { state, command } = player;
@@ -56,7 +65,7 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
   return (
     <section class="player" aria-label={t('playerRegion')}>
       <p class="player-title">
-        <span class="player-status">{t(playing ? 'nowPlaying' : state.status === 'ended' ? 'playerEnded' : 'playerPaused')}</span>{' '}
+        <span class="player-status">{t(statusLabel(state.status))}</span>{' '}
         <a href={playable.url} target="_blank" rel="noopener noreferrer">
           {name}
         </a>
@@ -101,26 +110,34 @@ function PlayerControls({
   playing: boolean;
 }) {
   const duration = state.duration ?? 0;
+  const remaining = state.duration === null ? null : Math.max(0, state.duration - state.position);
   return (
     <>
       <div class="player-buttons">
-        <IconButton label={t('playerBack', SKIP_BACK_SECONDS)} onClick={() => command({ kind: 'skip', by: -SKIP_BACK_SECONDS })}>
-          −{SKIP_BACK_SECONDS}
+        <IconButton
+          kind="player-skip"
+          label={t('playerBack', SKIP_BACK_SECONDS)}
+          onClick={() => command({ kind: 'skip', by: -SKIP_BACK_SECONDS })}
+        >
+          <Icon node={RotateCcw} size={26} />
+          <span class="skip-seconds">{SKIP_BACK_SECONDS}</span>
         </IconButton>
         <IconButton
           kind="primary player-toggle"
           label={t(playing ? 'playerPause' : 'playerPlay')}
           onClick={() => command(toggle(playing, playable))}
         >
-          {playing ? '❚❚' : '▶'}
+          <Icon node={playing ? Pause : Play} size={26} />
         </IconButton>
-        <IconButton label={t('playerForward', SKIP_FORWARD_SECONDS)} onClick={() => command({ kind: 'skip', by: SKIP_FORWARD_SECONDS })}>
-          +{SKIP_FORWARD_SECONDS}
+        <IconButton
+          kind="player-skip"
+          label={t('playerForward', SKIP_FORWARD_SECONDS)}
+          onClick={() => command({ kind: 'skip', by: SKIP_FORWARD_SECONDS })}
+        >
+          <Icon node={RotateCw} size={26} />
+          <span class="skip-seconds">{SKIP_FORWARD_SECONDS}</span>
         </IconButton>
-        <span class="player-time">
-          <span class="player-elapsed">{formatClock(state.position)}</span> /{' '}
-          {state.duration === null ? '–:––' : formatClock(state.duration)}
-        </span>
+        <Speed rate={state.rate} command={command} />
       </div>
       <input
         type="range"
@@ -134,11 +151,33 @@ function PlayerControls({
         aria-valuetext={`${formatClock(state.position)} / ${formatClock(duration)}`}
         onChange={(event) => command({ kind: 'seek', to: Number(event.currentTarget.value) })}
       />
-      <fieldset class="player-speed">
-        <legend>{t('playerSpeed', rateLabel(state.rate))}</legend>
-        {RATE_PRESETS.map((rate) => (
-          <button key={rate} type="button" class="chip" aria-pressed={state.rate === rate} onClick={() => command({ kind: 'rate', rate })}>
-            {rateLabel(rate)}
+      <p class="player-time">
+        <span class="player-elapsed">{formatClock(state.position)}</span>
+        <span class="player-remaining" aria-label={remaining === null ? undefined : t('playerRemaining', formatClock(remaining))}>
+          {remaining === null ? '–:––' : `−${formatClock(remaining)}`}
+        </span>
+      </p>
+    </>
+  );
+}
+
+/** One button saying the speed (1,5×), which opens the presets and the fine steps. */
+function Speed({ rate, command }: { rate: number; command: PlayerHandle['command'] }) {
+  return (
+    <details class="player-speed">
+      <summary aria-label={t('playerSpeed', rateLabel(rate))} title={t('playerSpeed', rateLabel(rate))}>
+        {rateLabel(rate)}
+      </summary>
+      <div class="player-speed-choices" role="group" aria-label={t('playerSpeed', rateLabel(rate))}>
+        {RATE_PRESETS.map((preset) => (
+          <button
+            key={preset}
+            type="button"
+            class="chip"
+            aria-pressed={rate === preset}
+            onClick={() => command({ kind: 'rate', rate: preset })}
+          >
+            {rateLabel(preset)}
           </button>
         ))}
         <input
@@ -146,12 +185,12 @@ function PlayerControls({
           min={MIN_RATE}
           max={MAX_RATE}
           step={0.05}
-          value={state.rate}
+          value={rate}
           aria-label={t('playerSpeedFine')}
-          aria-valuetext={rateLabel(state.rate)}
+          aria-valuetext={rateLabel(rate)}
           onChange={(event) => command({ kind: 'rate', rate: Number(event.currentTarget.value) })}
         />
-      </fieldset>
-    </>
+      </div>
+    </details>
   );
 }
