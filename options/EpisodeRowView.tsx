@@ -29,6 +29,8 @@ export interface RowProps {
   /** Where the listener stopped in this episode, if they started it in the player. */
   position: PlaybackPosition | undefined;
   queued: boolean;
+  /** A new episode, come with an update, not opened yet. */
+  arrived: boolean;
 }
 
 /** "en cours 43:12 / 1:12:30" for an episode started and not finished. */
@@ -38,7 +40,7 @@ function InProgress({ position }: { position: PlaybackPosition | undefined }) {
   return <span class="in-progress">{t('inProgress', formatClock(at), formatClock(position.duration))}</span>;
 }
 
-export function EpisodeRowView({ row, selected, onSelect, onFailure, player, position, queued }: RowProps) {
+export function EpisodeRowView({ row, selected, onSelect, onFailure, player, position, queued, arrived }: RowProps) {
   const { card, state } = row;
   const playable = playableOfCard(card);
   const name = episodeName(card);
@@ -65,6 +67,7 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
           {card.number !== null && <span class="number">{card.number}</span>}
           {titleWithoutNumber(card.title, card.number)}
         </a>
+        {arrived && <span class="new-chip">{t('episodeNew')}</span>}
         <span class="row-meta">
           <span class="when">{meta}</span>
           <InProgress position={position} />

@@ -4,11 +4,25 @@ import { updateListeningState } from '../../src/platform/storage/listening';
 import { formatDay, t, type MessageKey } from '../../src/ui/i18n';
 import { storageFailureMessage } from '../../src/ui/storageFailure';
 import { EpisodeLink } from '../EpisodeLink';
+import { EmptyState } from '../../src/ui/EmptyState';
+import { Star } from 'lucide';
 
 export function Bookmarks({ entries }: { entries: JournalEntry[] }) {
   const [failure, setFailure] = useState<MessageKey | null>(null);
   const kept = bookmarks(entries);
-  if (kept.length === 0) return <p class="empty">{t('bookmarksEmpty')}</p>;
+  if (kept.length === 0)
+    return (
+      <EmptyState
+        icon={Star}
+        action={
+          <a class="button" href="#episodes">
+            {t('emptyBrowse')}
+          </a>
+        }
+      >
+        {t('bookmarksEmpty')}
+      </EmptyState>
+    );
   const remove = (episodeId: string) => {
     updateListeningState({ id: episodeId }, () => ({ bookmarkedAt: null })).then(
       () => setFailure(null),

@@ -119,6 +119,7 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
   const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
   const years = useMemo(() => rowsByYear(shown.slice(0, limit)), [shown, limit]);
   const { listened, total, percent } = progress(rows);
+  const arrived = useMemo(() => new Set(archive.kind === 'ready' ? (archive.feed?.arrived ?? []) : []), [archive]);
 
   const select = (row: EpisodeRow, range: boolean) => {
     const next = new Set(selected);
@@ -175,6 +176,7 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
                 player={player}
                 position={playback?.positions.get(row.card.id)}
                 queued={isQueued(playback, row.card.id)}
+                arrived={arrived.has(row.card.id)}
               />
             ))}
           </ul>

@@ -6,6 +6,8 @@ import { changesEpisode } from '../../src/platform/storage/database';
 import { readMarkSources, type MarkSource } from '../../src/platform/storage/listening';
 import { useStoredRead } from '../../src/ui/useStoredRead';
 import { EpisodeLink } from '../EpisodeLink';
+import { EmptyState } from '../../src/ui/EmptyState';
+import { Headphones } from 'lucide';
 
 /** Who marked it, where not the listener here: the player at the end, the phone's app, an app's history file. */
 function markSourceText({ from, device }: MarkSource): string {
@@ -39,9 +41,16 @@ export function History({ entries }: { entries: JournalEntry[] }) {
   });
   if (total === 0)
     return (
-      <p class="empty" elementtiming="journal-history">
-        {t('historyEmpty')}
-      </p>
+      <EmptyState
+        icon={Headphones}
+        action={
+          <a class="button primary" href="#welcome">
+            {t('emptyMarkHeard')}
+          </a>
+        }
+      >
+        <span elementtiming="journal-history">{t('historyEmpty')}</span>
+      </EmptyState>
     );
 
   return (

@@ -9,12 +9,26 @@ import { IconButton } from '../../src/ui/IconButton';
 import { playLabelOf } from '../../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+import { EmptyState } from '../../src/ui/EmptyState';
+import { ListMusic } from 'lucide';
 
 export function Queue({ player }: { player: PlayerHandle }) {
   const records = usePlaybackRecords();
   if (!records) return <p role="status">{t('loading')}</p>;
   const { queue, positions } = records;
-  if (queue.length === 0) return <p class="empty">{t('queueEmpty')}</p>;
+  if (queue.length === 0)
+    return (
+      <EmptyState
+        icon={ListMusic}
+        action={
+          <a class="button" href="#episodes">
+            {t('emptyBrowse')}
+          </a>
+        }
+      >
+        {t('queueEmpty')}
+      </EmptyState>
+    );
   const change = (next: (current: Playable[]) => Playable[]) => {
     updateQueue(next).catch((error: unknown) => reportError('changing the queue', error));
   };

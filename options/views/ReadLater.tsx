@@ -7,6 +7,8 @@ import { markRead, removeReadLater } from '../../src/platform/storage/reading';
 import { formatDay, t } from '../../src/ui/i18n';
 import { useReadLaterLinks } from '../../src/ui/useReadLater';
 import { UnreadableRecords } from '../UnreadableRecords';
+import { EmptyState } from '../../src/ui/EmptyState';
+import { BookOpen } from 'lucide';
 
 export function ReadLater() {
   const links = useReadLaterLinks();
@@ -16,7 +18,7 @@ export function ReadLater() {
     <div class="read-later">
       {links.unreadable > 0 && <UnreadableRecords count={links.unreadable} />}
       {links.records.length === 0 ? (
-        <p class="empty">{t('readLaterEmpty')}</p>
+        <EmptyState icon={BookOpen}>{t('readLaterEmpty')}</EmptyState>
       ) : (
         <p class="hint">{t('readLaterCount', links.records.length - read, read)}</p>
       )}

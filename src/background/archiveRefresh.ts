@@ -59,6 +59,8 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
   const { kept: fresh, refused } = onePostPerNumber(parsed.entries, archived);
   // Episodes that left the feed stay; the feed's copy of the others replaces the archive's.
   const byUrl = new Map(archived.map((entry) => [entry.url, entry]));
+  // New episodes, said as such from the second update on (the first brings the whole archive).
+  const brought = archived.length === 0 ? [] : fresh.filter((entry) => !byUrl.has(entry.url) && entry.episode.number !== null);
   for (const entry of fresh) byUrl.set(entry.url, entry);
   const everything = [...byUrl.values()].sort((a, b) => b.episode.publishedOn.localeCompare(a.episode.publishedOn));
   const checkedAt = now();
@@ -69,6 +71,7 @@ export async function refreshArchive(parse: (text: string) => Promise<ParsedFeed
     updatedAt: checkedAt,
     failure: null,
     refusedEntries: parsed.refusedEntries + refused,
+    arrived: [...new Set([...(state.arrived ?? []), ...brought.map((entry) => entry.episode.id)])],
   };
   try {
     await saveArchive({

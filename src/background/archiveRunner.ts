@@ -12,6 +12,7 @@ import { readFeed, type ParsedFeed } from '../platform/html/feed';
 import { getFeedState } from '../platform/storage/archive';
 import { refreshArchive } from './archiveRefresh';
 import { playerIsPlaying } from './player';
+import { showArrivedBadge } from './badge';
 import { closeOffscreenDocumentUnlessPlaying, needsOffscreenDocument, openOffscreenDocument } from './offscreenDocument';
 
 let running: Promise<FeedState | null> | null = null;
@@ -41,7 +42,12 @@ async function refreshUnlessPlaying(force: boolean): Promise<FeedState | null> {
 }
 
 export function runArchiveRefresh(force: boolean): Promise<FeedState | null> {
-  running ??= refreshUnlessPlaying(force).finally(() => (running = null));
+  running ??= refreshUnlessPlaying(force)
+    .then(async (state) => {
+      await showArrivedBadge(state);
+      return state;
+    })
+    .finally(() => (running = null));
   return running;
 }
 

@@ -13,7 +13,8 @@ import { inBackground, recover } from '../errors';
 import { isBackgroundRequest, mayRequest, senderOf, sendToTab, type BackgroundRequest } from '../messages';
 import { changesEpisode, onLocalWrite, type StoreChange } from '../platform/storage/database';
 import { runArchiveRefresh, runWaitingRefresh } from './archiveRunner';
-import { showEpisodeBadge } from './badge';
+import { showArrivedBadge, showEpisodeBadge } from './badge';
+import { getFeedState, markArrivedOpened } from '../platform/storage/archive';
 import { commandPlayer } from './player';
 import { refreshFromSource } from './sourceRefresh';
 import { listenToSync, syncSoon } from './sync';
@@ -51,6 +52,10 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
       // The tab's own address says which episode this is, whatever the page claims.
       if (tabId === undefined || request.episode.url !== canonicalPageUrl(senderUrl ?? '')) return Promise.resolve(null);
       inBackground('showing the badge', showEpisodeBadge(tabId, request.episode));
+      inBackground(
+        'taking the new mark off an opened episode',
+        markArrivedOpened(request.episode.id).then(async () => showArrivedBadge(await getFeedState())),
+      );
       inBackground('checking the episode source', refreshFromSource(request.episode.url));
       return Promise.resolve(null);
     case 'episode/revalidate':
@@ -98,7 +103,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === GPODDER_ALARM) syncWithAppsNow();
 });
 
-browser.runtime.onStartup.addListener(syncWithAppsNow);
+browser.runtime.onStartup.addListener(() => {
+  syncWithAppsNow();
+  inBackground('showing the new episodes', getFeedState().then(showArrivedBadge));
+});
 
 const EXTENSION_ORIGIN = browser.runtime.getURL('');
 

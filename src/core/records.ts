@@ -223,6 +223,8 @@ export const feedStateSchema = v.object({
   failure: v.nullable(v.object({ at: milliseconds, problem: v.string() })),
   /** The entries the last update refused (a number its address does not give or another post holds, notes too large or deep). */
   refusedEntries: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** The episodes updates brought after the first, that the listener has not opened yet: the badge's "1", the catalogue's "nouveau". */
+  arrived: v.optional(v.array(episodeId)),
 });
 export type FeedState = v.InferOutput<typeof feedStateSchema>;
 

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFeed, type DocumentParser } from '../../src/platform/html/feed';
 import { loadSearchIndex } from '../../src/core/archive/search';
 import { REFRESH_EVERY_MS, refreshArchive } from '../../src/background/archiveRefresh';
-import { getFeedState, getSearchIndex, listArchiveCards, readArchive } from '../../src/platform/storage/archive';
+import { getFeedState, getSearchIndex, listArchiveCards, markArrivedOpened, readArchive } from '../../src/platform/storage/archive';
 import { openStore } from '../../src/platform/storage/database';
 
 const domParser = new DOMParser() as unknown as DocumentParser;
@@ -62,6 +62,7 @@ describe('refreshArchive', () => {
       lastModified: 'Wed, 01 Nov 2023 00:00:00 GMT',
       failure: null,
       updatedAt: clock,
+      arrived: [],
     });
     expect((await readArchive()).records.map((each) => each.episode.id).sort()).toEqual(['lcc-300', 'lcc-301']);
     expect((await listArchiveCards()).records.map((card) => card.audioBytes).sort()).toEqual([300000, 301000]);
@@ -111,7 +112,8 @@ describe('refreshArchive', () => {
       headers: { ETag: '"v2"' },
     });
     const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
-    expect(state).toMatchObject({ failure: null, etag: '"v2"' });
+    // The first update brought the archive; this one a new episode, said as such until opened (issue 22, 9).
+    expect(state).toMatchObject({ failure: null, etag: '"v2"', arrived: ['lcc-302'] });
     const archive = (await readArchive()).records;
     expect(archive.map((each) => each.episode.id).sort()).toEqual(['lcc-300', 'lcc-301', 'lcc-302']);
     expect(archive.find((each) => each.episode.id === 'lcc-301')!.episode.links[0]!.context).toBe('GraalVM nouveau graal');
@@ -166,5 +168,11 @@ describe('refreshArchive', () => {
     const holding301 = (await readArchive()).records.filter((each) => each.episode.number === 301);
     expect(holding301.map((each) => each.url)).toEqual(['https://lescastcodeurs.com/2023/11/01/lcc-301-episode/']);
     expect((await listArchiveCards()).records.filter((card) => card.title.includes('Faux'))).toEqual([]);
+  });
+
+  it('takes an opened episode off the new ones (issue 22, 9)', async () => {
+    expect((await getFeedState())!.arrived).toContain('lcc-302');
+    await markArrivedOpened('lcc-302');
+    expect((await getFeedState())!.arrived).not.toContain('lcc-302');
   });
 });

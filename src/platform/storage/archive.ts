@@ -43,6 +43,13 @@ export async function recordFeedFailure(state: FeedState, problem: string, at: n
   return failed;
 }
 
+/** The listener opened a new episode: it is no longer new. */
+export async function markArrivedOpened(episodeId: string): Promise<void> {
+  const state = await getFeedState();
+  if (!state?.arrived?.includes(episodeId)) return;
+  await writeFeedState({ ...state, arrived: state.arrived.filter((id) => id !== episodeId) });
+}
+
 export async function readArchive(): Promise<ReadRecords<ArchiveEpisode>> {
   return readRecords(archiveEpisodeSchema, await (await openStore()).getAll('archive'));
 }
