@@ -1,4 +1,4 @@
-import { useMemo } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { Episode } from '../src/core/episode/model';
 import { t } from '../src/ui/i18n';
 import { PlayerBar } from '../src/ui/player/PlayerBar';
@@ -6,6 +6,7 @@ import { usePlayer, type PlayerHandle } from '../src/ui/player/usePlayer';
 import { ConferenceTable } from './ConferenceTable';
 import { EpisodeHeader } from './EpisodeHeader';
 import { LinkList } from './LinkList';
+import { listedLinks } from '../src/ui/linkFilter';
 import { ListeningActions } from './ListeningActions';
 import { NotAnEpisode } from './NotAnEpisode';
 import { openJournal } from './openLink';
@@ -31,14 +32,77 @@ export function App() {
   );
 }
 
-/** What the popup shows of an episode below its header: nothing there hangs on the player. */
+type PopupTab = 'episode' | 'links' | 'conferences';
+/** The tab chosen last, kept for the next popup: a listener who reads the links finds them first. */
+const TAB_KEY = 'lcc-popup-tab';
+
+function readTab(): PopupTab {
+  const kept = localStorage.getItem(TAB_KEY);
+  return kept === 'links' || kept === 'conferences' ? kept : 'episode';
+}
+
+/**
+ * What the popup shows of an episode below its header, in three tabs: the episode (the
+ * listener's actions and the outline), its links, its conferences. Every panel is drawn, the
+ * others hidden: a tab opens at once, and the filter keeps what was typed. Nothing here hangs on
+ * the player.
+ */
 function EpisodeNotes({ episode, own, tabId }: { episode: Episode; own: OwnRecords; tabId: number }) {
+  const [chosen, setChosen] = useState<PopupTab>(readTab);
+  const choose = useCallback((tab: PopupTab) => {
+    setChosen(tab);
+    localStorage.setItem(TAB_KEY, tab);
+  }, []);
+  const revealLinks = useCallback(() => choose('links'), [choose]);
+  const linkCount = useMemo(() => listedLinks(episode).length, [episode]);
+  const tabs: { id: PopupTab; label: string; count?: number }[] = [
+    { id: 'episode', label: t('popupTabEpisode') },
+    { id: 'links', label: t('popupTabLinks'), count: linkCount },
+    ...(episode.conferences.length > 0
+      ? [{ id: 'conferences' as const, label: t('viewConferences'), count: episode.conferences.length }]
+      : []),
+  ];
+  const shown = tabs.some((tab) => tab.id === chosen) ? chosen : 'episode';
+  // The arrow keys move between the tabs, as in every tab list (WAI-ARIA's pattern).
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const at = tabs.findIndex((tab) => tab.id === shown);
+    const next = tabs[(at + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+    choose(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
+  const panel = (id: PopupTab) => ({ id: `panel-${id}`, role: 'tabpanel' as const, 'aria-labelledby': `tab-${id}`, hidden: shown !== id });
   return (
     <>
-      <ListeningActions episode={episode} stored={own.listening} />
-      <Outline episode={episode} tabId={tabId} />
-      <LinkList episode={episode} />
-      <ConferenceTable conferences={episode.conferences} />
+      <div class="popup-tabs" role="tablist" aria-label={t('popupTabs')} onKeyDown={onKeyDown}>
+        {tabs.map((tab) => (
+          <button
+            key={tab.id}
+            type="button"
+            role="tab"
+            id={`tab-${tab.id}`}
+            aria-selected={shown === tab.id}
+            aria-controls={`panel-${tab.id}`}
+            tabIndex={shown === tab.id ? 0 : -1}
+            onClick={() => choose(tab.id)}
+          >
+            {tab.label}
+            {tab.count !== undefined && <span class="count">{tab.count}</span>}
+          </button>
+        ))}
+      </div>
+      <div {...panel('episode')}>
+        <ListeningActions episode={episode} stored={own.listening} />
+        <Outline episode={episode} tabId={tabId} />
+      </div>
+      <div {...panel('links')}>
+        <LinkList episode={episode} reveal={revealLinks} />
+      </div>
+      {episode.conferences.length > 0 && (
+        <div {...panel('conferences')}>
+          <ConferenceTable conferences={episode.conferences} />
+        </div>
+      )}
     </>
   );
 }

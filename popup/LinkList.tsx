@@ -4,11 +4,11 @@ import type { Episode } from '../src/core/episode/model';
 import { MAX_EPISODE_LINKS } from '../src/core/episode/notes';
 import { t } from '../src/ui/i18n';
 import {
-  conferenceSectionIds,
   filterLinks,
   groupLinks,
   markdownList,
-  searchableLinks,
+  closingLinks,
+  listedLinks,
   sectionTitles,
   type SearchableLink,
 } from '../src/ui/linkFilter';
@@ -34,7 +34,8 @@ function copyFeedback(copied: CopyState): string {
   return copied.ok ? t('copied') : t('copyFailed');
 }
 
-export function LinkList({ episode }: { episode: Episode }) {
+/** `reveal`: shows the links' tab, for `/` to reach the filter from anywhere in the popup. */
+export function LinkList({ episode, reveal }: { episode: Episode; reveal: () => void }) {
   const [query, setQuery] = useState('');
   const [limit, showMore] = useProgressiveLimit(FIRST_FRAME_LINKS, LINKS_PER_PAGE);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -62,16 +63,13 @@ export function LinkList({ episode }: { episode: Episode }) {
     open: (event, link) => openLink(event, link.url, remember(link.url)),
     query,
   };
-  // The conference section's links are its table's (ConferenceTable), where its conferences were read.
-  const all = useMemo(() => {
-    const inTable = episode.conferences.length > 0 ? conferenceSectionIds(episode.outline) : new Set<string>();
-    return searchableLinks(episode.links).filter((link) => link.sectionId === null || !inTable.has(link.sectionId));
-  }, [episode]);
+  const all = useMemo(() => listedLinks(episode), [episode]);
+  const closing = useMemo(() => closingLinks(episode), [episode]);
   const titles = useMemo(() => sectionTitles(episode.outline), [episode]);
   const visible = useMemo(() => filterLinks(all, query), [all, query]);
   const groups = useMemo(() => groupLinks(visible.slice(0, limit)), [visible, limit]);
 
-  useSlashFocuses(filterRef);
+  useSlashFocuses(filterRef, reveal);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const link = (event.target as Element).closest?.('li.link');
@@ -150,6 +148,22 @@ export function LinkList({ episode }: { episode: Episode }) {
         )}
         {episode.links.length === MAX_EPISODE_LINKS && <p class="empty">{t('linksCapped', MAX_EPISODE_LINKS)}</p>}
       </div>
+      {closing.length > 0 && (
+        <details class="closing-links">
+          <summary>
+            {titles.get(closing[0]!.sectionId!) ?? ''} <span class="count">{closing.length}</span>
+          </summary>
+          <ul>
+            {closing.map((link) => (
+              <li key={link.url}>
+                <a href={link.url} onClick={(event) => openLink(event, link.url)}>
+                  {link.text || link.url}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </section>
   );
 }

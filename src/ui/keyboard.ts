@@ -22,17 +22,22 @@ export function moveFocus(
   links[Math.min(next, links.length - 1)]!.focus();
 }
 
-/** `/` typed outside a field focuses `field`, as on most sites' search. */
-export function useSlashFocuses(field: RefObject<HTMLInputElement | null>): void {
+/**
+ * `/` typed outside a field focuses `field`, as on most sites' search; `reveal` first shows it
+ * where it is hidden (the popup's links, in a tab of their own), and the focus follows the render.
+ */
+export function useSlashFocuses(field: RefObject<HTMLInputElement | null>, reveal?: () => void): void {
   useEffect(() => {
     const focusOnSlash = (event: KeyboardEvent) => {
       const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
       if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
-        field.current?.focus();
+        if (!reveal) return field.current?.focus();
+        reveal();
+        setTimeout(() => field.current?.focus(), 0);
       }
     };
     document.addEventListener('keydown', focusOnSlash);
     return () => document.removeEventListener('keydown', focusOnSlash);
-  }, [field]);
+  }, [field, reveal]);
 }

@@ -1,5 +1,6 @@
 /** Filtering and grouping the links of an episode for display; pure, so it is unit-tested. */
-import { flattenOutline, type EpisodeLink, type OutlineNode } from '../core/episode/model';
+import { flattenOutline, type Episode, type EpisodeLink, type OutlineNode } from '../core/episode/model';
+import { CLOSING_SECTION, sectionsTitled } from '../core/archive/citations';
 import { foldForSearch } from '../core/text/text';
 import { CONFERENCE_SECTION } from '../core/conferences/section';
 
@@ -122,4 +123,19 @@ export function conferenceSectionIds(outline: OutlineNode[]): Set<string> {
     });
   visit(outline, false);
   return ids;
+}
+
+/** The links the list shows: the conference section's are its table's (ConferenceTable), where its conferences were read. */
+export function listedLinks(episode: Episode): SearchableLink[] {
+  const inTable = episode.conferences.length > 0 ? conferenceSectionIds(episode.outline) : new Set<string>();
+  const closing = sectionsTitled(CLOSING_SECTION, episode.outline);
+  return searchableLinks(episode.links).filter(
+    (link) => link.sectionId === null || (!inTable.has(link.sectionId) && !closing.has(link.sectionId)),
+  );
+}
+
+/** The links of the show's closing sections ("Nous contacter"): folded at the end, in no count. */
+export function closingLinks(episode: Episode): EpisodeLink[] {
+  const closing = sectionsTitled(CLOSING_SECTION, episode.outline);
+  return episode.links.filter((link) => link.sectionId !== null && closing.has(link.sectionId));
 }

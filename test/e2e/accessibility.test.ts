@@ -48,7 +48,7 @@ inChromium('accessibility and themes in Chromium', () => {
     const popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
     expect(await axeViolations(popup)).toEqual([]);
-    await popup.locator('.links').evaluate((links) => links.scrollIntoView());
+    await popup.getByRole('tab', { name: /^Liens|^Links/ }).click();
     mkdirSync(SCREENSHOTS, { recursive: true });
     await popup.screenshot({ path: resolve(SCREENSHOTS, file) });
     await tab.close();
@@ -79,7 +79,7 @@ inChromium('accessibility and themes in Chromium', () => {
         await expect.poll(() => popup.locator('.note-view strong').count()).toBe(1);
         expect(await axeViolations(popup)).toEqual([]);
         mkdirSync(SCREENSHOTS, { recursive: true });
-        await popup.screenshot({ path: resolve(SCREENSHOTS, `popup-${theme}.png`), clip: { x: 0, y: 0, width: 400, height: 760 } });
+        await popup.screenshot({ path: resolve(SCREENSHOTS, `popup-${theme}.png`), clip: { x: 0, y: 0, width: 520, height: 760 } });
         await tab.close();
       });
 
@@ -125,12 +125,13 @@ inChromium('accessibility and themes in Chromium', () => {
     const popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
     await popup.locator('body').press('/');
-    expect(await popup.evaluate(() => document.activeElement?.className)).toBe('filter');
-    await popup.keyboard.type('patreon');
+    // The links' tab shown, the filter focused (the show's closing links, Patreon's, are folded apart).
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.className)).toBe('filter');
+    await popup.keyboard.type('cryptpad');
     await expect.poll(() => popup.locator('a.link-open').count()).toBe(1);
     await popup.keyboard.press('ArrowDown');
     const focused = await popup.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
-    expect(focused).toBe('https://www.patreon.com/LesCastCodeurs');
+    expect(focused).toBe('https://cryptpad.fr/');
     const opened = session.context.waitForEvent('page');
     // The new tab comes to the front and the browser closes the popup, as it does on any click.
     await popup.keyboard.press('Enter').catch(() => undefined);

@@ -27,6 +27,7 @@ inChromium('hostile input in Chromium', () => {
     expect(await popup.locator('.links .count').first().textContent()).toBe(`${MAX_EPISODE_LINKS} sur ${MAX_EPISODE_LINKS}`);
     expect(await popup.getByText(`Seuls les ${MAX_EPISODE_LINKS} premiers liens sont gardés`).count()).toBe(1);
     await expect.poll(() => popup.locator('a.link-open').count()).toBe(300);
+    await popup.getByRole('tab', { name: /^Liens/ }).click();
     await popup.getByRole('button', { name: 'Afficher 300 de plus' }).click();
     await expect.poll(() => popup.locator('a.link-open').count()).toBe(600);
     expect(await popup.locator('a.link-open[href="https://deep.example/"]').count()).toBe(1);

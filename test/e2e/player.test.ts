@@ -387,7 +387,7 @@ inChromium('the player in Chromium', () => {
       expect(await axeViolations(popup)).toEqual([]);
       mkdirSync(SCREENSHOTS, { recursive: true });
       if (colorScheme === 'light')
-        await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-player.png'), clip: { x: 0, y: 0, width: 400, height: 330 } });
+        await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-player.png'), clip: { x: 0, y: 0, width: 520, height: 330 } });
 
       const journal = await session.context.newPage();
       await journal.setViewportSize({ width: 900, height: 800 });

@@ -4,7 +4,7 @@ import { inChromium, it } from './support/fixtures';
 import { parseMarkdownPost } from '../../src/core/episode/markdown';
 import { flattenOutline, type Episode, type OutlineNode } from '../../src/core/episode/model';
 import { titleWithoutNumber } from '../../src/ui/episodeTitle';
-import { conferenceSectionIds } from '../../src/ui/linkFilter';
+import { closingLinks, listedLinks } from '../../src/ui/linkFilter';
 import { pathOfPost, POSTS } from './support/pages';
 import { readPost } from '../support/corpus';
 
@@ -27,9 +27,9 @@ inChromium('the toolbar popup in Chromium', () => {
     if (expected.number !== null) await expect.poll(() => popup.locator('.episode-number').textContent()).toBe(`LCC ${expected.number}`);
     expect(await popup.locator('.episode-title').textContent()).toBe(titleWithoutNumber(expected.title, expected.number));
     expect(await popup.locator('.outline-entry').count()).toBe(countOutline(expected.outline));
-    // The conference section, where its conferences were read, is a table of its own.
-    const inTable = expected.conferences.length > 0 ? conferenceSectionIds(expected.outline) : new Set<string>();
-    const listed = expected.links.filter((link) => link.sectionId === null || !inTable.has(link.sectionId));
+    // The conference section, where its conferences were read, is a table of its own; the show's closing sections are folded apart.
+    const listed = listedLinks(expected);
+    expect(await popup.locator('.closing-links li').count()).toBe(closingLinks(expected).length);
     await expect.poll(() => popup.locator('a.link-open').count()).toBe(listed.length);
     expect(await popup.locator('.links .count').first().textContent()).toBe(`${listed.length} sur ${listed.length}`);
     expect(await popup.locator('.conference-table tbody tr').count()).toBe(expected.conferences.length);
@@ -51,6 +51,8 @@ inChromium('the toolbar popup in Chromium', () => {
       .toBeLessThan(10);
     expect(await tab.evaluate(() => window.scrollY)).toBeGreaterThan(500);
 
+    // The links have a tab of their own (issue 22, 5).
+    await popup.getByRole('tab', { name: /^Liens/ }).click();
     await popup.locator('input.filter').fill('graalvm');
     const narrowed = await popup.locator('a.link-open').count();
     expect(narrowed).toBeGreaterThan(0);

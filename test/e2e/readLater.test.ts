@@ -9,6 +9,7 @@ inChromium('reading later in Chromium', () => {
     const tab = await session.openSitePage(LCC_262);
     let popup = await session.openPopup(tab);
     await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    await popup.getByRole('tab', { name: /^Liens/ }).click();
     const links = popup.locator('li.link');
     const firstText = (await links.nth(0).locator('.link-text').textContent())!;
     await links.nth(0).locator('button.keep').click();

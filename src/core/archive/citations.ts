@@ -18,14 +18,16 @@ export interface Citation {
 }
 
 const BOILERPLATE_SECTION = /contact|conf[ée]rences?|agenda|sponsor/i;
+/** The show's closing sections, the same in every episode ("Nous contacter", sponsors): no news. */
+export const CLOSING_SECTION = /contact|sponsor/i;
 const MAX_CITING_SHARE = 0.05;
 
-/** The ids of the sections whose links are boilerplate: such a section, or one under it. */
-function boilerplateSections(outline: OutlineNode[], inherited = false, found = new Set<string>()): Set<string> {
+/** The ids of the sections whose title `pattern` matches, and of those under them. */
+export function sectionsTitled(pattern: RegExp, outline: OutlineNode[], inherited = false, found = new Set<string>()): Set<string> {
   for (const node of outline) {
-    const boilerplate = inherited || BOILERPLATE_SECTION.test(node.title);
-    if (boilerplate) found.add(node.id);
-    boilerplateSections(node.children, boilerplate, found);
+    const matched = inherited || pattern.test(node.title);
+    if (matched) found.add(node.id);
+    sectionsTitled(pattern, node.children, matched, found);
   }
   return found;
 }
@@ -33,7 +35,7 @@ function boilerplateSections(outline: OutlineNode[], inherited = false, found = 
 export function citationsOf(episodes: Episode[]): Citation[] {
   const citing = new Map<string, CitingEpisode[]>();
   for (const episode of episodes) {
-    const skipped = boilerplateSections(episode.outline);
+    const skipped = sectionsTitled(BOILERPLATE_SECTION, episode.outline);
     const cited = new Set(episode.links.filter((link) => link.sectionId === null || !skipped.has(link.sectionId)).map((link) => link.url));
     const { url, number, title } = episode;
     for (const address of cited) {
