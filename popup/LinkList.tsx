@@ -3,15 +3,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Episode } from '../src/core/episode/model';
 import { MAX_EPISODE_LINKS } from '../src/core/episode/notes';
 import { t } from '../src/ui/i18n';
-import {
-  filterLinks,
-  groupLinks,
-  markdownList,
-  closingLinks,
-  listedLinks,
-  sectionTitles,
-  type SearchableLink,
-} from '../src/ui/linkFilter';
+import { filterLinks, groupLinks, markdownList, closingLinks, listedLinks, sectionTitles, type SearchableLink } from '../src/ui/linkFilter';
 import { useProgressiveLimit } from '../src/ui/useProgressiveLimit';
 import { useReadLater } from '../src/ui/useReadLater';
 import { moveFocus, useSlashFocuses } from '../src/ui/keyboard';
