@@ -5,6 +5,7 @@ import { formatDay, t, type MessageKey } from '../../src/ui/i18n';
 import { storageFailureMessage } from '../../src/ui/storageFailure';
 import { EpisodeLink } from '../EpisodeLink';
 import { EmptyState } from '../../src/ui/EmptyState';
+import { BrowseEpisodes } from '../BrowseEpisodes';
 import { Star } from 'lucide';
 
 export function Bookmarks({ entries }: { entries: JournalEntry[] }) {
@@ -12,14 +13,7 @@ export function Bookmarks({ entries }: { entries: JournalEntry[] }) {
   const kept = bookmarks(entries);
   if (kept.length === 0)
     return (
-      <EmptyState
-        icon={Star}
-        action={
-          <a class="button" href="#episodes">
-            {t('emptyBrowse')}
-          </a>
-        }
-      >
+      <EmptyState icon={Star} action={<BrowseEpisodes />}>
         {t('bookmarksEmpty')}
       </EmptyState>
     );

@@ -10,6 +10,7 @@ import { playLabelOf } from '../../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import { EmptyState } from '../../src/ui/EmptyState';
+import { BrowseEpisodes } from '../BrowseEpisodes';
 import { ListMusic } from 'lucide';
 
 export function Queue({ player }: { player: PlayerHandle }) {
@@ -18,14 +19,7 @@ export function Queue({ player }: { player: PlayerHandle }) {
   const { queue, positions } = records;
   if (queue.length === 0)
     return (
-      <EmptyState
-        icon={ListMusic}
-        action={
-          <a class="button" href="#episodes">
-            {t('emptyBrowse')}
-          </a>
-        }
-      >
+      <EmptyState icon={ListMusic} action={<BrowseEpisodes />}>
         {t('queueEmpty')}
       </EmptyState>
     );
