@@ -54,7 +54,7 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
       inBackground('showing the badge', showEpisodeBadge(tabId, request.episode));
       inBackground(
         'taking the new mark off an opened episode',
-        markArrivedOpened(request.episode.id).then(async () => showArrivedBadge(await getFeedState())),
+        markArrivedOpened(request.episode.id).then(async (opened) => opened && showArrivedBadge(opened)),
       );
       inBackground('checking the episode source', refreshFromSource(request.episode.url));
       return Promise.resolve(null);

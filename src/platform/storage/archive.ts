@@ -43,11 +43,13 @@ export async function recordFeedFailure(state: FeedState, problem: string, at: n
   return failed;
 }
 
-/** The listener opened a new episode: it is no longer new. */
-export async function markArrivedOpened(episodeId: string): Promise<void> {
+/** The listener opened a new episode: it is no longer new. Gives the state written, or null where it was not new. */
+export async function markArrivedOpened(episodeId: string): Promise<FeedState | null> {
   const state = await getFeedState();
-  if (!state?.arrived?.includes(episodeId)) return;
-  await writeFeedState({ ...state, arrived: state.arrived.filter((id) => id !== episodeId) });
+  if (!state?.arrived?.includes(episodeId)) return null;
+  const opened = { ...state, arrived: state.arrived.filter((id) => id !== episodeId) };
+  await writeFeedState(opened);
+  return opened;
 }
 
 export async function readArchive(): Promise<ReadRecords<ArchiveEpisode>> {
