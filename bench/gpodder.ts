@@ -58,8 +58,7 @@ export async function benchGpodder(): Promise<string[]> {
     );
     await saveArchive({
       episodes: episodes.map((episode) => ({ url: episode.url, episode, text: '' })),
-      search: { episodes: [], index: '{}' },
-      citations: [],
+      entries: { reader: '', fingerprints: {}, underived: [] },
       state: { etag: null, lastModified: null, checkedAt: 0, updatedAt: 0, failure: null },
     });
     const account: GpodderAccount = { server: server.url, user: USER, password: PASSWORD, api: 'gpodder', device: 'lcc-companion-bench' };

@@ -1,9 +1,9 @@
 /**
- * Chrome's offscreen document: reads the feed's text with DOMParser, which the service worker
- * lacks, and is where the player plays (see src/platform/player/host.ts).
+ * Chrome's offscreen document: reads the feed into the archive with DOMParser, which the
+ * service worker lacks, and is where the player plays (see src/platform/player/host.ts).
  */
 import browser from 'webextension-polyfill';
-import { readFeed } from '../src/platform/html/feed';
+import { storeFeedHere } from '../src/platform/archive/refresh';
 import { recover } from '../src/errors';
 import { isOffscreenRequest, senderOf, sendToBackground } from '../src/messages';
 import { PlayerHost } from '../src/platform/player/host';
@@ -22,8 +22,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   // The background's work only: a content script's message reaches this document too.
   if (!isOffscreenRequest(message) || senderOf(sender, EXTENSION_ORIGIN) !== 'extension') return undefined;
   switch (message.type) {
-    case 'offscreen/parse-feed':
-      return Promise.resolve(readFeed(message.text, new DOMParser()));
+    case 'offscreen/store-feed':
+      return storeFeedHere(message.fetched, message.reader);
     case 'offscreen/player':
       player ??= new PlayerHost(browser.runtime.getURL('icons/icon-128.png'), tellBackground);
       return player.command(message.command);

@@ -8,8 +8,8 @@
 import { episodeId, type Episode } from './core/episode/model';
 import { canonicalPageUrl, postAddressOfPage } from './core/episode/urls';
 import type { EpisodeIdentity } from './platform/html/page';
-import type { ParsedFeed } from './platform/html/feed';
 import type { FeedState } from './core/records';
+import type { FetchedFeed } from './platform/archive/refresh';
 import type { PlayerCommand, PlayerState } from './core/player/state';
 import type { StoreChange } from './platform/storage/database';
 import type { ConnectResult, SyncStatus } from './platform/gpodder/sync';
@@ -56,10 +56,11 @@ export interface ContentAnswers {
 }
 
 /** To Chrome's offscreen document, from the background: the work that needs DOMParser, and the player. */
-export type OffscreenRequest = { type: 'offscreen/parse-feed'; text: string } | { type: 'offscreen/player'; command: PlayerCommand };
+export type OffscreenRequest =
+  { type: 'offscreen/store-feed'; fetched: FetchedFeed; reader: string } | { type: 'offscreen/player'; command: PlayerCommand };
 
 export interface OffscreenAnswers {
-  'offscreen/parse-feed': ParsedFeed;
+  'offscreen/store-feed': FeedState;
   'offscreen/player': PlayerState;
 }
 
@@ -105,7 +106,7 @@ const BACKGROUND_TYPES: Record<keyof BackgroundAnswers, true> = {
   'gpodder/sync': true,
   'gpodder/status': true,
 };
-const OFFSCREEN_TYPES: Record<keyof OffscreenAnswers, true> = { 'offscreen/parse-feed': true, 'offscreen/player': true };
+const OFFSCREEN_TYPES: Record<keyof OffscreenAnswers, true> = { 'offscreen/store-feed': true, 'offscreen/player': true };
 const CONTENT_TYPES: Record<keyof ContentAnswers, true> = { 'page/identify': true, 'page/get-episode': true, 'page/scroll-to': true };
 
 export function isBackgroundRequest(message: unknown): message is BackgroundRequest {

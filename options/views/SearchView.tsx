@@ -18,6 +18,7 @@ import { excerptAround } from '../../src/core/text/highlight';
 import { reportError } from '../../src/errors';
 import { getSearchIndex, readArchive } from '../../src/platform/storage/archive';
 import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
+import { onStoreChange } from '../../src/platform/storage/database';
 import { episodeName } from '../../src/ui/episodeName';
 import { formatDay, formatNumber, listenedText, t } from '../../src/ui/i18n';
 import type { JournalEntry } from '../../src/core/log/journal';
@@ -36,6 +37,12 @@ const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', item: 'hitLi
 /** The notes' text of each episode of the archive, by page address: read at the first query, not before. */
 const archiveNotes = new Map<string, string>();
 let archiveNotesRead: Promise<void> | null = null;
+
+/** The notes are read again after the archive changed. */
+function forgetArchiveNotes(): void {
+  archiveNotes.clear();
+  archiveNotesRead = null;
+}
 
 function readArchiveNotes(): Promise<void> {
   archiveNotesRead ??= readArchive().then(({ records }) => records.forEach((entry) => archiveNotes.set(entry.url, entry.text)));
@@ -193,6 +200,19 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
     const field = document.getElementById('search-query') as HTMLInputElement | null;
     moveFocus(list.current, event.target as Element, event.key === 'ArrowDown' ? 1 : -1, field, RESULT_LINKS);
   };
+  // The index is derived after the archive is stored (at install, a second after the catalogue): opened again then.
+  const [archiveChanges, setArchiveChanges] = useState(0);
+  const [notesRead, setNotesRead] = useState(false);
+  useEffect(
+    () =>
+      onStoreChange((change) => {
+        if (change.archive !== true) return;
+        forgetArchiveNotes();
+        setNotesRead(false);
+        setArchiveChanges((count) => count + 1);
+      }),
+    [],
+  );
   useEffect(() => {
     openIndex().then(
       (opened) => {
@@ -201,10 +221,9 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
       },
       (error: unknown) => reportError('opening the search index', error),
     );
-  }, []);
+  }, [archiveChanges]);
   // The notes' text, read from the archive at the first query: the passages of paragraphs, and phrases.
   const wantsNotes = query.trim() !== '';
-  const [notesRead, setNotesRead] = useState(false);
   useEffect(() => {
     if (wantsNotes && !notesRead)
       readArchiveNotes().then(

@@ -1,16 +1,18 @@
 /**
- * Runs the archive refresh, one at a time. Reading the feed needs DOMParser, which Firefox's event
- * page has and Chrome's service worker has not: there the offscreen document parses the feed's
- * text, and is closed after it unless the player is using it. Either document is where the
- * player plays, and a parse holds it for a second or more: while an episode plays, the refresh
- * waits for the pause or the end.
+ * Runs the archive refresh, one at a time, then derives the search index and citations from what
+ * it stored. Reading the feed needs DOMParser, which Firefox's event page has and Chrome's service
+ * worker has not: there the offscreen document reads and stores what changed in it (and is
+ * closed after unless the player is using it). Either document is
+ * where the player plays, and a read holds it for a second or more: while an episode plays, the
+ * refresh waits for the pause or the end.
  */
 import browser from 'webextension-polyfill';
+import { recover } from '../errors';
 import { sendToOffscreen } from '../messages';
 import type { FeedState } from '../core/records';
-import { readFeed, type ParsedFeed } from '../platform/html/feed';
+import { deriveArchive } from '../platform/archive/derive';
+import { checkFeed, recordStoreFailure, storeFeedHere, type FetchedFeed } from '../platform/archive/refresh';
 import { getFeedState } from '../platform/storage/archive';
-import { refreshArchive } from './archiveRefresh';
 import { playerIsPlaying } from './player';
 import { showArrivedBadge } from './badge';
 import { closeOffscreenDocumentUnlessPlaying, needsOffscreenDocument, openOffscreenDocument } from './offscreenDocument';
@@ -18,19 +20,18 @@ import { closeOffscreenDocumentUnlessPlaying, needsOffscreenDocument, openOffscr
 let running: Promise<FeedState | null> | null = null;
 /** A refresh asked for while an episode played: `force` as asked, or null when none waits. */
 let waiting: { force: boolean } | null = null;
+let deriving: Promise<void> = Promise.resolve();
 
-async function parseInOffscreenDocument(text: string): Promise<ParsedFeed> {
+async function storeInOffscreenDocument(fetched: FetchedFeed, reader: string): Promise<FeedState> {
   await openOffscreenDocument('DOM_PARSER');
   try {
-    return await sendToOffscreen(browser.runtime, { type: 'offscreen/parse-feed', text });
+    return await sendToOffscreen(browser.runtime, { type: 'offscreen/store-feed', fetched, reader });
+  } catch {
+    // Chrome closed the document mid-read, or it ran out of memory: the archive is as it was.
+    return recordStoreFailure('parser-stopped');
   } finally {
     await closeOffscreenDocumentUnlessPlaying();
   }
-}
-
-/** Firefox's event page has a DOMParser: the feed is parsed where it was fetched (a throw, a rejection). */
-function parseHere(text: string): Promise<ParsedFeed> {
-  return Promise.resolve().then(() => readFeed(text, new DOMParser()));
 }
 
 async function refreshUnlessPlaying(force: boolean): Promise<FeedState | null> {
@@ -38,16 +39,29 @@ async function refreshUnlessPlaying(force: boolean): Promise<FeedState | null> {
     waiting = { force: force || (waiting?.force ?? false) };
     return getFeedState();
   }
-  return refreshArchive(needsOffscreenDocument ? parseInOffscreenDocument : parseHere, { force });
+  // Offscreen documents have no getManifest: the version that reads the entries is told.
+  const reader = browser.runtime.getManifest().version;
+  const checked = await checkFeed({ force, reader });
+  if ('state' in checked) return checked.state;
+  return needsOffscreenDocument ? storeInOffscreenDocument(checked.fetched, reader) : storeFeedHere(checked.fetched, reader);
 }
 
+/** Derives what the last refreshes stored, one derivation at a time; the search waits, not the catalogue. */
+function deriveArchiveSoon(): void {
+  deriving = deriving.then(deriveArchive).catch(recover('indexing the archive', undefined));
+}
+
+/** The refresh's state once the archive is stored; the index and citations follow (`deriveArchiveSoon`). */
 export function runArchiveRefresh(force: boolean): Promise<FeedState | null> {
   running ??= refreshUnlessPlaying(force)
     .then(async (state) => {
       await showArrivedBadge(state);
       return state;
     })
-    .finally(() => (running = null));
+    .finally(() => {
+      running = null;
+      deriveArchiveSoon();
+    });
   return running;
 }
 

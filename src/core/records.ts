@@ -156,6 +156,7 @@ export const citationSchema: v.GenericSchema<unknown, Citation> = v.object({
 
 /** The search index's own JSON is checked by MiniSearch when it is loaded. */
 export const storedSearchIndexSchema: v.GenericSchema<unknown, StoredSearchIndex> = v.object({
+  version: v.optional(v.number()),
   episodes: v.array(citingEpisodeSchema),
   index: v.string(),
 });
@@ -227,6 +228,22 @@ export const feedStateSchema = v.object({
   arrived: v.optional(v.array(episodeId)),
 });
 export type FeedState = v.InferOutput<typeof feedStateSchema>;
+
+/**
+ * What the archive knows of the entries it read: each kept entry's fingerprint and page address,
+ * who read them (the extension's version: another one reads every entry anew), and the episodes
+ * stored since the search index and the citations were derived from the archive.
+ */
+export const archivedEntriesSchema = v.object({
+  reader: v.string(),
+  fingerprints: v.record(v.string(), pageAddress),
+  underived: v.array(pageAddress),
+});
+export type ArchivedEntries = v.InferOutput<typeof archivedEntriesSchema>;
+
+/** The addresses each episode of the archive cites outside its boilerplate, by page address: what citations are counted from. */
+export const citedAddressesSchema = v.record(pageAddress, v.array(v.string()));
+export type CitedAddresses = v.InferOutput<typeof citedAddressesSchema>;
 
 /**
  * A link of the notes the listener kept to read later: `context` is the news item it belongs to;

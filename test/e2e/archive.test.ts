@@ -5,7 +5,7 @@ import { DOMParser } from 'linkedom';
 import { expect } from 'vitest';
 import { inChromium, it } from './support/fixtures';
 import { SCREENSHOTS } from './support/screenshots';
-import { citationsOf } from '../../src/core/archive/citations';
+import { citationsOf, citedBy } from '../../src/core/archive/citations';
 import { parseFeed, type DocumentParser } from '../../src/platform/html/feed';
 import { CORPUS_DIR, corpusPresent } from '../support/corpus';
 import type { ExtensionSession } from './support/browser';
@@ -143,7 +143,9 @@ inChromium('the archive in Chromium', () => {
   });
 
   it('shows under a link of the popup the other episodes that cite it', async ({ launch }) => {
-    const cited = citationsOf(episodes).find((citation) => citation.url === 'https://github.com/asciidoctor/asciidoctor-maven-plugin')!;
+    const cited = citationsOf(Object.fromEntries(episodes.map((episode) => [episode.url, citedBy(episode)])), episodes).find(
+      (citation) => citation.url === 'https://github.com/asciidoctor/asciidoctor-maven-plugin',
+    )!;
     const { session, journal } = await journalWithArchive(launch, 'episodes');
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
     const page318 = cited.episodes.find((episode) => episode.number === 318)!;

@@ -32,19 +32,29 @@ export function sectionsTitled(pattern: RegExp, outline: OutlineNode[], inherite
   return found;
 }
 
-export function citationsOf(episodes: Episode[]): Citation[] {
+/** The addresses `episode` cites outside its boilerplate sections, each once. */
+export function citedBy(episode: Episode): string[] {
+  const skipped = sectionsTitled(BOILERPLATE_SECTION, episode.outline);
+  return [...new Set(episode.links.filter((link) => link.sectionId === null || !skipped.has(link.sectionId)).map((link) => link.url))];
+}
+
+/**
+ * The citations of an archive: `cited` gives each episode's cited addresses by page address,
+ * `episodes` names the episodes (others are left out).
+ */
+export function citationsOf(cited: Readonly<Record<string, readonly string[]>>, episodes: CitingEpisode[]): Citation[] {
+  const named = new Map(episodes.map((episode) => [episode.url, episode]));
   const citing = new Map<string, CitingEpisode[]>();
-  for (const episode of episodes) {
-    const skipped = sectionsTitled(BOILERPLATE_SECTION, episode.outline);
-    const cited = new Set(episode.links.filter((link) => link.sectionId === null || !skipped.has(link.sectionId)).map((link) => link.url));
-    const { url, number, title } = episode;
-    for (const address of cited) {
+  for (const [page, addresses] of Object.entries(cited)) {
+    const episode = named.get(page);
+    if (!episode) continue;
+    for (const address of addresses) {
       const list = citing.get(address);
-      if (list) list.push({ url, number, title });
-      else citing.set(address, [{ url, number, title }]);
+      if (list) list.push(episode);
+      else citing.set(address, [episode]);
     }
   }
-  const most = Math.max(1, Math.floor(episodes.length * MAX_CITING_SHARE));
+  const most = Math.max(1, Math.floor(named.size * MAX_CITING_SHARE));
   return [...citing]
     .filter(([, list]) => list.length >= 2 && list.length <= most)
     .map(([url, list]) => ({ url, episodes: list.sort((a, b) => (b.number ?? 0) - (a.number ?? 0)) }));

@@ -3,8 +3,8 @@
  * news items with their links' texts and addresses, every word of its notes. MiniSearch (prefix
  * matching, every word required, ranked: episode titles, then sections, then news items; by
  * episode, those holding some of several words after those holding all; "quoted" phrases) over
- * text folded for case and accents. The index is built once per archive update and stored as JSON; the journal only
- * loads it.
+ * text folded for case and accents. The index is stored as JSON and updated with the episodes an
+ * archive update brought or changed; the journal only loads it.
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Episode } from '../episode/model';
@@ -76,11 +76,20 @@ const OPTIONS: Options<SearchDocument> = {
   },
 };
 
-/** The index as stored: the episodes it names, and MiniSearch's own JSON. */
+/**
+ * The index as stored: the episodes it names, and MiniSearch's own JSON. From version 2 an
+ * episode's documents have the ids of its slot (its place in `episodes`), so that an update
+ * finds them to replace; an index without a version is built anew.
+ */
 export interface StoredSearchIndex {
+  version?: number;
   episodes: ArchiveHit['episode'][];
   index: string;
 }
+
+export const SEARCH_INDEX_VERSION = 2;
+/** Ids per episode slot: an episode's documents are `slot * SLOT_IDS + 1` on, none past the slot. */
+const SLOT_IDS = 2 ** 20;
 
 /** An episode to index, and the text of its notes where it is known. */
 export interface IndexedEpisode {
@@ -88,7 +97,9 @@ export interface IndexedEpisode {
   text?: string;
 }
 
-function documentsOf({ episode, text = '' }: IndexedEpisode, episodeIndex: number, nextId: () => number): SearchDocument[] {
+function documentsOf({ episode, text = '' }: IndexedEpisode, episodeIndex: number): SearchDocument[] {
+  let id = episodeIndex * SLOT_IDS;
+  const nextId = () => (id += 1);
   const base = { episode: episodeIndex, links: [] as SearchDocument['links'], addresses: '', notes: '' };
   const documents: SearchDocument[] = [
     { ...base, id: nextId(), kind: 'episode', target: episode.url, text: `${episode.title}\n${episode.summary}`, notes: text },
@@ -111,21 +122,45 @@ function documentsOf({ episode, text = '' }: IndexedEpisode, episodeIndex: numbe
     item.links.push({ url: link.url, text: link.text });
     item.addresses += `${link.url.replace(/^https?:\/\/(?:www\.)?/, '')} ${link.text}\n`;
   }
-  return documents;
+  // Only notes no episode has (a million links) pass a slot; what is past it is not found.
+  return documents.slice(0, SLOT_IDS - 1);
 }
 
 function targetOf(episode: Episode, sectionId: string | null): string {
   return sectionId === null ? episode.url : `${episode.url}#${encodeURIComponent(sectionId)}`;
 }
 
+const hitEpisodeOf = ({ url, number, title }: Episode): ArchiveHit['episode'] => ({ url, number, title });
+
 export function buildSearchIndex(episodes: IndexedEpisode[]): StoredSearchIndex {
   const search = new MiniSearch<SearchDocument>(OPTIONS);
-  let id = 0;
-  search.addAll(episodes.flatMap((entry, index) => documentsOf(entry, index, () => (id += 1))));
-  return {
-    episodes: episodes.map(({ episode: { url, number, title } }) => ({ url, number, title })),
-    index: JSON.stringify(search),
-  };
+  search.addAll(episodes.flatMap((entry, slot) => documentsOf(entry, slot)));
+  return { version: SEARCH_INDEX_VERSION, episodes: episodes.map((entry) => hitEpisodeOf(entry.episode)), index: JSON.stringify(search) };
+}
+
+/**
+ * The stored index with `changed` in it: an episode it holds has its documents replaced, a new
+ * one takes the next slot; the others are not read again. Null where the stored index predates
+ * slots (it is then built anew).
+ */
+export async function updateSearchIndex(stored: StoredSearchIndex, changed: IndexedEpisode[]): Promise<StoredSearchIndex | null> {
+  if (stored.version !== SEARCH_INDEX_VERSION) return null;
+  const search = MiniSearch.loadJSON<SearchDocument>(stored.index, { ...OPTIONS, autoVacuum: false });
+  const episodes = [...stored.episodes];
+  const slots = new Map(episodes.map((episode, slot) => [episode.url, slot]));
+  const discarded: number[] = [];
+  const documents = changed.flatMap((entry) => {
+    let slot = slots.get(entry.episode.url);
+    if (slot === undefined) slots.set(entry.episode.url, (slot = episodes.length));
+    else for (let id = slot * SLOT_IDS + 1; search.has(id); id += 1) discarded.push(id);
+    episodes[slot] = hitEpisodeOf(entry.episode);
+    return documentsOf(entry, slot);
+  });
+  search.discardAll(discarded);
+  // Discarded documents stay in the index until vacuumed: stored so, every update would grow it.
+  await search.vacuum({ batchSize: Number.MAX_SAFE_INTEGER, batchWait: 0 });
+  search.addAll(documents);
+  return { version: SEARCH_INDEX_VERSION, episodes, index: JSON.stringify(search) };
 }
 
 /** One episode of the results: whether its own document matched (title, summary, notes), and its passages that did, best first. */

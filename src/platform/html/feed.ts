@@ -167,7 +167,8 @@ function entryOf(entry: Element, parser: DocumentParser): ArchiveEpisode | null 
   return { url, episode, text: content ? readableText(content) : '' };
 }
 
-const TAG = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
+/** A tag, comment, CDATA section or processing instruction; an attribute's quoted value may hold `>`. */
+const TAG = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g;
 const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /** How deep `markup` nests its elements, read from its tags alone (linear: before a parser spends time on it). */
@@ -183,43 +184,153 @@ function depthOfTags(markup: string, limit: number): number {
   return deepest;
 }
 
-/** The entries of a feed, and how many were refused (notes too large or too deep, a number its address does not give). */
-export interface FeedEntries {
-  entries: ArchiveEpisode[];
-  refusedEntries: number;
+/** Where a feed's text holds its root's start tag and each of its entries, read from its tags alone. */
+interface FeedLayout {
+  rootTag: string;
+  /** The text outside the entries: the feed's own elements. */
+  outside: string;
+  entries: string[];
+}
+
+/** The feed's layout, or why it is refused: nested deeper than any feed of the site. One linear pass over the tags. */
+function layoutOf(text: string): FeedLayout | 'too-deep' {
+  let depth = 0;
+  let rootTag = '';
+  let entryStart = -1;
+  let outsideFrom = 0;
+  const outside: string[] = [];
+  const entries: string[] = [];
+  for (const match of text.matchAll(TAG)) {
+    const [tag, closing, name, selfClosing] = match;
+    if (name === undefined || selfClosing) continue;
+    if (closing) {
+      depth -= 1;
+      if (depth === 1 && entryStart >= 0 && name === 'entry') {
+        const end = match.index + tag.length;
+        entries.push(text.slice(entryStart, end));
+        outsideFrom = end;
+        entryStart = -1;
+      }
+      continue;
+    }
+    depth += 1;
+    if (depth > MAX_XML_DEPTH) return 'too-deep';
+    if (depth === 1) rootTag = tag;
+    else if (depth === 2 && name === 'entry') {
+      outside.push(text.slice(outsideFrom, match.index));
+      // An entry never closed stays outside, where the XML parser refuses it.
+      outsideFrom = entryStart = match.index;
+    }
+  }
+  outside.push(text.slice(outsideFrom));
+  return { rootTag, outside: outside.join(''), entries };
 }
 
 /**
- * Every post of the feed as an archive entry (its Episode and its notes' text), newest first as
- * the feed lists them. Throws `FeedRefused` for anything that is not a whole feed of the site
- * with at least one entry, or that would cost more than a feed of the site to read: entity
- * declarations, XML nested deeper than a feed, more than MAX_READING_MS by `clock`.
+ * An entry's fingerprint: its text and what reads it (the extension's version), hashed
+ * (cyrb53, 53 bits). An entry whose fingerprint the archive holds is the one it read before.
  */
-export function readFeedEntries(text: string, parser: DocumentParser, clock: () => number = () => performance.now()): FeedEntries {
-  const deadline = clock() + MAX_READING_MS;
+export function fingerprintOf(entry: string, reader: string): string {
+  const text = `${reader}\n${entry}`;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** What a refresh knows of the feed read before: the fingerprints of the entries it kept, and who read them. */
+export interface KnownEntries {
+  fingerprints: ReadonlySet<string>;
+  reader: string;
+}
+
+const NOTHING_KNOWN: KnownEntries = { fingerprints: new Set(), reader: '' };
+
+/**
+ * What changed in a feed since `known`, found from its text alone (no DOM: the background
+ * finds it, and only this crosses to where DOMParser is): the root's start tag, the text outside
+ * the entries, the entries new or changed with their fingerprints, and the fingerprints of the
+ * others.
+ */
+export interface FeedChanges {
+  rootTag: string;
+  outside: string;
+  changed: { source: string; fingerprint: string }[];
+  unchanged: string[];
+}
+
+/**
+ * The changes of a feed's text. Throws `FeedRefused` for what is no whole feed of the site, or
+ * would cost more than one to read: entity declarations, XML nested deeper than a feed.
+ */
+export function feedChanges(text: string, known: KnownEntries = NOTHING_KNOWN): FeedChanges {
   if (text.length > MAX_FEED_BYTES) throw new FeedRefused('too-large');
   if (!text.trimStart().startsWith('<')) throw new FeedRefused('not-xml');
   if (/<!(?:DOCTYPE|ENTITY)/i.test(text)) throw new FeedRefused('declarations');
   if (!ATOM_FEED_START.test(text.slice(0, 2000))) throw new FeedRefused('not-a-feed');
   // Some parsers read a feed cut short by the network as far as it goes: its end tells.
   if (!/<\/feed>\s*$/.test(text)) throw new FeedRefused('cut-short');
-  if (depthOfTags(text, MAX_XML_DEPTH) > MAX_XML_DEPTH) throw new FeedRefused('too-deep');
-  const feed = parser.parseFromString(text, 'application/xml');
-  if (feed.getElementsByTagName('parsererror').length > 0 || feed.documentElement?.localName !== 'feed') throw new FeedRefused('not-xml');
-  let refusedEntries = 0;
-  const entries: ArchiveEpisode[] = [];
-  for (const entry of childrenNamed(feed.documentElement, 'entry')) {
-    if (clock() > deadline) throw new FeedRefused('too-slow');
-    const notes = textOf(entry, 'content');
-    if (notes.length > MAX_NOTES_HTML || depthOfTags(notes, MAX_NOTES_DEPTH) > MAX_NOTES_DEPTH) refusedEntries += 1;
-    else {
-      const read = entryOf(entry, parser);
-      if (read) entries.push(read);
-      else refusedEntries += 1;
-    }
+  const layout = layoutOf(text);
+  if (layout === 'too-deep') throw new FeedRefused('too-deep');
+  const changes: FeedChanges = { rootTag: layout.rootTag, outside: layout.outside, changed: [], unchanged: [] };
+  for (const source of layout.entries) {
+    const fingerprint = fingerprintOf(source, known.reader);
+    if (known.fingerprints.has(fingerprint)) changes.unchanged.push(fingerprint);
+    else changes.changed.push({ source, fingerprint });
   }
-  if (entries.length === 0) throw new FeedRefused('no-entries');
-  return { entries, refusedEntries };
+  return changes;
+}
+
+/** The entries of a feed read this time, and how many were refused (notes too large or too deep, a number its address does not give). */
+export interface FeedEntries {
+  /** The entries new or changed, each with its fingerprint. */
+  entries: ArchiveEpisode[];
+  fingerprints: string[];
+  /** The fingerprints of the entries the archive holds as they are. */
+  unchanged: string[];
+  refusedEntries: number;
+}
+
+function parseXml(parser: DocumentParser, text: string): Element {
+  const document = parser.parseFromString(text, 'application/xml');
+  if (document.getElementsByTagName('parsererror').length > 0 || document.documentElement?.localName !== 'feed')
+    throw new FeedRefused('not-xml');
+  return document.documentElement;
+}
+
+/**
+ * Every entry new or changed of a feed as an archive entry (its Episode and its notes' text),
+ * newest first as the feed lists them. Throws `FeedRefused` for XML that is not well formed,
+ * a feed without an entry, or past MAX_READING_MS by `clock`.
+ */
+export function readFeedChanges(changes: FeedChanges, parser: DocumentParser, clock: () => number = () => performance.now()): FeedEntries {
+  const deadline = clock() + MAX_READING_MS;
+  // The feed's own elements, then each entry read anew in the root's namespaces: well-formed XML, each.
+  parseXml(parser, changes.outside);
+  const result: FeedEntries = { entries: [], fingerprints: [], unchanged: changes.unchanged, refusedEntries: 0 };
+  for (const { source, fingerprint } of changes.changed) {
+    if (clock() > deadline) throw new FeedRefused('too-slow');
+    const entry = childrenNamed(parseXml(parser, `${changes.rootTag}${source}</feed>`), 'entry')[0]!;
+    const notes = textOf(entry, 'content');
+    const read = notes.length > MAX_NOTES_HTML || depthOfTags(notes, MAX_NOTES_DEPTH) > MAX_NOTES_DEPTH ? null : entryOf(entry, parser);
+    if (read) {
+      result.entries.push(read);
+      result.fingerprints.push(fingerprint);
+    } else result.refusedEntries += 1;
+  }
+  if (result.entries.length + result.unchanged.length === 0) throw new FeedRefused('no-entries');
+  return result;
+}
+
+/** Every post of a feed's text new or changed since `known` (all of them by default): an entry read before costs a hash, not a parse. */
+export function readFeedEntries(text: string, parser: DocumentParser, known?: KnownEntries, clock?: () => number): FeedEntries {
+  return readFeedChanges(feedChanges(text, known), parser, clock);
 }
 
 export function parseFeedEntries(text: string, parser: DocumentParser): ArchiveEpisode[] {
@@ -231,12 +342,13 @@ export function parseFeed(text: string, parser: DocumentParser): Episode[] {
   return parseFeedEntries(text, parser).map((entry) => entry.episode);
 }
 
-/** A feed read into episodes, or why it was refused: what crosses from the context that parses it. */
+/** A feed read into episodes, or why it was refused. */
 export type ParsedFeed = FeedEntries | { refused: FeedProblem };
 
-export function readFeed(text: string, parser: DocumentParser, clock?: () => number): ParsedFeed {
+/** `work`'s result, or the problem it refused the feed for. */
+export function unlessRefused<T>(work: () => T): T | { refused: FeedProblem } {
   try {
-    return readFeedEntries(text, parser, clock);
+    return work();
   } catch (error) {
     if (error instanceof FeedRefused) return { refused: error.problem };
     throw error;

@@ -1,20 +1,25 @@
 /**
  * Reads and writes of the archive (the episodes of the site's feed), apart from the listener's
- * own data. An update is one transaction: episodes and cards put (never deleted: an episode that
- * left the feed stays), the search index and citations replaced, the feed's state recorded.
+ * own data. An update is one transaction: the new and changed episodes and their cards put (never
+ * deleted: an episode that left the feed stays), the entries read and the feed's state recorded.
+ * What is derived from the archive (search index, citations) follows in a transaction of its own.
  */
 import type { Citation } from '../../core/archive/citations';
 import type { StoredSearchIndex } from '../../core/archive/search';
 import {
+  archivedEntriesSchema,
   archiveEpisodeSchema,
   cardOf,
   citationSchema,
+  citedAddressesSchema,
   episodeCardSchema,
   feedStateSchema,
   readRecord,
   readRecords,
   storedSearchIndexSchema,
+  type ArchivedEntries,
   type ArchiveEpisode,
+  type CitedAddresses,
   type EpisodeCard,
   type FeedState,
   type ReadRecords,
@@ -60,6 +65,20 @@ export async function getArchiveEpisode(url: string): Promise<ArchiveEpisode | u
   return readRecord(archiveEpisodeSchema, await (await openStore()).get('archive', url)) ?? undefined;
 }
 
+/** The episodes of these addresses that the archive holds, readable. */
+export async function getArchiveEpisodes(urls: string[]): Promise<ArchiveEpisode[]> {
+  const store = (await openStore()).transaction('archive').objectStore('archive');
+  return readRecords(archiveEpisodeSchema, (await Promise.all(urls.map((url) => store.get(url)))).filter(Boolean)).records;
+}
+
+export async function getArchivedEntries(): Promise<ArchivedEntries | null> {
+  return readRecord(archivedEntriesSchema, await (await openStore()).get('archiveMeta', 'entries'));
+}
+
+export async function getCitedAddresses(): Promise<CitedAddresses | null> {
+  return readRecord(citedAddressesSchema, await (await openStore()).get('archiveMeta', 'cited'));
+}
+
 export async function listArchiveCards(): Promise<ReadRecords<EpisodeCard>> {
   return readRecords(episodeCardSchema, await (await openStore()).getAll('archiveCards'));
 }
@@ -76,28 +95,50 @@ export async function getCitations(urls: string[]): Promise<Citation[]> {
 }
 
 export interface ArchiveUpdate {
+  /** The new and changed episodes. */
   episodes: ArchiveEpisode[];
-  search: StoredSearchIndex;
-  citations: Citation[];
+  entries: ArchivedEntries;
   state: FeedState;
 }
 
 export function saveArchive(update: ArchiveUpdate): Promise<void> {
   return write({ episodeIds: [], archive: true }, async (database) => {
-    const transaction = database.transaction(['archive', 'archiveCards', 'archiveMeta', 'citations'], 'readwrite', {
-      durability: 'relaxed',
-    });
-    const citations = transaction.objectStore('citations');
-    await allOrNothing(transaction, async () => {
-      await citations.clear();
-      await requestAll([
+    const transaction = database.transaction(['archive', 'archiveCards', 'archiveMeta'], 'readwrite', { durability: 'relaxed' });
+    await allOrNothing(transaction, () =>
+      requestAll([
         ...update.episodes.flatMap((entry) => [
           () => transaction.objectStore('archive').put(entry),
           () => transaction.objectStore('archiveCards').put(cardOf(entry.episode)),
         ]),
-        ...update.citations.map((citation) => () => citations.put(citation)),
-        () => transaction.objectStore('archiveMeta').put(update.search, 'search'),
+        () => transaction.objectStore('archiveMeta').put(update.entries, 'entries'),
         () => transaction.objectStore('archiveMeta').put(update.state, 'feed'),
+      ]),
+    );
+  });
+}
+
+/** What is derived from the archive, and the episodes it was derived from (no longer waiting for it). */
+export interface DerivedArchive {
+  search: StoredSearchIndex;
+  cited: CitedAddresses;
+  citations: Citation[];
+  derived: string[];
+}
+
+export function saveDerivedArchive(update: DerivedArchive): Promise<void> {
+  return write({ episodeIds: [], archive: true }, async (database) => {
+    const transaction = database.transaction(['archiveMeta', 'citations'], 'readwrite', { durability: 'relaxed' });
+    const meta = transaction.objectStore('archiveMeta');
+    const citations = transaction.objectStore('citations');
+    await allOrNothing(transaction, async () => {
+      const entries = readRecord(archivedEntriesSchema, await meta.get('entries'));
+      const derived = new Set(update.derived);
+      await citations.clear();
+      await requestAll([
+        ...update.citations.map((citation) => () => citations.put(citation)),
+        () => meta.put(update.search, 'search'),
+        () => meta.put(update.cited, 'cited'),
+        ...(entries ? [() => meta.put({ ...entries, underived: entries.underived.filter((url) => !derived.has(url)) }, 'entries')] : []),
       ]);
     });
   });

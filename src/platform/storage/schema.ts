@@ -9,6 +9,8 @@ import type { StoredSearchIndex } from '../../core/archive/search';
 import {
   cardOf,
   DAY_UNKNOWN,
+  type ArchivedEntries,
+  type CitedAddresses,
   type StoredArchiveEpisode,
   type CachedEpisode,
   type EpisodeCard,
@@ -43,13 +45,14 @@ export interface CompanionSchemaV3 extends CompanionSchemaV2 {
 /**
  * The archive of every episode from the site's feed, apart from the listener's own data (which is
  * what an export holds): the episodes, their cards for the episode list, the feed's state and the
- * search index (`archiveMeta`, under `feed` and `search`), and the addresses cited in several
- * episodes.
+ * search index (`archiveMeta`, under `feed` and `search`, with `entries` and `cited`: what a
+ * refresh and the index were made from), and the addresses cited in several episodes.
  */
 export interface CompanionSchemaV4 extends CompanionSchemaV3 {
   archive: { key: string; value: StoredArchiveEpisode };
   archiveCards: { key: string; value: EpisodeCard };
-  archiveMeta: { key: 'feed' | 'search'; value: FeedState | StoredSearchIndex };
+  /** `entries` and `cited` came with no migration: an archive without them is read and indexed whole once. */
+  archiveMeta: { key: 'feed' | 'search' | 'entries' | 'cited'; value: FeedState | StoredSearchIndex | ArchivedEntries | CitedAddresses };
   citations: { key: string; value: Citation };
 }
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { chromium, type Browser, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 import { CORPUS_DIR } from '../../support/corpus';
-import { AUDIO_HOST, startAudioHost, type AudioRoute } from './audioHost';
+import { AUDIO_HOST, SITE_HOST, startAudioHost, type AudioRoute } from './audioHost';
 
 export const DIST = resolve(import.meta.dirname, '../../../dist');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -195,7 +195,7 @@ export async function launchExtension(
       '--disable-sync',
       '--lang=fr-FR',
       `--remote-debugging-port=${port}`,
-      `--host-resolver-rules=MAP ${AUDIO_HOST} 127.0.0.1:${audioHost.port}`,
+      `--host-resolver-rules=MAP ${AUDIO_HOST} 127.0.0.1:${audioHost.port}, MAP ${SITE_HOST} 127.0.0.1:${audioHost.port}`,
       '--ignore-certificate-errors',
     ],
   });

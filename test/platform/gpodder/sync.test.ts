@@ -39,8 +39,7 @@ async function seedArchive(): Promise<void> {
   );
   await saveArchive({
     episodes: episodes.map((episode) => ({ url: episode.url, episode, text: '' })),
-    search: { episodes: [], index: '{}' },
-    citations: [],
+    entries: { reader: '', fingerprints: {}, underived: [] },
     state: { etag: null, lastModified: null, checkedAt: 0, updatedAt: 0, failure: null },
   });
 }

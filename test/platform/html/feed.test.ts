@@ -10,7 +10,6 @@ import {
   MAX_READING_MS,
   parseFeed,
   parseFeedEntries,
-  readFeed,
   readFeedEntries,
   type DocumentParser,
 } from '../../../src/platform/html/feed';
@@ -91,7 +90,9 @@ describe('parseFeed', () => {
   it('stops reading a feed past its time, the archive left as it was (issue 24, 2)', () => {
     let now = 0;
     const clock = () => (now += MAX_READING_MS / 2 + 1);
-    expect(readFeed(feed(ENTRY.repeat(5)), domParser, clock)).toEqual({ refused: 'too-slow' });
+    expect(() => readFeedEntries(feed(ENTRY.repeat(5)), domParser, undefined, clock)).toThrow(
+      expect.objectContaining({ problem: 'too-slow' }) as FeedRefused,
+    );
   });
 
   it.each([

@@ -1,15 +1,33 @@
-/** The archive refresh: conditional GETs, 304s, refused feeds that change nothing, episodes that stay. */
+/**
+ * The archive refresh: conditional GETs, 304s, refused feeds that change nothing, episodes that
+ * stay, only what changed read; and what is derived after it (search index, citations).
+ */
 import 'fake-indexeddb/auto';
 import { DOMParser } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { readFeed, type DocumentParser } from '../../src/platform/html/feed';
-import { loadSearchIndex } from '../../src/core/archive/search';
-import { REFRESH_EVERY_MS, refreshArchive } from '../../src/background/archiveRefresh';
-import { getFeedState, getSearchIndex, listArchiveCards, markArrivedOpened, readArchive } from '../../src/platform/storage/archive';
-import { openStore } from '../../src/platform/storage/database';
+import { readFeedChanges, unlessRefused, type DocumentParser, type FeedChanges } from '../../../src/platform/html/feed';
+import { buildSearchIndex, loadSearchIndex } from '../../../src/core/archive/search';
+import { citationsOf, citedBy } from '../../../src/core/archive/citations';
+import { REFRESH_EVERY_MS, refreshArchive, type CheckOptions } from '../../../src/platform/archive/refresh';
+import { deriveArchive } from '../../../src/platform/archive/derive';
+import { getFeedState, getSearchIndex, listArchiveCards, markArrivedOpened, readArchive } from '../../../src/platform/storage/archive';
+import { openStore } from '../../../src/platform/storage/database';
 
 const domParser = new DOMParser() as unknown as DocumentParser;
-const parser = async (text: string) => readFeed(text, domParser);
+/** The entries each read parsed, newest read last. */
+const entriesRead: string[][] = [];
+const parser = async (changes: FeedChanges) => {
+  const parsed = unlessRefused(() => readFeedChanges(changes, domParser));
+  if ('entries' in parsed) entriesRead.push(parsed.entries.map((entry) => entry.episode.id));
+  return parsed;
+};
+
+/** A refresh by this version, and what is derived from it. */
+async function refreshArchiveAndDerive(read: typeof parser, options: Omit<CheckOptions, 'reader'> & { reader?: string }) {
+  const state = await refreshArchive(read, { reader: '1.0.0', ...options });
+  await deriveArchive();
+  return state;
+}
 const episodesFound = (hits: { episode: { url: string } }[]) => new Set(hits.map((hit) => hit.episode.url)).size;
 
 function entry(number: number, day: string, extra = ''): string {
@@ -37,13 +55,13 @@ function site(...answers: Answer[]) {
 
 async function snapshot(): Promise<string> {
   const database = await openStore();
-  const [archive, cards, citations, search] = await Promise.all([
+  const [archive, cards, citations, meta] = await Promise.all([
     database.getAll('archive'),
     database.getAll('archiveCards'),
     database.getAll('citations'),
-    database.get('archiveMeta', 'search'),
+    Promise.all((['search', 'entries', 'cited'] as const).map((key) => database.get('archiveMeta', key))),
   ]);
-  return JSON.stringify({ archive, cards, citations, search });
+  return JSON.stringify({ archive, cards, citations, meta });
 }
 
 describe('refreshArchive', () => {
@@ -56,7 +74,7 @@ describe('refreshArchive', () => {
       body: feed(entry(301, '2023-11-01'), entry(300, '2023-10-05')),
       headers: { ETag: '"v1"', 'Last-Modified': 'Wed, 01 Nov 2023 00:00:00 GMT' },
     });
-    const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    const state = await refreshArchiveAndDerive(parser, { fetchFeed: server.fetchFeed, now, force: true });
     expect(state).toMatchObject({
       etag: '"v1"',
       lastModified: 'Wed, 01 Nov 2023 00:00:00 GMT',
@@ -72,13 +90,13 @@ describe('refreshArchive', () => {
   it('asks again only after 12 hours, or when told to, and conditionally; a 304 changes the check time only', async () => {
     const server = site({ status: 304 }, { status: 304 });
     clock += 60_000;
-    await refreshArchive(parser, { fetchFeed: server.fetchFeed, now });
+    await refreshArchiveAndDerive(parser, { fetchFeed: server.fetchFeed, now });
     expect(server.requests).toHaveLength(0);
     const before = await snapshot();
-    await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    await refreshArchiveAndDerive(parser, { fetchFeed: server.fetchFeed, now, force: true });
     expect(server.requests).toEqual([{ 'If-None-Match': '"v1"', 'If-Modified-Since': 'Wed, 01 Nov 2023 00:00:00 GMT' }]);
     clock += REFRESH_EVERY_MS;
-    await refreshArchive(parser, { fetchFeed: server.fetchFeed, now });
+    await refreshArchiveAndDerive(parser, { fetchFeed: server.fetchFeed, now });
     expect(server.requests).toHaveLength(2);
     expect(await snapshot()).toBe(before);
     expect(await getFeedState()).toMatchObject({ checkedAt: clock, etag: '"v1"' });
@@ -98,7 +116,7 @@ describe('refreshArchive', () => {
   ])('refuses %s: the archive stays as it was, the failure is recorded', async (_, answer, problem) => {
     const before = await snapshot();
     clock += 1000;
-    const state = await refreshArchive(parser, { fetchFeed: site(answer).fetchFeed, now, force: true });
+    const state = await refreshArchiveAndDerive(parser, { fetchFeed: site(answer).fetchFeed, now, force: true });
     expect(state.failure).toEqual({ at: clock, problem });
     expect(await snapshot()).toBe(before);
     expect(state.updatedAt).not.toBe(clock);
@@ -111,7 +129,7 @@ describe('refreshArchive', () => {
       body: feed(entry(302, '2023-12-01'), entry(301, '2023-11-01', 'nouveau')),
       headers: { ETag: '"v2"' },
     });
-    const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    const state = await refreshArchiveAndDerive(parser, { fetchFeed: server.fetchFeed, now, force: true });
     // The first update brought the archive; this one a new episode, said as such until opened (issue 22, 9).
     expect(state).toMatchObject({ failure: null, etag: '"v2"', arrived: ['lcc-302'] });
     const archive = (await readArchive()).records;
@@ -129,7 +147,7 @@ describe('refreshArchive', () => {
       async () => undefined,
     ]) {
       const server = site({ status: 200, body });
-      const state = await refreshArchive(stopped as unknown as typeof parser, { fetchFeed: server.fetchFeed, now, force: true });
+      const state = await refreshArchiveAndDerive(stopped as unknown as typeof parser, { fetchFeed: server.fetchFeed, now, force: true });
       expect(state.failure).toEqual({ at: clock, problem: 'parser-stopped' });
       expect(await snapshot()).toBe(before);
     }
@@ -150,7 +168,7 @@ describe('refreshArchive', () => {
       return put.apply(this, args);
     };
     try {
-      const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+      const state = await refreshArchiveAndDerive(parser, { fetchFeed: server.fetchFeed, now, force: true });
       expect(state).toMatchObject({ etag: '"v2"', failure: { at: clock, problem: 'quota' } });
     } finally {
       IDBObjectStore.prototype.put = put;
@@ -163,7 +181,7 @@ describe('refreshArchive', () => {
     clock += 1000;
     const fake = entry(301, '2020-01-01').replace('/lcc-301-episode/', '/lcc-301-la-vraie-version/').replace('Épisode 301', 'Faux');
     const server = site({ status: 200, body: feed(entry(306, '2024-04-01'), fake) });
-    const state = await refreshArchive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    const state = await refreshArchiveAndDerive(parser, { fetchFeed: server.fetchFeed, now, force: true });
     expect(state).toMatchObject({ failure: null, refusedEntries: 1 });
     const holding301 = (await readArchive()).records.filter((each) => each.episode.number === 301);
     expect(holding301.map((each) => each.url)).toEqual(['https://lescastcodeurs.com/2023/11/01/lcc-301-episode/']);
@@ -174,5 +192,42 @@ describe('refreshArchive', () => {
     expect((await getFeedState())!.arrived).toContain('lcc-302');
     await markArrivedOpened('lcc-302');
     expect((await getFeedState())!.arrived).not.toContain('lcc-302');
+  });
+
+  it('reads only the entries new or changed since the last read, and derives the same index and citations as from the whole archive (issue 23, 1)', async () => {
+    clock += 1000;
+    const entries = [entry(306, '2024-04-01'), entry(305, '2024-03-01'), entry(302, '2023-12-01'), entry(301, '2023-11-01', 'nouveau')];
+    await refreshArchiveAndDerive(parser, { fetchFeed: site({ status: 200, body: feed(...entries) }).fetchFeed, now, force: true });
+    entriesRead.length = 0;
+    const changed = entry(305, '2024-03-01', 'Quarkus').replaceAll(/graal/gi, 'java');
+    const server = site({ status: 200, body: feed(entry(307, '2024-05-01', 'Kotlin'), entries[0]!, changed, ...entries.slice(2)) });
+    const state = await refreshArchiveAndDerive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    expect(entriesRead).toEqual([['lcc-307', 'lcc-305']]);
+    expect(state.arrived).toContain('lcc-307');
+
+    const archive = (await readArchive()).records;
+    const whole = loadSearchIndex(buildSearchIndex(archive));
+    const updated = loadSearchIndex((await getSearchIndex())!);
+    for (const query of ['graal', 'quarkus', 'kotlin', 'épisode 305', 'nouveau', 'news']) {
+      const found = (search: typeof whole) => new Set(search.search(query).hits.map((hit) => `${hit.kind} ${hit.target} ${hit.text}`));
+      expect(found(updated), query).toEqual(found(whole));
+    }
+    expect(new Set(updated.search('quarkus').hits.map((hit) => hit.episode.number))).toEqual(new Set([305]));
+    expect(updated.search('graal').hits.map((hit) => hit.episode.number)).not.toContain(305);
+    const everyCitation = citationsOf(
+      Object.fromEntries(archive.map((each) => [each.url, citedBy(each.episode)])),
+      archive.map(({ episode: { url, number, title } }) => ({ url, number, title })),
+    );
+    const stored = await (await openStore()).getAll('citations');
+    expect(stored.map((citation) => citation.url).sort()).toEqual(everyCitation.map((citation) => citation.url).sort());
+  });
+
+  it('reads every entry again when another version of the extension reads the feed (issue 23, 1)', async () => {
+    clock += 1000;
+    entriesRead.length = 0;
+    const body = feed(entry(307, '2024-05-01', 'Kotlin'), entry(306, '2024-04-01'));
+    await refreshArchiveAndDerive(parser, { fetchFeed: site({ status: 200, body }).fetchFeed, now, force: true });
+    await refreshArchiveAndDerive(parser, { fetchFeed: site({ status: 200, body }).fetchFeed, now, force: true, reader: '1.1.0' });
+    expect(entriesRead).toEqual([[], ['lcc-307', 'lcc-306']]);
   });
 });
