@@ -9,17 +9,19 @@ function gzipKb(files: string[]): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-/** The scripts and styles an HTML page of the build loads, its imports followed. */
-function assetsOfPage(page: string): string[] {
+const EAGER = /(?:src|href)="\/?([^"]+\.(?:js|css))"|from\s*"\.?\.?\/?([^"]+\.js)"|import\s*"\.?\.?\/?([^"]+\.js)"/g;
+/** And the modules a page loads when it needs them: `import(`./chunk.js`)`. */
+const EAGER_AND_LAZY = new RegExp(`${EAGER.source}|import\\(\\s*[\`"]\\.?\\.?\\/?([^\`"]+\\.js)[\`"]`, 'g');
+
+/** The scripts and styles an HTML page of the build loads (with `lazy`, also those it may load later), its imports followed. */
+function assetsOfPage(page: string, lazy = false): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(join(DIST, file), 'utf8');
-    for (const match of text.matchAll(
-      /(?:src|href)="\/?([^"]+\.(?:js|css))"|from\s*"\.?\.?\/?([^"]+\.js)"|import\s*"\.?\.?\/?([^"]+\.js)"/g,
-    )) {
-      const target = match[1] ?? match[2] ?? match[3]!;
+    for (const match of text.matchAll(lazy ? EAGER_AND_LAZY : EAGER)) {
+      const target = match[1] ?? match[2] ?? match[3] ?? match[4]!;
       visit(target.startsWith('assets/') ? target : join('assets', target.replace(/^.*\//, '')));
     }
   };
@@ -32,6 +34,7 @@ export function benchSizes(): string[] {
   return [
     `content script, gzip: ${gzipKb(['src/content/index.js'])}`,
     `popup scripts and styles, gzip: ${gzipKb(assetsOfPage('popup/index.html'))}`,
+    `popup with everything it loads, gzip: ${gzipKb(assetsOfPage('popup/index.html', true))}`,
     `options page scripts and styles, gzip: ${gzipKb(assetsOfPage('options/index.html'))}`,
   ];
 }

@@ -4,7 +4,7 @@
  */
 import { Lexer, type Token } from 'marked';
 import { markedTokens } from '../text/markedTokens';
-import { decodeEntities } from '../text/entities';
+import { decodeReferences, type NamedEntities } from '../text/entityReferences';
 import { isHttpUrl } from '../episode/urls';
 
 export type NoteNode =
@@ -14,24 +14,24 @@ export type NoteNode =
   | { type: 'code'; text: string }
   | { type: 'link'; href: string; children: NoteNode[] };
 
-function inline(tokens: Token[] | undefined): NoteNode[] {
+function inline(tokens: Token[] | undefined, named: NamedEntities): NoteNode[] {
   return markedTokens(tokens).flatMap((token): NoteNode[] => {
     switch (token.type) {
       case 'text':
-        return token.tokens ? inline(token.tokens) : [{ type: 'text', text: decodeEntities(token.text) }];
+        return token.tokens ? inline(token.tokens, named) : [{ type: 'text', text: decodeReferences(token.text, named) }];
       case 'escape':
         return [{ type: 'text', text: token.text }];
       case 'codespan':
-        return [{ type: 'code', text: decodeEntities(token.text) }];
+        return [{ type: 'code', text: decodeReferences(token.text, named) }];
       case 'strong':
       case 'em':
       case 'del':
-        return [{ type: token.type, children: inline(token.tokens) }];
+        return [{ type: token.type, children: inline(token.tokens, named) }];
       case 'br':
         return [{ type: 'br' }];
       case 'link': {
         const { href } = token;
-        const children = inline(token.tokens);
+        const children = inline(token.tokens, named);
         return isHttpUrl(href) ? [{ type: 'link', href, children }] : children;
       }
       default:
@@ -41,25 +41,25 @@ function inline(tokens: Token[] | undefined): NoteNode[] {
   });
 }
 
-function blocks(tokens: Token[]): NoteNode[] {
+function blocks(tokens: Token[], named: NamedEntities): NoteNode[] {
   return markedTokens(tokens).flatMap((token): NoteNode[] => {
     switch (token.type) {
       case 'paragraph':
       case 'heading':
-        return [{ type: 'p', children: inline(token.tokens) }];
+        return [{ type: 'p', children: inline(token.tokens, named) }];
       case 'text':
-        return token.tokens ? inline(token.tokens) : [{ type: 'text', text: token.text }];
+        return token.tokens ? inline(token.tokens, named) : [{ type: 'text', text: token.text }];
       case 'list': {
         const list = token;
         return [
           {
             type: list.ordered ? 'ol' : 'ul',
-            children: list.items.map((item) => ({ type: 'li' as const, children: blocks(item.tokens) })),
+            children: list.items.map((item) => ({ type: 'li' as const, children: blocks(item.tokens, named) })),
           },
         ];
       }
       case 'blockquote':
-        return [{ type: 'blockquote', children: blocks(token.tokens ?? []) }];
+        return [{ type: 'blockquote', children: blocks(token.tokens ?? [], named) }];
       case 'code':
         return [{ type: 'p', children: [{ type: 'code', text: token.text }] }];
       case 'space':
@@ -71,6 +71,7 @@ function blocks(tokens: Token[]): NoteNode[] {
   });
 }
 
-export function noteNodes(markdown: string): NoteNode[] {
-  return blocks(Lexer.lex(markdown, { gfm: true }));
+/** The note's nodes; `named` reads named entities (`&hellip;`): the page's HTML parser, or a table in Node. */
+export function noteNodes(markdown: string, named: NamedEntities): NoteNode[] {
+  return blocks(Lexer.lex(markdown, { gfm: true }), named);
 }

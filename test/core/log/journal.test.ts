@@ -90,7 +90,9 @@ describe('the journal', () => {
 
 describe('personal notes', () => {
   it('keep http(s) links and formatting, and show raw HTML and other schemes as text', () => {
-    expect(noteNodes('**Super** [lien](https://a.example/) [x](javascript:alert(1)) <img src=x onerror=alert(1)>')).toEqual([
+    expect(
+      noteNodes('**Super** [lien](https://a.example/) [x](javascript:alert(1)) <img src=x onerror=alert(1)>', () => undefined),
+    ).toEqual([
       {
         type: 'p',
         children: [
@@ -101,6 +103,19 @@ describe('personal notes', () => {
           { type: 'text', text: 'x' },
           { type: 'text', text: ' ' },
           { type: 'text', text: '<img src=x onerror=alert(1)>' },
+        ],
+      },
+    ]);
+  });
+
+  it('reads entities, the named ones as the given table knows them', () => {
+    const named = (name: string) => ({ hellip: '…' })[name];
+    expect(noteNodes('Bof&hellip; &#233;t&#xE9; &gg; `&amp;`', named)).toEqual([
+      {
+        type: 'p',
+        children: [
+          { type: 'text', text: 'Bof… été &gg; ' },
+          { type: 'code', text: '&amp;' },
         ],
       },
     ]);

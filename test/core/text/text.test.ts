@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeHTMLStrict } from 'entities';
 import { decodeEntities, decodeHtmlAttribute } from '../../../src/core/text/entities';
+import { decodeReferences } from '../../../src/core/text/entityReferences';
 import { httpUrlOf } from '../../../src/core/text/httpUrl';
 import { collapseWhitespace } from '../../../src/core/text/text';
 
@@ -59,6 +61,20 @@ describe('text helpers', () => {
 
   it('knows every entity HTML names, with its semicolon as markdown wants it', () => {
     expect(decodeEntities('&gg; &hellip; &copy &Eacute;')).toBe('≫ … &copy É');
+  });
+
+  it('reads references as the full table does, given the named ones (issue 23, 4)', () => {
+    const named = (name: string) => {
+      const text = decodeHTMLStrict(`&${name};`);
+      return text === `&${name};` ? undefined : text;
+    };
+    for (const text of [
+      'a &amp; b &#233; &#x2019; &unknown; &#0; &#xD800; &#1114112;',
+      '&gg; &hellip; &copy &Eacute; &notit; &semi;',
+      'x',
+    ]) {
+      expect(decodeReferences(text, named), text).toBe(decodeEntities(text));
+    }
   });
 
   it('reads raw HTML attributes as a browser does, old entities without a semicolon too', () => {
