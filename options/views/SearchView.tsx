@@ -31,6 +31,8 @@ import { episodeId } from '../../src/core/episode/model';
 import { postAddressOfPage } from '../../src/core/episode/urls';
 import { useReadLater } from '../../src/ui/useReadLater';
 import { UnreadableRecords } from '../UnreadableRecords';
+import { EmptyState } from '../../src/ui/EmptyState';
+import { Search } from 'lucide';
 
 const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', item: 'hitLink' } as const;
 
@@ -240,6 +242,7 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
   return (
     <div class="search" onKeyDown={onKeyDown}>
       {!index && <p role="status">{t('loading')}</p>}
+      {query.trim() === '' && <EmptyState icon={Search}>{t('searchEmpty')}</EmptyState>}
       {unreadable > 0 && <UnreadableRecords count={unreadable} />}
       {index && query.trim() !== '' && (
         <p role="status" class="hint">
