@@ -86,8 +86,10 @@ inChromium('sync between two browsers in Chromium', () => {
     await onFirst.getByRole('button', { name: 'Écouté' }).click();
     const onSecond = await second.openPopup(await second.openSitePage(LCC_262));
     await onSecond.getByRole('radio', { name: '4 sur 5' }).click();
-    await expect.poll(async () => String((await syncItems(first))['s0'] ?? ''), { timeout: 15_000 }).toMatch(/^262\|\w+\|\w+\|/);
-    await expect.poll(async () => String((await syncItems(second))['s0'] ?? ''), { timeout: 15_000 }).toMatch(/^262\|\|\|\|\|4\|/);
+    // Stored in each browser first (the popups show it), then sent two seconds later: slow on a loaded machine.
+    await expect.poll(() => onSecond.getByRole('radio', { name: '4 sur 5' }).isChecked(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(async () => String((await syncItems(first))['s0'] ?? ''), { timeout: 30_000 }).toMatch(/^262\|\w+\|\w+\|/);
+    await expect.poll(async () => String((await syncItems(second))['s0'] ?? ''), { timeout: 30_000 }).toMatch(/^262\|\|\|\|\|4\|/);
     // The cloud keeps the last write of each item: the first browser's, over the second's.
     const fromFirst = await syncItems(first);
     await (await second.worker()).evaluate((carried) => (globalThis as unknown as SyncApi).chrome.storage.sync.set(carried), fromFirst);
