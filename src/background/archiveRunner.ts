@@ -2,9 +2,9 @@
  * Runs the archive refresh, one at a time, then derives the search index and citations from what
  * it stored. Reading the feed needs DOMParser, which Firefox's event page has and Chrome's service
  * worker has not: there the offscreen document reads and stores what changed in it (and is
- * closed after unless the player is using it). Either document is
- * where the player plays, and a read holds it for a second or more: while an episode plays, the
- * refresh waits for the pause or the end.
+ * closed after unless the player is using it). Either document is where the player plays, and a
+ * read holds it for a second or more: while an episode plays, the refresh waits for the pause or
+ * the end.
  */
 import browser from 'webextension-polyfill';
 import { recover } from '../errors';

@@ -127,11 +127,6 @@ export async function storeFeed(fetched: FetchedFeed, read: ReadFeed, options: S
   return next;
 }
 
-export async function refreshArchive(read: ReadFeed, options: CheckOptions): Promise<FeedState> {
-  const checked = await checkFeed(options);
-  return 'state' in checked ? checked.state : storeFeed(checked.fetched, read, options);
-}
-
 /** Stores a feed with this context's DOMParser; `reader` is the extension's version. */
 export function storeFeedHere(fetched: FetchedFeed, reader: string): Promise<FeedState> {
   const parser = new DOMParser();

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFeedChanges, unlessRefused, type DocumentParser, type FeedChanges } from '../../../src/platform/html/feed';
 import { buildSearchIndex, loadSearchIndex } from '../../../src/core/archive/search';
 import { citationsOf, citedBy } from '../../../src/core/archive/citations';
-import { REFRESH_EVERY_MS, refreshArchive, type CheckOptions } from '../../../src/platform/archive/refresh';
+import { checkFeed, REFRESH_EVERY_MS, storeFeed, type CheckOptions } from '../../../src/platform/archive/refresh';
 import { deriveArchive } from '../../../src/platform/archive/derive';
 import { getFeedState, getSearchIndex, listArchiveCards, markArrivedOpened, readArchive } from '../../../src/platform/storage/archive';
 import { openStore } from '../../../src/platform/storage/database';
@@ -24,7 +24,10 @@ const parser = async (changes: FeedChanges) => {
 
 /** A refresh by this version, and what is derived from it. */
 async function refreshArchiveAndDerive(read: typeof parser, options: Omit<CheckOptions, 'reader'> & { reader?: string }) {
-  const state = await refreshArchive(read, { reader: '1.0.0', ...options });
+  // As the background runs it: checked where fetched, stored where DOMParser is, derived after.
+  const withReader = { reader: '1.0.0', ...options };
+  const checked = await checkFeed(withReader);
+  const state = 'state' in checked ? checked.state : await storeFeed(checked.fetched, read, withReader);
   await deriveArchive();
   return state;
 }
@@ -64,7 +67,7 @@ async function snapshot(): Promise<string> {
   return JSON.stringify({ archive, cards, citations, meta });
 }
 
-describe('refreshArchive', () => {
+describe('the archive refresh', () => {
   let clock = Date.parse('2026-11-29T08:00:00Z');
   const now = () => clock;
 
