@@ -1,4 +1,4 @@
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
@@ -43,6 +43,33 @@ function withoutPreactInnerHtml(): Plugin {
   };
 }
 
+/**
+ * The page reader is built on its own for `scripting.executeScript` (the popup injects it into
+ * an episode's tab). crxjs makes such a script web-accessible to every site, for content scripts
+ * that inject it themselves, and ships the ES module it bundles it from; only the extension
+ * injects this one, so neither goes in the build.
+ */
+function pageReaderInjectedOnly(): CrxPlugin {
+  const BUILT = 'src/content/pageReader.js';
+  return {
+    name: 'lcc:page-reader-injected-only',
+    enforce: 'post',
+    renderCrxManifest(manifest, bundle) {
+      const unused = Object.values(bundle).filter(
+        (file) => file.type === 'chunk' && file.facadeModuleId?.endsWith('/src/content/pageReader.ts'),
+      );
+      for (const chunk of unused) delete bundle[chunk.fileName];
+      const resources = (manifest.web_accessible_resources ?? []).flatMap((entry) => {
+        const kept = entry.resources.filter((resource) => resource !== BUILT);
+        return kept.length > 0 ? [{ ...entry, resources: kept }] : [];
+      });
+      if (resources.length > 0) manifest.web_accessible_resources = resources;
+      else delete manifest.web_accessible_resources;
+      return manifest;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
@@ -55,6 +82,7 @@ export default defineConfig(({ mode }) => {
         // The content script runs on every page of the site: one small file, no loader.
         contentScripts: { standaloneFiles: ['src/content/index.ts'] },
       }),
+      pageReaderInjectedOnly(),
     ],
     build: {
       // Chrome's offscreen document, where the feed is parsed (Firefox parses it in its event page).

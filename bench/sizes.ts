@@ -33,6 +33,7 @@ function assetsOfPage(page: string, lazy = false): string[] {
 export function benchSizes(): string[] {
   return [
     `content script, gzip: ${gzipKb(['src/content/index.js'])}`,
+    `page reader (injected only when the popup has no copy), gzip: ${gzipKb(['src/content/pageReader.js'])}`,
     `popup scripts and styles, gzip: ${gzipKb(assetsOfPage('popup/index.html'))}`,
     `popup with everything it loads, gzip: ${gzipKb(assetsOfPage('popup/index.html', true))}`,
     `options page scripts and styles, gzip: ${gzipKb(assetsOfPage('options/index.html'))}`,

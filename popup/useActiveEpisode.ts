@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Episode } from '../src/core/episode/model';
 import { pageUrlOf, postAddressOfPage } from '../src/core/episode/urls';
-import { sendToBackground, sendToTab, type RevalidateFailure } from '../src/messages';
+import { readPostPageInTab, sendToBackground, type RevalidateFailure } from '../src/messages';
+import pageReaderFile from '../src/content/pageReader.ts?script&iife';
 import { getArchiveEpisode } from '../src/platform/storage/archive';
 import { getPosition, getQueue } from '../src/platform/storage/playback';
 import type { Playable } from '../src/core/player/playable';
@@ -53,7 +54,7 @@ async function episodeAtHand(tabId: number, pageUrl: string): Promise<{ episode:
   const archived = await getArchiveEpisode(pageUrl).catch(recover('reading the archive', undefined));
   if (archived) return { episode: archived.episode, origin: 'page' };
   // Only then is the page parsed, in its own tab: most openings never need it.
-  const episode = await sendToTab(browser.tabs, tabId, { type: 'page/get-episode' }).catch(recover('reading the page', null));
+  const episode = await readPostPageInTab(browser.scripting, tabId, pageReaderFile).catch(recover('reading the page', null));
   return episode && { episode, origin: 'page' };
 }
 

@@ -46,12 +46,11 @@ export interface BackgroundAnswers {
   'gpodder/status': SyncStatus;
 }
 
-/** To the content script of an episode's tab, from the popup (episode, scroll) or the background (identity). */
-export type ContentRequest = { type: 'page/identify' } | { type: 'page/get-episode' } | { type: 'page/scroll-to'; sectionId: string };
+/** To the content script of an episode's tab, from the popup (scroll) or the background (identity). */
+export type ContentRequest = { type: 'page/identify' } | { type: 'page/scroll-to'; sectionId: string };
 
 export interface ContentAnswers {
   'page/identify': EpisodeIdentity;
-  'page/get-episode': Episode;
   'page/scroll-to': boolean;
 }
 
@@ -89,6 +88,45 @@ export function sendToTab<R extends ContentRequest>(tabs: TabMessenger, tabId: n
   return tabs.sendMessage(tabId, request) as Promise<ContentAnswer<R>>;
 }
 
+/**
+ * The page parser is not in the content script, which runs on every page of the site: the popup
+ * injects it (src/content/pageReader.ts) into the episode's tab the rare time it has no copy of
+ * the episode. It leaves this function in the tab's content-script world, which a second
+ * injection calls and whose value comes back structured-cloned.
+ */
+export const PAGE_READER = 'lccReadPostPage';
+export type PageReader = () => Episode;
+
+/** The part of `scripting` the popup needs; `file` is the page reader's address in the build. */
+export interface ScriptInjector {
+  executeScript(injection: {
+    target: { tabId: number };
+    files?: string[];
+    func?: (name: string) => unknown;
+    args?: string[];
+  }): Promise<{ result?: unknown; error?: unknown }[]>;
+}
+
+/** The first frame's outcome: Chrome rejects a script that throws, Firefox names its error. */
+function injectedValue([injection]: { result?: unknown; error?: unknown }[]): unknown {
+  if (injection?.error !== undefined) throw new Error(`the page reader failed: ${JSON.stringify(injection.error)}`);
+  return injection?.result;
+}
+
+export async function readPostPageInTab(scripting: ScriptInjector, tabId: number, file: string): Promise<Episode> {
+  // From the extension's root: Firefox reads a relative path from the calling page's folder.
+  injectedValue(await scripting.executeScript({ target: { tabId }, files: [new URL(file, 'https://root/').pathname] }));
+  const episode = injectedValue(
+    await scripting.executeScript({
+      target: { tabId },
+      func: (name) => (globalThis as unknown as Record<string, PageReader>)[name]?.(),
+      args: [PAGE_READER],
+    }),
+  );
+  if (episode === undefined) throw new Error('the page reader gave no episode');
+  return episode as Episode;
+}
+
 function hasType(message: unknown): message is { type: string } {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
 }
@@ -107,7 +145,7 @@ const BACKGROUND_TYPES: Record<keyof BackgroundAnswers, true> = {
   'gpodder/status': true,
 };
 const OFFSCREEN_TYPES: Record<keyof OffscreenAnswers, true> = { 'offscreen/store-feed': true, 'offscreen/player': true };
-const CONTENT_TYPES: Record<keyof ContentAnswers, true> = { 'page/identify': true, 'page/get-episode': true, 'page/scroll-to': true };
+const CONTENT_TYPES: Record<keyof ContentAnswers, true> = { 'page/identify': true, 'page/scroll-to': true };
 
 export function isBackgroundRequest(message: unknown): message is BackgroundRequest {
   return hasType(message) && Object.hasOwn(BACKGROUND_TYPES, message.type);

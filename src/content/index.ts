@@ -1,11 +1,11 @@
 /**
  * Runs on every page of lescastcodeurs.com, so it stays tiny and does as little as it can: on a
- * post page it reads only which episode this is (for the badge and the source refresh) and
- * parses the notes the first time the popup asks; anywhere else it does nothing (the browser
- * clears a tab's badge when it navigates).
+ * post page it reads only which episode this is (for the badge and the source refresh), and
+ * scrolls to a section when the popup asks; the notes' parser is injected only when the popup
+ * needs it (pageReader.ts). Anywhere else it does nothing (the browser clears a tab's badge when
+ * it navigates).
  */
-import type { Episode } from '../core/episode/model';
-import { identifyPostPage, parsePostPage, type EpisodeIdentity } from '../platform/html/page';
+import { identifyPostPage, type EpisodeIdentity } from '../platform/html/page';
 import { isPostPageUrl } from '../core/episode/urls';
 import { isContentRequest, sendToBackground, type ContentAnswer, type ContentRequest, type MessageRuntime } from '../messages';
 import { recover } from '../errors';
@@ -29,15 +29,10 @@ function identify(): EpisodeIdentity | null {
   }
 }
 
-let episode: Episode | undefined;
-
 function answer(request: ContentRequest, identity: EpisodeIdentity): ContentAnswer<typeof request> {
   switch (request.type) {
     case 'page/identify':
       return identity;
-    case 'page/get-episode':
-      episode ??= parsePostPage(document, location.href);
-      return episode;
     case 'page/scroll-to': {
       const heading = document.getElementById(request.sectionId);
       heading?.scrollIntoView({ behavior: 'smooth', block: 'start' });

@@ -42,7 +42,8 @@ function corpusPage(pathname: string): string | null {
  */
 function serve(request: HTTPRequest): void {
   const url = new URL(request.url());
-  if (url.hostname !== 'lescastcodeurs.com') return void request.abort('internetdisconnected');
+  // Firefox drops some of its own requests before they can be failed: nothing to answer then.
+  if (url.hostname !== 'lescastcodeurs.com') return void request.abort('internetdisconnected').catch(() => undefined);
   const page = corpusPage(url.pathname);
   request
     .respond(
