@@ -1,19 +1,29 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { Episode } from '../src/core/episode/model';
 import { localToday } from '../src/core/text/dates';
 import { t } from '../src/ui/i18n';
-import { useLazyModule } from '../src/ui/useLazyModule';
+import { NoteView } from '../src/ui/NoteView';
+import type { NoteNode } from '../src/core/log/note';
+import { sendToBackground } from '../src/messages';
+import { recover } from '../src/errors';
 import { DAY_UNKNOWN, type ListeningState } from '../src/core/records';
 import { useListeningState } from '../src/ui/useListeningState';
 
-const loadNoteReader = () => import('./noteReader');
-
-/** A saved note, drawn once its Markdown reader (marked) has loaded: most episodes have none. */
+/** A saved note, drawn as the background reads its markdown: until then (or if it cannot), as plain text. */
 function SavedNote({ note }: { note: string }) {
-  // Until the reader is there (or if it cannot load), the note shows as plain text.
-  const reader = useLazyModule(loadNoteReader);
-  if (reader.kind !== 'ready') return <p class="note-view">{note}</p>;
-  return <reader.module.NoteView nodes={reader.module.noteNodes(note)} />;
+  const [read, setRead] = useState<{ note: string; nodes: NoteNode[] } | null>(null);
+  useEffect(() => {
+    let shown = true;
+    sendToBackground(browser.runtime, { type: 'note/read', markdown: note })
+      .then((nodes) => shown && setRead({ note, nodes }))
+      .catch(recover('reading the note', undefined));
+    return () => {
+      shown = false;
+    };
+  }, [note]);
+  if (read?.note !== note) return <p class="note-view">{note}</p>;
+  return <NoteView nodes={read.nodes} />;
 }
 
 function NoteEditor({ note, save }: { note: string; save: (note: string) => void }) {

@@ -11,6 +11,7 @@ import type { EpisodeIdentity } from './platform/html/page';
 import type { FeedState } from './core/records';
 import type { FetchedFeed } from './platform/archive/refresh';
 import type { PlayerCommand, PlayerState } from './core/player/state';
+import type { NoteNode } from './core/log/note';
 import type { StoreChange } from './platform/storage/database';
 import type { ConnectResult, SyncStatus } from './platform/gpodder/sync';
 
@@ -21,6 +22,8 @@ export type BackgroundRequest =
   | { type: 'store/changed'; change: StoreChange }
   | { type: 'archive/refresh'; force: boolean }
   | { type: 'player/command'; command: PlayerCommand }
+  /** A listener's note as the nodes to draw: read where the markdown parser already is. */
+  | { type: 'note/read'; markdown: string }
   /** `caption`: how the extension is named among the listener's devices, in the interface language. */
   | { type: 'gpodder/connect'; server: string; user: string; password: string; caption: string }
   | { type: 'gpodder/disconnect' }
@@ -39,6 +42,7 @@ export interface BackgroundAnswers {
   'archive/refresh': FeedState | null;
   /** The player's state after the command. */
   'player/command': PlayerState;
+  'note/read': NoteNode[];
   'gpodder/connect': ConnectResult;
   'gpodder/disconnect': null;
   /** Where the sync with the podcast apps stands after the run. */
@@ -139,6 +143,7 @@ const BACKGROUND_TYPES: Record<keyof BackgroundAnswers, true> = {
   'store/changed': true,
   'archive/refresh': true,
   'player/command': true,
+  'note/read': true,
   'gpodder/connect': true,
   'gpodder/disconnect': true,
   'gpodder/sync': true,

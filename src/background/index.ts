@@ -16,6 +16,8 @@ import { runArchiveRefresh, runWaitingRefresh } from './archiveRunner';
 import { showArrivedBadge, showEpisodeBadge } from './badge';
 import { getFeedState, markArrivedOpened } from '../platform/storage/archive';
 import { commandPlayer } from './player';
+import { noteNodes } from '../core/log/note';
+import { namedEntity } from '../core/text/entities';
 import { refreshFromSource } from './sourceRefresh';
 import { listenToSync, syncSoon } from './sync';
 import { GPODDER_ALARM, handleGpodder, syncWithAppsNow, syncWithAppsSoon } from './gpodder';
@@ -66,6 +68,9 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
       return runArchiveRefresh(request.force);
     case 'player/command':
       return commandPlayer(request.command, followChange);
+    case 'note/read':
+      // The popup would otherwise load marked (15 KB gzip) for the few episodes with a note.
+      return Promise.resolve(noteNodes(request.markdown, namedEntity));
     case 'gpodder/connect':
     case 'gpodder/disconnect':
     case 'gpodder/sync':

@@ -13,6 +13,13 @@ export function decodeEntities(text: string): string {
   return text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
+/** The text of the entity `&name;`, or undefined where HTML names none so. */
+export function namedEntity(name: string): string | undefined {
+  const reference = `&${name};`;
+  const text = decodeHTMLStrict(reference);
+  return text === reference ? undefined : text;
+}
+
 /** An attribute value of raw HTML as a browser reads it: old entities without `;` too (`&GT`). */
 export function decodeHtmlAttribute(value: string): string {
   return value.includes('&') ? decodeHTMLAttribute(value) : value;
