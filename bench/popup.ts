@@ -1,29 +1,58 @@
 /**
  * Popup speed in Chromium: from `chrome.action.openPopup()` to the first frame with the outline
- * and links of the largest episode (lcc-329), against a blank extension page opened the same
- * way (to its first paint). Medians of several runs.
+ * of the largest episode (lcc-329), in the tab it opens on (its links are a tab of their own),
+ * against a blank extension page opened the same way (to its first paint). Each run opens the
+ * popup twice on the tab: the first opening, on a new profile, has only the database to draw
+ * from; the second, as every later one, draws from the copy the popup kept. Medians of several runs.
  */
-import { chromiumPresent, launchExtension } from '../test/e2e/support/browser';
+import type { Page } from 'playwright-core';
+import { chromiumPresent, launchExtension, type ExtensionSession } from '../test/e2e/support/browser';
 import { corpusPresent } from '../test/support/corpus';
 import { routeWorstCase, WORST_CASE_PATH } from '../test/e2e/support/worstCase';
 import { BLANK_PAGE, extensionWithBlankPage, paintedAt } from './blankPage';
 import { median } from './timing';
 
 const LARGEST_EPISODE = '/2025/08/14/lcc-329-l-ia-ce-super-stagiaire-qui-nous-fait-travailler-plus/';
+const POPUP = 'popup/index.html';
 const RUNS = 7;
 
-type ActionApi = { chrome: { action: { setPopup(details: { popup: string }): Promise<void> } } };
+type ActionApi = {
+  chrome: {
+    action: { setPopup(details: { popup: string; tabId?: number }): Promise<void> };
+    tabs: { query(query: { url: string }): Promise<{ id: number }[]> };
+  };
+};
 
-async function timeOpen(popupPath: string, element: string | null): Promise<number> {
+/** From openPopup() to the first paint of `element` (the blank page: its first paint), in ms. */
+async function timeOpening(session: ExtensionSession, tab: Page, popupPath: string, element: string | null): Promise<number> {
+  const worker = await session.worker();
+  const openedAt = await worker.evaluate(() => Date.now());
+  const popup = await session.openPopup(tab, popupPath);
+  const painted = (await paintedAt(popup, element)) - openedAt;
+  await popup.close();
+  return painted;
+}
+
+async function timeOpenings(popupPath: string, element: string | null): Promise<{ first: number; again: number }> {
   const session = await launchExtension({ dist: extensionWithBlankPage() });
   try {
-    const worker = await session.worker();
-    await worker.evaluate((path) => (globalThis as unknown as ActionApi).chrome.action.setPopup({ popup: path }), popupPath);
     const tab = await session.openSitePage(LARGEST_EPISODE);
     await tab.waitForTimeout(500);
-    const openedAt = await worker.evaluate(() => Date.now());
-    const popup = await session.openPopup(tab, popupPath);
-    return (await paintedAt(popup, element)) - openedAt;
+    // The background has named the episode in the tab's popup address by now; the blank page takes its place.
+    if (popupPath !== POPUP) {
+      const worker = await session.worker();
+      await worker.evaluate(
+        async ({ path, url }) => {
+          const { chrome } = globalThis as unknown as ActionApi;
+          const [opened] = await chrome.tabs.query({ url });
+          await chrome.action.setPopup({ tabId: opened!.id, popup: path });
+        },
+        { path: popupPath, url: tab.url() },
+      );
+    }
+    const first = await timeOpening(session, tab, popupPath, element);
+    await tab.waitForTimeout(300);
+    return { first, again: await timeOpening(session, tab, popupPath, element) };
   } finally {
     await session.close();
   }
@@ -31,18 +60,21 @@ async function timeOpen(popupPath: string, element: string | null): Promise<numb
 
 export async function benchPopup(): Promise<string[]> {
   if (!corpusPresent || !chromiumPresent) return ['popup figures skipped: needs the corpus and Chromium'];
-  const popupTimes: number[] = [];
-  const blankTimes: number[] = [];
+  const popupRuns: { first: number; again: number }[] = [];
+  const blankRuns: { first: number; again: number }[] = [];
   for (let run = 0; run < RUNS; run += 1) {
-    popupTimes.push(await timeOpen('popup/index.html', 'popup-links'));
-    blankTimes.push(await timeOpen(BLANK_PAGE, null));
+    popupRuns.push(await timeOpenings(POPUP, 'popup-outline'));
+    blankRuns.push(await timeOpenings(BLANK_PAGE, null));
   }
-  const popup = median(popupTimes);
-  const blank = median(blankTimes);
+  const first = median(popupRuns.map((run) => run.first));
+  const again = median(popupRuns.map((run) => run.again));
+  const blankFirst = median(blankRuns.map((run) => run.first));
+  const blankAgain = median(blankRuns.map((run) => run.again));
   return [
-    `popup, openPopup() to lcc-329 outline and links painted: ${popup.toFixed(0)} ms (median of ${RUNS})`,
-    `blank extension page, openPopup() to first paint: ${blank.toFixed(0)} ms (median of ${RUNS})`,
-    `popup / blank page time ratio: ${(popup / blank).toFixed(2)}`,
+    `popup, openPopup() to lcc-329 outline painted: ${again.toFixed(0)} ms (median of ${RUNS}; first opening ${first.toFixed(0)} ms)`,
+    `blank extension page, openPopup() to first paint: ${blankAgain.toFixed(0)} ms (median of ${RUNS}; first opening ${blankFirst.toFixed(0)} ms)`,
+    `popup / blank page time ratio: ${(again / blankAgain).toFixed(2)}`,
+    `popup first opening / blank page time ratio: ${(first / blankFirst).toFixed(2)}`,
   ];
 }
 

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { afterNextPaint } from '../src/ui/afterNextPaint';
 import type { Episode } from '../src/core/episode/model';
 import { t } from '../src/ui/i18n';
 import { PlayerBar } from '../src/ui/player/PlayerBar';
@@ -72,6 +73,10 @@ function EpisodeNotes({ episode, own, tabId }: { episode: Episode; own: OwnRecor
     document.getElementById(`tab-${next.id}`)?.focus();
   };
   const panel = (id: PopupTab) => ({ id: `panel-${id}`, role: 'tabpanel' as const, 'aria-labelledby': `tab-${id}`, hidden: shown !== id });
+  // The hidden panels are drawn once the first frame is painted: it holds the tab in view sooner.
+  const [drawnAll, setDrawnAll] = useState(false);
+  useEffect(() => afterNextPaint(() => setDrawnAll(true)), []);
+  const drawn = (id: PopupTab) => drawnAll || shown === id;
   return (
     <>
       <div class="popup-tabs" role="tablist" aria-label={t('popupTabs')} onKeyDown={onKeyDown}>
@@ -92,16 +97,16 @@ function EpisodeNotes({ episode, own, tabId }: { episode: Episode; own: OwnRecor
         ))}
       </div>
       <div {...panel('episode')}>
-        <ListeningActions episode={episode} stored={own.listening} />
-        <Outline episode={episode} tabId={tabId} />
+        {drawn('episode') && (
+          <>
+            <ListeningActions episode={episode} stored={own.listening} />
+            <Outline episode={episode} tabId={tabId} />
+          </>
+        )}
       </div>
-      <div {...panel('links')}>
-        <LinkList episode={episode} reveal={revealLinks} />
-      </div>
+      <div {...panel('links')}>{drawn('links') && <LinkList episode={episode} reveal={revealLinks} />}</div>
       {episode.conferences.length > 0 && (
-        <div {...panel('conferences')}>
-          <ConferenceTable conferences={episode.conferences} />
-        </div>
+        <div {...panel('conferences')}>{drawn('conferences') && <ConferenceTable conferences={episode.conferences} />}</div>
       )}
     </>
   );

@@ -6,14 +6,16 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Episode } from '../src/core/episode/model';
 import { pageUrlOf, postAddressOfPage } from '../src/core/episode/urls';
-import { readPostPageInTab, sendToBackground, type RevalidateFailure } from '../src/messages';
+import { popupTargetOf, readPostPageInTab, sendToBackground, type RevalidateFailure } from '../src/messages';
 import pageReaderFile from '../src/content/pageReader.ts?script&iife';
 import { getArchiveEpisode } from '../src/platform/storage/archive';
 import { getPosition, getQueue } from '../src/platform/storage/playback';
 import type { Playable } from '../src/core/player/playable';
 import type { PlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import type { ListeningState } from '../src/core/records';
-import { openStore } from '../src/platform/storage/database';
+import { changesEpisode, onLocalWrite, onStoreChange, openStore, type StoreChange } from '../src/platform/storage/database';
+import { keepPopupCopy, readPopupCopy, type PopupCopy } from '../src/ui/popupCopies';
+import { afterNextPaint } from '../src/ui/afterNextPaint';
 import { getCachedEpisode } from '../src/platform/storage/episodeCopies';
 import { getListeningState } from '../src/platform/storage/listening';
 import { recover, reportError } from '../src/errors';
@@ -74,7 +76,14 @@ function keptIfSame(shown: Episode | undefined, checked: Episode): Episode {
 /** The active tab's episode as at hand, or why there is none. */
 type Found = { kind: 'not-episode' } | { kind: 'found'; tabId: number; pageUrl: string; first: Awaited<ReturnType<typeof firstPaint>> };
 
+/** The tab and episode the background named in the popup's address, if it did. */
+const target = popupTargetOf(location.search);
+
 async function findActiveEpisode(): Promise<Found> {
+  if (target) {
+    await openStore().catch(recover('opening the database', undefined));
+    return { kind: 'found', ...target, first: await firstPaint(target.tabId, target.pageUrl) };
+  }
   // The database opens while the tab is asked for: the copy kept is read right after.
   const [[tab]] = await Promise.all([
     browser.tabs.query({ active: true, currentWindow: true }),
@@ -86,24 +95,86 @@ async function findActiveEpisode(): Promise<Found> {
   return { kind: 'found', tabId: tab.id, pageUrl, first: await firstPaint(tab.id, pageUrl) };
 }
 
+function copyOf(episode: Episode, origin: EpisodeOrigin, own: OwnRecords): PopupCopy {
+  return {
+    episode,
+    origin,
+    listening: own.listening,
+    position: own.playback.positions.get(episode.id) ?? null,
+    queue: own.playback.queue,
+  };
+}
+
+function ownOf(copy: PopupCopy): OwnRecords {
+  const positions = new Map(copy.position ? [[copy.episode.id, copy.position]] : []);
+  return { listening: copy.listening, playback: { positions, queue: copy.queue } };
+}
+
+/** What the popup drew last of the episode the background named: its first frame, drawn at once. */
+const copied = target && readPopupCopy(target.pageUrl);
+
+/**
+ * Keeps the popup's copy of the episode shown (`shown()`) in step with the listener's records of
+ * it, as this popup or another page changes them; returns the unsubscribe.
+ */
+function keepCopyInStep(shown: () => { episode: Episode; origin: EpisodeOrigin } | null): () => void {
+  let open = true;
+  const rewrite = (change: StoreChange) => {
+    const now = shown();
+    if (!open || !now || (!changesEpisode(change, now.episode.id) && change.playback !== true)) return;
+    readOwnRecords(now.episode.id)
+      .then((own) => open && keepPopupCopy(copyOf(now.episode, now.origin, own)))
+      .catch(recover('keeping the popup copy', undefined));
+  };
+  onLocalWrite(rewrite);
+  const stop = onStoreChange(rewrite);
+  return () => {
+    open = false;
+    stop();
+  };
+}
+
 /**
  * Started as the popup's script runs, before its first draw: the tab, the copy kept and the
  * page's parse do not wait for a frame (an effect runs only after the first one is painted).
+ * A first frame drawn from the popup's own copy checks it only once painted.
  */
-let started: Promise<Found> | null = findActiveEpisode();
+let started: Promise<Found> | null = copied ? null : findActiveEpisode();
 
 export function useActiveEpisode(): ActiveEpisode {
-  const [state, setState] = useState<ActiveEpisode>({ kind: 'loading' });
+  const [state, setState] = useState<ActiveEpisode>(() =>
+    target && copied
+      ? {
+          kind: 'episode',
+          tabId: target.tabId,
+          episode: copied.episode,
+          own: ownOf(copied),
+          origin: copied.origin,
+          check: { kind: 'checking' },
+        }
+      : { kind: 'loading' },
+  );
 
   useEffect(() => {
     let closed = false;
-    const show = (next: ActiveEpisode) => !closed && setState(next);
+    let shown: { episode: Episode; origin: EpisodeOrigin } | null = null;
+    const stopKeeping = keepCopyInStep(() => shown);
+    const show = (next: ActiveEpisode) => {
+      if (closed) return;
+      setState(next);
+      if (next.kind !== 'episode') return;
+      shown = next;
+      afterNextPaint(() => keepPopupCopy(copyOf(next.episode, next.origin, next.own)));
+    };
     const finding = started ?? findActiveEpisode();
     started = null;
     (async () => {
       const found = await finding;
       if (found.kind === 'not-episode') return show(found);
-      const { tabId, pageUrl, first } = found;
+      const { tabId, pageUrl } = found;
+      // Drawn from the copy: the same notes are not drawn again, unless the listener's records changed.
+      const sameOwn = copied && found.first && JSON.stringify(ownOf(copied)) === JSON.stringify(found.first.own);
+      const first = found.first && (sameOwn ? { ...found.first, episode: keptIfSame(copied.episode, found.first.episode) } : found.first);
       if (first) show({ kind: 'episode', tabId, ...first, check: { kind: 'checking' } });
 
       // Without a copy or a page parse (a tab opened before the extension was installed), the
@@ -124,6 +195,7 @@ export function useActiveEpisode(): ActiveEpisode {
     });
     return () => {
       closed = true;
+      stopKeeping();
     };
   }, []);
 

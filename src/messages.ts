@@ -93,6 +93,25 @@ export function sendToTab<R extends ContentRequest>(tabs: TabMessenger, tabId: n
 }
 
 /**
+ * The toolbar popup's address on an episode's tab, which the background sets when the page says
+ * which episode it is: the popup knows its tab and episode as its script starts, without asking
+ * the browser, and can draw its first frame from what it kept (the browser forgets a tab's popup
+ * when the tab navigates).
+ */
+export const POPUP_PAGE = 'popup/index.html';
+
+export function popupAddress(tabId: number, pageUrl: string): string {
+  return `${POPUP_PAGE}?${new URLSearchParams({ tab: String(tabId), page: pageUrl }).toString()}`;
+}
+
+export function popupTargetOf(search: string): { tabId: number; pageUrl: string } | null {
+  const query = new URLSearchParams(search);
+  const tabId = Number(query.get('tab'));
+  const pageUrl = canonicalPageUrl(query.get('page') ?? '');
+  return Number.isSafeInteger(tabId) && tabId >= 0 && pageUrl !== null ? { tabId, pageUrl } : null;
+}
+
+/**
  * The page parser is not in the content script, which runs on every page of the site: the popup
  * injects it (src/content/pageReader.ts) into the episode's tab the rare time it has no copy of
  * the episode. It leaves this function in the tab's content-script world, which a second

@@ -10,7 +10,7 @@
 import browser from 'webextension-polyfill';
 import { canonicalPageUrl, isPostPageUrl } from '../core/episode/urls';
 import { inBackground, recover } from '../errors';
-import { isBackgroundRequest, mayRequest, senderOf, sendToTab, type BackgroundRequest } from '../messages';
+import { isBackgroundRequest, mayRequest, popupAddress, senderOf, sendToTab, type BackgroundRequest } from '../messages';
 import { changesEpisode, onLocalWrite, type StoreChange } from '../platform/storage/database';
 import { runArchiveRefresh, runWaitingRefresh } from './archiveRunner';
 import { showArrivedBadge, showEpisodeBadge } from './badge';
@@ -54,6 +54,7 @@ function handle(request: BackgroundRequest, tabId: number | undefined, senderUrl
       // The tab's own address says which episode this is, whatever the page claims.
       if (tabId === undefined || request.episode.url !== canonicalPageUrl(senderUrl ?? '')) return Promise.resolve(null);
       inBackground('showing the badge', showEpisodeBadge(tabId, request.episode));
+      inBackground('naming the episode in the popup', browser.action.setPopup({ tabId, popup: popupAddress(tabId, request.episode.url) }));
       inBackground(
         'taking the new mark off an opened episode',
         markArrivedOpened(request.episode.id).then(async (opened) => opened && showArrivedBadge(opened)),

@@ -110,6 +110,42 @@ inChromium('the toolbar popup in Chromium', () => {
     await expect.poll(() => tab.url()).toBe(`https://lescastcodeurs.com${pathOfPost(POSTS.interview)}#interview`);
   });
 
+  it('holds the title and the outline in the first frame the listener sees, once it has opened on the tab', async ({ launch }) => {
+    const session = await launch();
+    const expected = episodeOf(POSTS.news);
+    const tab = await session.openSitePage(pathOfPost(POSTS.news));
+    const first = await session.openPopup(tab);
+    await expect.poll(() => first.locator('.source-note').getAttribute('data-check')).toBe('done');
+    await first.close();
+
+    // The browser shows a popup once it has loaded: the frame after `load` is the first one seen.
+    const watch = `addEventListener('load', () => requestAnimationFrame(() => {
+      window.firstFrame = { title: document.querySelector('.episode-title')?.textContent ?? null, outline: document.querySelectorAll('.outline-entry').length };
+    }));`;
+    const again = await session.openPopup(tab, undefined, watch);
+    const firstFrame = () =>
+      again.evaluate(() => (window as unknown as { firstFrame?: { title: string | null; outline: number } }).firstFrame ?? null);
+    await expect.poll(firstFrame).not.toBeNull();
+    expect(await firstFrame()).toEqual({
+      title: titleWithoutNumber(expected.title, expected.number),
+      outline: countOutline(expected.outline),
+    });
+    expect(again.url()).toContain('popup/index.html?tab=');
+  });
+
+  it('forgets the episode named in the popup address when its tab goes to another page', async ({ launch }) => {
+    const session = await launch();
+    const tab = await session.openSitePage(pathOfPost(POSTS.news));
+    const popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    await popup.close();
+
+    await tab.goto('https://lescastcodeurs.com/');
+    const home = await session.openPopup(tab);
+    await expect.poll(() => home.locator('h1').textContent()).toBe('Pas un épisode');
+    expect(home.url()).not.toContain('?tab=');
+  });
+
   it('draws the episode as the listener left it from its first frame: listened, favourite, queued', async ({ launch }) => {
     const session = await launch();
     const tab = await session.openSitePage(pathOfPost(POSTS.interview));
