@@ -1,13 +1,13 @@
 /**
  * The markdown parser: a post's source (`_posts/YYYY-MM-DD-slug.md`) into an `Episode`.
- * Front matter through a YAML library, the body through `marked`'s GFM lexer; pure
+ * Front matter as YAML (frontMatter.ts), the body through `marked`'s GFM lexer; pure
  * TypeScript, no DOM and no browser API, so it runs the same in Node and in the extension.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import { markedTokens } from '../text/markedTokens';
-import { parse as parseYaml } from 'yaml';
 import { conferencesOfLines } from '../conferences/conference';
 import { conferenceLinesOfMarkdown } from '../conferences/markdownLines';
+import { readFrontMatter } from './frontMatter';
 import { HeadingIdAllocator } from './headingIds';
 import { episodeId, NotAPostError, titleOf, type Episode } from './model';
 import { BLOCK_ELEMENTS, digestNotes, SegmentBuilder, segmentText, type NoteBlock, type NoteListItem } from './notes';
@@ -87,7 +87,7 @@ function splitFrontMatter(source: string): { frontMatter: FrontMatter; body: str
   if (!match) throw new NotAPostError('no front matter: a post starts with a "---" block');
   let frontMatter: unknown;
   try {
-    frontMatter = parseYaml(match[1] ?? '');
+    frontMatter = readFrontMatter(match[1] ?? '');
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new NotAPostError(`front matter is not valid YAML: ${reason}`);

@@ -6,9 +6,17 @@ export function isoDay(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether the day exists, reckoned without a Date (the parsers ask for every date of the notes),
+ * as a Date would tell in the years it holds whole, but for 0–99, which `Date.UTC` reads as 1900–1999.
+ */
 export function isRealDay(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (![year, month, day].every(Number.isSafeInteger) || (year >= 0 && year < 100)) return false;
+  if (year < -271_820 || year > 275_759 || month < 1 || month > 12) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day >= 1 && day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -39,5 +47,8 @@ const FRENCH_MONTHS: Record<string, number> = {
 
 /** The month a French name gives (any case, accents or none: `Février`, `fevrier`), from 1; undefined for any other word. */
 export function frenchMonth(name: string): number | undefined {
-  return FRENCH_MONTHS[withoutAccents(name).toLowerCase()];
+  const lower = name.toLowerCase();
+  // Most names have no accent to take off, and taking them off is the costly step.
+  const key = Object.hasOwn(FRENCH_MONTHS, lower) ? lower : withoutAccents(lower);
+  return Object.hasOwn(FRENCH_MONTHS, key) ? FRENCH_MONTHS[key] : undefined;
 }

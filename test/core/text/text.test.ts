@@ -4,6 +4,7 @@ import { decodeEntities, decodeHtmlAttribute, namedEntity } from '../../../src/c
 import { decodeReferences } from '../../../src/core/text/entityReferences';
 import { httpUrlOf } from '../../../src/core/text/httpUrl';
 import { collapseWhitespace } from '../../../src/core/text/text';
+import { frenchMonth, isRealDay } from '../../../src/core/text/dates';
 
 const BASE = 'https://lescastcodeurs.com/2021/09/02/lcc-262/';
 
@@ -76,5 +77,36 @@ describe('text helpers', () => {
   it('reads raw HTML attributes as a browser does, old entities without a semicolon too', () => {
     expect(decodeHtmlAttribute('http://a.aa/&GT')).toBe('http://a.aa/>');
     expect(decodeHtmlAttribute('https://x.example/?a=1&amp;b=2&copy=3')).toBe('https://x.example/?a=1&b=2&copy=3');
+  });
+});
+
+describe('days and months', () => {
+  it('knows which days exist as a Date does, in every year it holds whole', () => {
+    const byDate = (year: number, month: number, day: number) => {
+      const date = new Date(Date.UTC(year, month - 1, day));
+      return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -271_820, max: 275_759 }),
+        fc.integer({ min: -1, max: 14 }),
+        fc.integer({ min: -1, max: 33 }),
+        (year, month, day) => {
+          expect(isRealDay(year, month, day)).toBe(byDate(year, month, day));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect([isRealDay(2024, 2, 29), isRealDay(1900, 2, 29), isRealDay(2000, 2, 29), isRealDay(50, 1, 1)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('reads French month names in any case, with accents or none, and no other word', () => {
+    expect(['Février', 'fevrier', 'AOÛT', 'décembre', 'mai'].map(frenchMonth)).toEqual([2, 2, 8, 12, 5]);
+    expect(['constructor', 'toString', 'may', ''].map(frenchMonth)).toEqual([undefined, undefined, undefined, undefined]);
   });
 });
