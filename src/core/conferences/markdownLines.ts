@@ -11,7 +11,8 @@ const LINK = /\[((?:[^\][\\]|\\.|\[[^\]]*\])*)\]\(([^\s()]+(?:\([^\s()]*\)[^\s()
 const IMAGE = /<img\b[^>]*>/gi;
 const OPENING_LINK = /<a\b([^>]*)>/gi;
 const TAG = /<[^>]*>/g;
-const attribute = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1] ?? '';
+const ATTRIBUTES = new Map(['href', 'hret', 'src', 'alt'].map((name) => [name, new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`, 'i')]));
+const attribute = (tag: string, name: 'href' | 'hret' | 'src' | 'alt') => ATTRIBUTES.get(name)!.exec(tag)?.[1] ?? '';
 
 function badgesOf(html: string): Badge[] {
   return [...html.matchAll(IMAGE)].map((image) => {
@@ -29,8 +30,13 @@ function conferenceSections(markdown: string): string[] {
   for (const start of markdown.matchAll(SECTION_START)) {
     const level = start[1]!.length;
     const body = markdown.slice(start.index + start[0].length);
-    const end = [...body.matchAll(ANY_HEADING)].find((heading) => heading[1]!.length <= level);
-    sections.push(end ? body.slice(0, end.index) : body);
+    let end = body.length;
+    for (const heading of body.matchAll(ANY_HEADING)) {
+      if (heading[1]!.length > level) continue;
+      end = heading.index;
+      break;
+    }
+    sections.push(body.slice(0, end));
   }
   return sections;
 }
