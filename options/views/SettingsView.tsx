@@ -9,7 +9,7 @@ import type { SyncItems } from '../../src/core/sync/encoding';
 import { planSync } from '../../src/core/sync/plan';
 import { t, type MessageKey } from '../../src/ui/i18n';
 import { useStoredRead } from '../../src/ui/useStoredRead';
-import { recover } from '../../src/errors';
+import { inBackground, recover } from '../../src/errors';
 import { GpodderSettings } from '../GpodderSettings';
 
 type Choice<K extends keyof Settings> = { value: Settings[K]; label: MessageKey };
@@ -48,7 +48,28 @@ const CHOICES: { [K in ChosenSetting]: { legend: MessageKey; options: Choice<K>[
       { value: 'on', label: 'settingSyncOn' },
     ],
   },
+  notifyNewEpisodes: {
+    legend: 'settingNotify',
+    options: [
+      { value: 'off', label: 'settingNotifyOff' },
+      { value: 'on', label: 'settingNotifyOn' },
+    ],
+  },
 };
+
+const NOTIFICATIONS = { permissions: ['notifications' as const] };
+
+/**
+ * Notifications are an optional permission: asked for in the listener's click that turns them on
+ * (a request needs that gesture), given back when they are turned off.
+ */
+async function allowNotifications(on: boolean): Promise<boolean> {
+  if (!on) {
+    await browser.permissions.remove(NOTIFICATIONS).catch(recover('giving back the notifications permission', false));
+    return true;
+  }
+  return browser.permissions.request(NOTIFICATIONS).catch(recover('asking for the notifications permission', false));
+}
 
 /** What the settings say of sync: the notes left out for want of room, and what the browser's sync holds that this version cannot take. */
 async function syncStatus(): Promise<{ notesLeftOut: number; unreadable: number; newerFormat: boolean }> {
@@ -72,12 +93,30 @@ function SyncHint({ on }: { on: boolean }) {
 
 export function SettingsView() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => void getSettings().then(setSettings, recover('reading the settings', undefined)), []);
+  const [notificationsRefused, setNotificationsRefused] = useState(false);
+  useEffect(() => {
+    // Notifications are on where this browser allows them too: a file imported from another says only what was chosen there.
+    const permitted = browser.permissions.contains(NOTIFICATIONS).catch(recover('reading the notifications permission', false));
+    Promise.all([getSettings(), permitted]).then(
+      ([stored, allowed]) => setSettings(allowed ? stored : { ...stored, notifyNewEpisodes: 'off' }),
+      recover('reading the settings', undefined),
+    );
+  }, []);
   if (!settings) return <p role="status">{t('loading')}</p>;
 
-  const choose = <K extends keyof Settings>(key: K, value: Settings[K]) => {
+  const save = <K extends keyof Settings>(key: K, value: Settings[K]) => {
     setSettings({ ...settings, [key]: value });
     updateSettings({ [key]: value }).catch(recover('saving the settings', undefined));
+  };
+  const choose = <K extends keyof Settings>(key: K, value: Settings[K]) => {
+    if (key !== 'notifyNewEpisodes') return save(key, value);
+    inBackground(
+      'choosing the notifications',
+      allowNotifications(value === 'on').then((allowed) => {
+        setNotificationsRefused(!allowed);
+        if (allowed) save(key, value);
+      }),
+    );
   };
   return (
     <>
@@ -98,6 +137,16 @@ export function SettingsView() {
               </label>
             ))}
             {key === 'sync' && <SyncHint on={settings.sync === 'on'} />}
+            {key === 'notifyNewEpisodes' && (
+              <>
+                <p class="hint">{t('settingNotifyHint')}</p>
+                {notificationsRefused && (
+                  <p class="hint" role="alert">
+                    {t('settingNotifyRefused')}
+                  </p>
+                )}
+              </>
+            )}
           </fieldset>
         ))}
       </form>

@@ -15,6 +15,7 @@ import { checkFeed, recordStoreFailure, storeFeedHere, type FetchedFeed } from '
 import { getFeedState } from '../platform/storage/archive';
 import { playerIsPlaying } from './player';
 import { showArrivedBadge } from './badge';
+import { notifyArrivals } from './newEpisodes';
 import { closeOffscreenDocumentUnlessPlaying, needsOffscreenDocument, openOffscreenDocument } from './offscreenDocument';
 
 let running: Promise<FeedState | null> | null = null;
@@ -53,9 +54,12 @@ function deriveArchiveSoon(): void {
 
 /** The refresh's state once the archive is stored; the index and citations follow (`deriveArchiveSoon`). */
 export function runArchiveRefresh(force: boolean): Promise<FeedState | null> {
-  running ??= refreshUnlessPlaying(force)
-    .then(async (state) => {
+  running ??= getFeedState()
+    .catch(recover('reading the archive state', null))
+    .then(async (before) => {
+      const state = await refreshUnlessPlaying(force);
       await showArrivedBadge(state);
+      await notifyArrivals(before, state).catch(recover('telling of a new episode', undefined));
       return state;
     })
     .finally(() => {

@@ -16,6 +16,7 @@ import { runArchiveRefresh, runWaitingRefresh } from './archiveRunner';
 import { showArrivedBadge, showEpisodeBadge } from './badge';
 import { getFeedState, markArrivedOpened } from '../platform/storage/archive';
 import { commandPlayer } from './player';
+import { openArrivalsWhenClicked } from './newEpisodes';
 import { noteNodes } from '../core/log/note';
 import { namedEntity } from '../core/text/entities';
 import { refreshFromSource } from './sourceRefresh';
@@ -88,6 +89,7 @@ async function followChange(change: StoreChange): Promise<void> {
 }
 
 listenToSync();
+openArrivalsWhenClicked();
 
 // The background's own writes (the phone's marks through gPodder, another browser's through
 // storage.sync): the badges follow, and the listener's other browsers hear of the phone's marks.

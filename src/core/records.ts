@@ -161,11 +161,19 @@ export const storedSearchIndexSchema: v.GenericSchema<unknown, StoredSearchIndex
   index: v.string(),
 });
 
-const SETTINGS_DEFAULTS = { language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 } as const;
+const SETTINGS_DEFAULTS = {
+  language: 'auto',
+  theme: 'auto',
+  openLinksIn: 'foreground',
+  sync: 'off',
+  notifyNewEpisodes: 'off',
+  playbackRate: 1,
+} as const;
 
 /**
  * The settings. `sync` is the listening state in the browser's own sync (the listener's Google or
- * Firefox account), off unless chosen; `playbackRate` the player's speed, 0.8 to 2.5. Settings
+ * Firefox account), off unless chosen; `notifyNewEpisodes` a system notification when a refresh
+ * brings an episode, off unless chosen (the permission is asked then); `playbackRate` the player's speed, 0.8 to 2.5. Settings
  * from before a setting existed take its default.
  */
 export const settingsSchema = v.object({
@@ -173,6 +181,7 @@ export const settingsSchema = v.object({
   theme: v.optional(v.picklist(['auto', 'light', 'dark']), SETTINGS_DEFAULTS.theme),
   openLinksIn: v.optional(v.picklist(['foreground', 'background']), SETTINGS_DEFAULTS.openLinksIn),
   sync: v.optional(v.picklist(['off', 'on']), SETTINGS_DEFAULTS.sync),
+  notifyNewEpisodes: v.optional(v.picklist(['off', 'on']), SETTINGS_DEFAULTS.notifyNewEpisodes),
   playbackRate: v.optional(v.pipe(v.number(), v.minValue(MIN_RATE), v.maxValue(MAX_RATE)), SETTINGS_DEFAULTS.playbackRate),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;

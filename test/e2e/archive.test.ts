@@ -2,13 +2,21 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DOMParser } from 'linkedom';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { inChromium, it } from './support/fixtures';
 import { SCREENSHOTS } from './support/screenshots';
 import { citationsOf, citedBy } from '../../src/core/archive/citations';
 import { parseFeed, type DocumentParser } from '../../src/platform/html/feed';
 import { CORPUS_DIR, corpusPresent } from '../support/corpus';
-import type { ExtensionSession } from './support/browser';
+import { distGranting, type ExtensionSession } from './support/browser';
+
+type ChromeApi = {
+  chrome: {
+    runtime: { sendMessage(message: unknown): Promise<unknown> };
+    notifications: { getAll(): Promise<Record<string, boolean>> };
+    action: { getBadgeText(details: object): Promise<string> };
+  };
+};
 
 const episodes = corpusPresent
   ? parseFeed(readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8'), new DOMParser() as unknown as DocumentParser)
@@ -99,7 +107,8 @@ inChromium('the archive in Chromium', () => {
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
     // The search field is in the header of every view.
     await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('asciidoctor-maven');
-    await expect.poll(() => journal.locator('.hits > li').count()).toBeGreaterThan(0);
+    // The index is derived after the archive is stored and listed: it may come a few seconds later.
+    await expect.poll(() => journal.locator('.hits > li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await journal.locator('.hits').textContent()).toContain('LCC 318');
     // Each episode once (issue 21, 2), with the words found marked.
     const names = await journal.locator('.hits > li > .episode-name').allTextContents();
@@ -153,5 +162,45 @@ inChromium('the archive in Chromium', () => {
     const popup = await session.openPopup(tab);
     const link = popup.locator('li.link', { has: popup.locator(`a.link-open[href="${cited.url}"]`) });
     await expect.poll(() => link.locator('.also-in').textContent()).toBe('aussi dans LCC 144');
+  });
+
+  describe('a new episode', () => {
+    let granted: ReturnType<typeof distGranting>;
+    beforeAll(() => {
+      granted = distGranting([], ['notifications']);
+    });
+    afterAll(() => granted.remove());
+
+    it('says a new episode came: "1" on the badge, "nouveau" in the catalogue, a notification when chosen', async ({ launch }) => {
+      const feedUrl = 'https://lescastcodeurs.com/feed-intern.atom';
+      const wholeFeed = readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8');
+      const newest = wholeFeed.indexOf('<entry>');
+      const feedBefore = wholeFeed.slice(0, newest) + wholeFeed.slice(wholeFeed.indexOf('</entry>', newest) + '</entry>'.length);
+      const newestEpisode = episodes[0]!;
+      let served = feedBefore;
+      const session = await launch({ dist: granted.dist });
+      await session.context.route(feedUrl, (route) => route.fulfill({ status: 200, contentType: 'application/atom+xml', body: served }));
+      const journal = await session.context.newPage();
+      await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
+      const refresh = () =>
+        journal.evaluate(() => (globalThis as unknown as ChromeApi).chrome.runtime.sendMessage({ type: 'archive/refresh', force: true }));
+      await refresh();
+
+      // The listener chooses the notification: the permission is asked in that click (granted here at install).
+      await journal.getByRole('radio', { name: 'Oui, par une notification' }).check();
+      await expect.poll(() => journal.getByRole('radio', { name: 'Oui, par une notification' }).isChecked()).toBe(true);
+
+      served = wholeFeed;
+      await refresh();
+      const worker = await session.worker();
+      const notifications = () => worker.evaluate(() => (globalThis as unknown as ChromeApi).chrome.notifications.getAll());
+      await expect
+        .poll(async () => Object.keys(await notifications()), { timeout: 15_000 })
+        .toEqual([`lcc-new-episode:${newestEpisode.url}`]);
+      expect(await worker.evaluate(() => (globalThis as unknown as ChromeApi).chrome.action.getBadgeText({}))).toBe('1');
+      await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
+      const row = journal.locator('.episode-list .row', { hasText: newestEpisode.title.replace(/^LCC \d+ - /, '') });
+      await expect.poll(() => row.locator('.new-chip').textContent(), { timeout: 30_000 }).toBe('nouveau');
+    });
   });
 });

@@ -140,15 +140,16 @@ async function serveSource(route: Route, source: SourceRoute): Promise<void> {
 }
 
 /**
- * A copy of the built extension granted `origins` at install, as a test profile grants the host
- * permission a listener gives when connecting to their sync server (a headless browser shows no
- * permission prompt to click). Removed with the returned function.
+ * A copy of the built extension granted `origins` and `permissions` at install, as a test profile
+ * grants what a listener allows in a prompt (their sync server, notifications): a headless browser
+ * shows no permission prompt to click. Removed with the returned function.
  */
-export function distGranting(origins: string[]): { dist: string; remove: () => void } {
+export function distGranting(origins: string[], permissions: string[] = []): { dist: string; remove: () => void } {
   const dist = mkdtempSync(join(tmpdir(), 'lcc-dist-'));
   cpSync(DIST, dist, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { host_permissions: string[]; permissions: string[] };
   manifest.host_permissions.push(...origins);
+  manifest.permissions.push(...permissions);
   writeFileSync(join(dist, 'manifest.json'), JSON.stringify(manifest));
   return { dist, remove: () => rmSync(dist, { recursive: true, force: true }) };
 }

@@ -258,14 +258,29 @@ describe('export, then import', () => {
     await updateSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
     const file = readExportFile(JSON.stringify({ ...validFile(), settings: { theme: 'dark', language: 'en' } }));
     await applyImport(planImport(await readEverything(), file, 'merge'));
-    expect(await getSettings()).toEqual({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
+    expect(await getSettings()).toEqual({
+      language: 'auto',
+      theme: 'auto',
+      openLinksIn: 'foreground',
+      sync: 'off',
+      notifyNewEpisodes: 'off',
+      playbackRate: 1,
+    });
     await applyImport(planImport(await readEverything(), file, 'replace'));
-    expect(await getSettings()).toEqual({ language: 'en', theme: 'dark', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
+    expect(await getSettings()).toEqual({
+      language: 'en',
+      theme: 'dark',
+      openLinksIn: 'foreground',
+      sync: 'off',
+      notifyNewEpisodes: 'off',
+      playbackRate: 1,
+    });
     expect((await exportEverything()).settings).toEqual({
       language: 'en',
       theme: 'dark',
       openLinksIn: 'foreground',
       sync: 'off',
+      notifyNewEpisodes: 'off',
       playbackRate: 1,
     });
   });
