@@ -23,7 +23,7 @@ describe('the front matter', () => {
 
   it('leaves to the library what is more than key: value lines', () => {
     for (const text of [
-      "title: x\ntweet: a b\n  c",
+      'title: x\ntweet: a b\n  c',
       'team:\n  - A\n  - B',
       'title: "a \\"b\\""',
       'title: x\ntitle: y',
@@ -39,7 +39,10 @@ describe('the front matter', () => {
     }
     expect(() => readFrontMatter('title: x\ntitle: y')).toThrow();
     expect(readFrontMatter('tweet: a b\n  c')).toEqual({ tweet: 'a b c' });
-    expect(readSimpleFrontMatter('tweet: Épisode #java #quarkus\n# a comment\nepisode: 12 # the number')).toEqual({ tweet: 'Épisode', episode: 12 });
+    expect(readSimpleFrontMatter('tweet: Épisode #java #quarkus\n# a comment\nepisode: 12 # the number')).toEqual({
+      tweet: 'Épisode',
+      episode: 12,
+    });
   });
 
   it('reads what it reads as YAML does', () => {
@@ -48,7 +51,9 @@ describe('the front matter', () => {
       fc.string({ maxLength: 12 }),
       fc.constantFrom('', "'it''s'", '"quoted"', "'a # b'", 'C#', 'a #b', 'a # b: c', '#x', 'LCC 340 - x', '42', '0', 'l\'voit', '{a}', '[b]', 'x:y', 'a - b', 'é', '~', 'null', 'yes'),
     );
-    const line = fc.tuple(fc.constantFrom('title', 'author', 'episode', 'team', 'x_y', 'a-b'), value).map(([key, text]) => `${key}: ${text}`);
+    const line = fc
+      .tuple(fc.constantFrom('title', 'author', 'episode', 'team', 'x_y', 'a-b'), value)
+      .map(([key, text]) => `${key}: ${text}`);
     fc.assert(
       fc.property(fc.array(fc.oneof(line, fc.constantFrom('', '# a comment')), { maxLength: 6 }), (lines) => {
         const text = lines.join('\n');
