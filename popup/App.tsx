@@ -122,7 +122,7 @@ function ActiveEpisode({ player }: { player: PlayerHandle }) {
     // `own` (the listener's records read with the episode) is the notes' first value only: the
     // hooks inside follow the store after that, and a later copy must not draw the notes again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [shown?.episode, shown?.tabId],
+    [shown?.episode, shown?.tabId, shown?.redrawn],
   );
   switch (active.kind) {
     case 'loading':
@@ -141,7 +141,7 @@ function ActiveEpisode({ player }: { player: PlayerHandle }) {
       );
     case 'episode':
       return (
-        <main class="episode" aria-busy={active.check.kind === 'checking'}>
+        <main class="episode" key={active.redrawn} aria-busy={active.check.kind === 'checking'}>
           <EpisodeHeader episode={active.episode} own={active.own} player={player} />
           {notes}
           <footer class="popup-footer">

@@ -16,6 +16,7 @@ import type { ListeningState } from '../src/core/records';
 import { changesEpisode, onLocalWrite, onStoreChange, openStore, type StoreChange } from '../src/platform/storage/database';
 import { keepPopupCopy, readPopupCopy, type PopupCopy } from '../src/ui/popupCopies';
 import { afterNextPaint } from '../src/ui/afterNextPaint';
+import { playerSeenLoaded } from '../src/ui/player/usePlayer';
 import { getCachedEpisode } from '../src/platform/storage/episodeCopies';
 import { getListeningState } from '../src/platform/storage/listening';
 import { recover, reportError } from '../src/errors';
@@ -40,7 +41,16 @@ export type ActiveEpisode =
   | { kind: 'loading' }
   | { kind: 'not-episode' }
   | { kind: 'failed' }
-  | { kind: 'episode'; tabId: number; episode: Episode; own: OwnRecords; origin: EpisodeOrigin; check: SourceCheck };
+  | {
+      kind: 'episode';
+      tabId: number;
+      episode: Episode;
+      own: OwnRecords;
+      origin: EpisodeOrigin;
+      check: SourceCheck;
+      /** 1 once the records drawn from the popup's copy proved out of date: the views are drawn afresh. */
+      redrawn: number;
+    };
 
 async function readOwnRecords(episodeId: string): Promise<OwnRecords> {
   const [listening, position, queue] = await Promise.all([getListeningState(episodeId), getPosition(episodeId), getQueue()]).catch(
@@ -110,8 +120,11 @@ function ownOf(copy: PopupCopy): OwnRecords {
   return { listening: copy.listening, playback: { positions, queue: copy.queue } };
 }
 
-/** What the popup drew last of the episode the background named: its first frame, drawn at once. */
-const copied = target && readPopupCopy(target.pageUrl);
+/**
+ * What the popup drew last of the episode the background named: its first frame, drawn at once;
+ * while a player is loaded, the first frame waits for it with the database, to hold its bar too.
+ */
+const copied = target && !playerSeenLoaded() ? readPopupCopy(target.pageUrl) : null;
 
 /**
  * Keeps the popup's copy of the episode shown (`shown()`) in step with the listener's records of
@@ -151,6 +164,7 @@ export function useActiveEpisode(): ActiveEpisode {
           own: ownOf(copied),
           origin: copied.origin,
           check: { kind: 'checking' },
+          redrawn: 0,
         }
       : { kind: 'loading' },
   );
@@ -175,7 +189,8 @@ export function useActiveEpisode(): ActiveEpisode {
       // Drawn from the copy: the same notes are not drawn again, unless the listener's records changed.
       const sameOwn = copied && found.first && JSON.stringify(ownOf(copied)) === JSON.stringify(found.first.own);
       const first = found.first && (sameOwn ? { ...found.first, episode: keptIfSame(copied.episode, found.first.episode) } : found.first);
-      if (first) show({ kind: 'episode', tabId, ...first, check: { kind: 'checking' } });
+      const redrawn = copied && !sameOwn ? 1 : 0;
+      if (first) show({ kind: 'episode', tabId, ...first, check: { kind: 'checking' }, redrawn });
 
       // Without a copy or a page parse (a tab opened before the extension was installed), the
       // source on GitHub is all there is.
@@ -183,11 +198,13 @@ export function useActiveEpisode(): ActiveEpisode {
         recover('checking the source', { status: 'failed', reason: 'offline' } as const),
       );
       if (result.status === 'failed') {
-        show(first ? { kind: 'episode', tabId, ...first, check: { kind: 'failed', reason: result.reason } } : { kind: 'not-episode' });
+        show(
+          first ? { kind: 'episode', tabId, ...first, check: { kind: 'failed', reason: result.reason }, redrawn } : { kind: 'not-episode' },
+        );
       } else {
         const episode = keptIfSame(first?.episode, result.episode);
         const own = first?.episode.id === episode.id ? first.own : await readOwnRecords(episode.id);
-        show({ kind: 'episode', tabId, episode, own, origin: 'markdown', check: { kind: 'done' } });
+        show({ kind: 'episode', tabId, episode, own, origin: 'markdown', check: { kind: 'done' }, redrawn });
       }
     })().catch((error: unknown) => {
       reportError('showing the episode', error);

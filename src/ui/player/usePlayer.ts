@@ -31,13 +31,41 @@ function commandPlayer(request: PlayerCommand): Promise<PlayerState> {
  */
 let heard: PlayerState | undefined;
 const hearers = new Set<(state: PlayerState) => void>();
+
+/**
+ * Whether the pages last heard of a player with an episode loaded (its bar drawn): a page that
+ * would draw its first frame before the player answers does not, then, lest the bar push its
+ * content down a frame later. Unheard within a second: no player is loaded.
+ */
+const LOADED_KEY = 'lcc-companion/player-loaded';
+const UNHEARD_MS = 1000;
+
+export function playerSeenLoaded(): boolean {
+  try {
+    return localStorage.getItem(LOADED_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function rememberLoaded(loaded: boolean): void {
+  try {
+    if (loaded) localStorage.setItem(LOADED_KEY, '1');
+    else localStorage.removeItem(LOADED_KEY);
+  } catch {
+    // No storage: the next page waits for the player as before.
+  }
+}
+
 new BroadcastChannel(PLAYER_CHANNEL).onmessage = (event: MessageEvent<PlayerState>) => {
   heard = event.data;
+  rememberLoaded(event.data.playable !== null);
   for (const hear of hearers) hear(event.data);
 };
 const questions = new BroadcastChannel(PLAYER_QUESTIONS_CHANNEL);
 questions.postMessage('state');
 questions.close();
+setTimeout(() => heard ?? rememberLoaded(false), UNHEARD_MS);
 
 export function usePlayer(): PlayerHandle {
   const [state, setState] = useState<PlayerState | undefined>(heard);
