@@ -26,7 +26,10 @@ inChromium('reading later in Chromium', () => {
       .click({ modifiers: ['Control'] });
     await expect.poll(() => links.nth(2).getAttribute('class')).toBe('link opened');
     expect(await popup.locator('.links-bar .count').nth(1).textContent()).toBe(`1 / ${total} liens ouverts`);
+    // Opened again, as a listener would after closing it: the link opened is still dimmed.
+    await popup.close();
     popup = await session.openPopup(tab);
+    await popup.getByRole('tab', { name: /^Liens/ }).click();
     await expect.poll(() => popup.locator('li.link.opened').count()).toBe(1);
 
     const journal = await session.context.newPage();
