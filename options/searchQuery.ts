@@ -6,7 +6,15 @@
 import { useEffect, useState } from 'preact/hooks';
 
 const listeners = new Set<(query: string) => void>();
-let current = new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') ?? '';
+const queryOfAddress = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') ?? '';
+let current = queryOfAddress();
+
+// An address typed or followed in the open journal (`#search?q=quarkus`) is a search too.
+addEventListener('hashchange', () => {
+  if (!location.hash.startsWith('#search') || queryOfAddress() === current) return;
+  current = queryOfAddress();
+  for (const listener of listeners) listener(current);
+});
 
 export function searchQuery(): string {
   return current;

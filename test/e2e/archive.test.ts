@@ -103,7 +103,7 @@ inChromium('the archive in Chromium', () => {
   });
 
   it('finds an episode by a word of one of its links', async ({ launch }) => {
-    const { journal } = await journalWithArchive(launch, 'episodes');
+    const { session, journal } = await journalWithArchive(launch, 'episodes');
     await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
     // The search field is in the header of every view.
     await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('asciidoctor-maven');
@@ -149,6 +149,12 @@ inChromium('the archive in Chromium', () => {
     await expect.poll(() => journal.locator('.hits > li').count()).toBe(0);
     await search.fill('"mcp server"');
     await expect.poll(() => journal.locator('.hits > li').count()).toBeGreaterThan(0);
+
+    // An address followed in the open journal searches too, its words in the field.
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#search?q=relecteurs`);
+    await expect.poll(() => search.inputValue()).toBe('relecteurs');
+    await expect.poll(() => journal.locator('.hits mark').first().textContent()).toMatch(/relecteurs/i);
   });
 
   it('shows under a link of the popup the other episodes that cite it', async ({ launch }) => {
