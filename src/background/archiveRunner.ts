@@ -7,7 +7,7 @@
  * the end.
  */
 import browser from 'webextension-polyfill';
-import { recover } from '../errors';
+import { inBackground, recover } from '../errors';
 import { sendToOffscreen } from '../messages';
 import type { FeedState } from '../core/records';
 import { deriveArchive } from '../platform/archive/derive';
@@ -59,7 +59,8 @@ export function runArchiveRefresh(force: boolean): Promise<FeedState | null> {
     .then(async (before) => {
       const state = await refreshUnlessPlaying(force);
       await showArrivedBadge(state);
-      await notifyArrivals(before, state).catch(recover('telling of a new episode', undefined));
+      // The refresh's answer does not wait for the notifications.
+      inBackground('telling of a new episode', notifyArrivals(before, state));
       return state;
     })
     .finally(() => {
