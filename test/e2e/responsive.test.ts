@@ -2,7 +2,8 @@
  * Every view of the journal at a phone's width (360 px: Firefox for Android opens it full screen)
  * and a desktop's (1280 px), light and dark, in Chromium (issue 22): no horizontal scroll, every
  * control inside the window, targets a finger can hit at 360 px, body text of 14 px or more, no
- * axe violation. The same run writes a screenshot of each, which `npm run screenshots` keeps.
+ * axe violation; in English too at 360 px. The same run writes a screenshot of each, which
+ * `npm run screenshots` keeps.
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -102,4 +103,25 @@ inChromium('the journal at 360 and 1280 px in Chromium', () => {
           await journal.screenshot({ path: resolve(SCREENSHOTS, `journal-${view}-${width}-${theme}.png`) });
         });
       });
+
+  // English words are other lengths: every view again in English, at a phone's width.
+  describe('English, 360 px', () => {
+    beforeAll(async () => {
+      await journal.emulateMedia({ colorScheme: 'light' });
+      await journal.setViewportSize({ width: 360, height: 780 });
+      await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
+      await journal.getByRole('radio', { name: 'English' }).check();
+      await journal.waitForFunction(() => document.documentElement.lang === 'en');
+    });
+
+    it.each(VIEWS)('%s fits, and has no axe violation', async (view) => {
+      await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}${view === 'search' ? '?q=cloud' : ''}`);
+      await expect.poll(() => journal.locator('#view-title').textContent()).not.toBe('');
+      await journal.waitForLoadState('networkidle');
+      await expect.poll(() => journal.getByRole('status').filter({ hasText: 'Loading…' }).count(), { timeout: 15_000 }).toBe(0);
+      expect(await journal.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await layoutFaults(journal, 360)).toEqual([]);
+      expect(await axeViolations(journal)).toEqual([]);
+    });
+  });
 });
