@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { episodeFixture } from '../../support/episodes';
 import type { Episode, OutlineNode } from '../../../src/core/episode/model';
-import type { CachedEpisode, ListeningState } from '../../../src/core/records';
+import { DEFAULT_SETTINGS, type CachedEpisode, type ListeningState } from '../../../src/core/records';
 import {
   EXPORT_VERSION,
   exportFileOf,
@@ -255,34 +255,14 @@ describe('export, then import', () => {
 
   it("takes the settings of the file on replace, and keeps this device's on merge", async () => {
     await seed();
-    await updateSettings({ language: 'auto', theme: 'auto', openLinksIn: 'foreground', sync: 'off', playbackRate: 1 });
+    await updateSettings(DEFAULT_SETTINGS);
     const file = readExportFile(JSON.stringify({ ...validFile(), settings: { theme: 'dark', language: 'en' } }));
     await applyImport(planImport(await readEverything(), file, 'merge'));
-    expect(await getSettings()).toEqual({
-      language: 'auto',
-      theme: 'auto',
-      openLinksIn: 'foreground',
-      sync: 'off',
-      notifyNewEpisodes: 'off',
-      playbackRate: 1,
-    });
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
     await applyImport(planImport(await readEverything(), file, 'replace'));
-    expect(await getSettings()).toEqual({
-      language: 'en',
-      theme: 'dark',
-      openLinksIn: 'foreground',
-      sync: 'off',
-      notifyNewEpisodes: 'off',
-      playbackRate: 1,
-    });
-    expect((await exportEverything()).settings).toEqual({
-      language: 'en',
-      theme: 'dark',
-      openLinksIn: 'foreground',
-      sync: 'off',
-      notifyNewEpisodes: 'off',
-      playbackRate: 1,
-    });
+    const fromFile = { ...DEFAULT_SETTINGS, language: 'en', theme: 'dark' };
+    expect(await getSettings()).toEqual(fromFile);
+    expect((await exportEverything()).settings).toEqual(fromFile);
   });
 
   it('merges with the newest state winning, and replace keeps only the file', async () => {
