@@ -133,6 +133,28 @@ inChromium('the toolbar popup in Chromium', () => {
     expect(again.url()).toContain('popup/index.html?tab=');
   });
 
+  it('draws no first frame from a copy that a change in the journal made out of date', async ({ launch }) => {
+    const session = await launch({ feed: true });
+    const tab = await session.openSitePage(pathOfPost(POSTS.interview));
+    const popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    await popup.close();
+
+    const journal = await session.context.newPage();
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
+    const heard = journal.locator('.episode-list .row', { hasText: 'Quentin Adam' }).getByRole('button', { name: 'Écouté' });
+    await heard.click({ timeout: 30_000 });
+    await expect.poll(() => heard.getAttribute('aria-pressed')).toBe('true');
+
+    const watch = `window.drawn = []; new MutationObserver(() => {
+      const state = [...document.querySelectorAll('button')].find((each) => each.textContent === 'Écouté')?.getAttribute('aria-pressed') ?? '-';
+      if (window.drawn.at(-1) !== state) window.drawn.push(state);
+    }).observe(document, { subtree: true, childList: true, attributes: true });`;
+    const again = await session.openPopup(tab, undefined, watch);
+    await expect.poll(() => again.locator('main.episode[aria-busy="false"]').count()).toBe(1);
+    expect(await again.evaluate(() => (window as unknown as { drawn: string[] }).drawn)).toEqual(['-', 'true']);
+  });
+
   it('forgets the episode named in the popup address when its tab goes to another page', async ({ launch }) => {
     const session = await launch();
     const tab = await session.openSitePage(pathOfPost(POSTS.news));
