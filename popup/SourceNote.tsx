@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '../src/ui/i18n';
-import type { EpisodeOrigin, SourceCheck } from './useActiveEpisode';
+import type { EpisodeOrigin } from '../src/ui/popupCopies';
+import type { SourceCheck } from './useActiveEpisode';
 
 const FAILURE_NOTES = {
   page: { offline: 'sourcePageOffline', 'not-found': 'sourcePageNotFound', unparsable: 'sourcePageUnparsable' },

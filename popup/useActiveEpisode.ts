@@ -14,15 +14,12 @@ import type { Playable } from '../src/core/player/playable';
 import type { PlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import type { ListeningState } from '../src/core/records';
 import { changesEpisode, onLocalWrite, onStoreChange, openStore, type StoreChange } from '../src/platform/storage/database';
-import { keepPopupCopy, readPopupCopy, type PopupCopy } from '../src/ui/popupCopies';
+import { keepPopupCopy, readPopupCopy, type EpisodeOrigin, type PopupCopy } from '../src/ui/popupCopies';
 import { afterNextPaint } from '../src/ui/afterNextPaint';
 import { playerSeenLoaded } from '../src/ui/player/usePlayer';
 import { getCachedEpisode } from '../src/platform/storage/episodeCopies';
 import { getListeningState } from '../src/platform/storage/listening';
 import { recover, reportError } from '../src/errors';
-
-/** Where the episode on screen was read from. */
-export type EpisodeOrigin = 'cache' | 'page' | 'markdown';
 
 export type SourceCheck = { kind: 'checking' } | { kind: 'done' } | { kind: 'failed'; reason: RevalidateFailure };
 
@@ -171,12 +168,14 @@ export function useActiveEpisode(): ActiveEpisode {
 
   useEffect(() => {
     let closed = false;
-    let shown: { episode: Episode; origin: EpisodeOrigin } | null = null;
+    let shown: { episode: Episode; origin: EpisodeOrigin; own: OwnRecords } | null = null;
     const stopKeeping = keepCopyInStep(() => shown);
     const show = (next: ActiveEpisode) => {
       if (closed) return;
       setState(next);
       if (next.kind !== 'episode') return;
+      // The source check most often confirms what is drawn: the same copy is not written again.
+      if (shown?.episode === next.episode && shown.own === next.own && shown.origin === next.origin) return;
       shown = next;
       afterNextPaint(() => keepPopupCopy(copyOf(next.episode, next.origin, next.own)));
     };

@@ -16,9 +16,13 @@ const KEY = 'lcc-companion/popup-episodes';
 /** A listener goes back to the episode they are listening to, and to the one or two before. */
 const KEPT = 4;
 
+/** Where the episode drawn was read from: the copy kept of its source, the page, the source itself. */
+const episodeOriginSchema = v.picklist(['cache', 'page', 'markdown']);
+export type EpisodeOrigin = v.InferOutput<typeof episodeOriginSchema>;
+
 const popupCopySchema = v.object({
   episode: episodeSchema,
-  origin: v.picklist(['cache', 'page', 'markdown']),
+  origin: episodeOriginSchema,
   listening: v.optional(listeningStateSchema),
   position: v.nullable(playbackPositionSchema),
   queue: v.array(playableSchema),

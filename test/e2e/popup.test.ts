@@ -7,6 +7,8 @@ import { titleWithoutNumber } from '../../src/ui/episodeTitle';
 import { closingLinks, listedLinks } from '../../src/ui/linkFilter';
 import { pathOfPost, POSTS } from './support/pages';
 import { readPost } from '../support/corpus';
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from './support/browser';
 
 function episodeOf(post: string): Episode {
   return parseMarkdownPost(readPost(`${post}.md`), `${post}.md`);
@@ -14,6 +16,21 @@ function episodeOf(post: string): Episode {
 
 function countOutline(nodes: OutlineNode[]): number {
   return flattenOutline(nodes).length;
+}
+
+/**
+ * Every state of the buttons named `names` (pressed or not, '-' where not drawn) that the popup
+ * opened over `tab` draws, recorded from before its own scripts run until its source is checked.
+ */
+async function pressedStatesDrawn(session: ExtensionSession, tab: Page, names: string[]): Promise<string[]> {
+  const watch = `window.drawn = []; new MutationObserver(() => {
+    const pressed = (name) => [...document.querySelectorAll('button')].find((each) => each.textContent === name)?.getAttribute('aria-pressed') ?? '-';
+    const state = ${JSON.stringify(names)}.map(pressed).join(' ');
+    if (window.drawn.at(-1) !== state) window.drawn.push(state);
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });`;
+  const popup = await session.openPopup(tab, undefined, watch);
+  await expect.poll(() => popup.locator('main.episode[aria-busy="false"]').count()).toBe(1);
+  return popup.evaluate(() => (window as unknown as { drawn: string[] }).drawn);
 }
 
 inChromium('the toolbar popup in Chromium', () => {
@@ -146,13 +163,7 @@ inChromium('the toolbar popup in Chromium', () => {
     await heard.click({ timeout: 30_000 });
     await expect.poll(() => heard.getAttribute('aria-pressed')).toBe('true');
 
-    const watch = `window.drawn = []; new MutationObserver(() => {
-      const state = [...document.querySelectorAll('button')].find((each) => each.textContent === 'Écouté')?.getAttribute('aria-pressed') ?? '-';
-      if (window.drawn.at(-1) !== state) window.drawn.push(state);
-    }).observe(document, { subtree: true, childList: true, attributes: true });`;
-    const again = await session.openPopup(tab, undefined, watch);
-    await expect.poll(() => again.locator('main.episode[aria-busy="false"]').count()).toBe(1);
-    expect(await again.evaluate(() => (window as unknown as { drawn: string[] }).drawn)).toEqual(['-', 'true']);
+    expect(await pressedStatesDrawn(session, tab, ['Écouté'])).toEqual(['-', 'true']);
   });
 
   it('forgets the episode named in the popup address when its tab goes to another page', async ({ launch }) => {
@@ -178,15 +189,7 @@ inChromium('the toolbar popup in Chromium', () => {
     await expect.poll(() => popup.locator('button[aria-pressed="true"]').count()).toBe(3);
     await popup.close();
 
-    // Every state of the three buttons the popup draws, from before its own scripts run.
-    const watch = `window.drawn = []; new MutationObserver(() => {
-      const pressed = (name) => [...document.querySelectorAll('button')].find((each) => each.textContent === name)?.getAttribute('aria-pressed') ?? '-';
-      const state = ['Écouté', 'Favori', 'À écouter ensuite'].map(pressed).join(' ');
-      if (window.drawn.at(-1) !== state) window.drawn.push(state);
-    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });`;
-    const again = await session.openPopup(tab, undefined, watch);
-    await expect.poll(() => again.locator('main.episode[aria-busy="false"]').count()).toBe(1);
-    expect(await again.evaluate(() => (window as unknown as { drawn: string[] }).drawn)).toEqual(['- - -', 'true true true']);
+    expect(await pressedStatesDrawn(session, tab, ['Écouté', 'Favori', 'À écouter ensuite'])).toEqual(['- - -', 'true true true']);
   });
 
   it('puts the episode number on the badge, a check mark once listened, and nothing on the home page', async ({ launch }) => {

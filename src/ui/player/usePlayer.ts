@@ -65,7 +65,9 @@ new BroadcastChannel(PLAYER_CHANNEL).onmessage = (event: MessageEvent<PlayerStat
 const questions = new BroadcastChannel(PLAYER_QUESTIONS_CHANNEL);
 questions.postMessage('state');
 questions.close();
-setTimeout(() => heard ?? rememberLoaded(false), UNHEARD_MS);
+setTimeout(() => {
+  if (!heard) rememberLoaded(false);
+}, UNHEARD_MS);
 
 export function usePlayer(): PlayerHandle {
   const [state, setState] = useState<PlayerState | undefined>(heard);
