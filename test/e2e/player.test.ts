@@ -65,6 +65,21 @@ async function playFromPopup(session: ExtensionSession, popup: Page): Promise<vo
   await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('playing');
 }
 
+/**
+ * Moves the popup's position slider as a listener lets go of it. It waits for the popup to know
+ * the length first: before that the slider is disabled and its maximum 1, so the seek is lost.
+ */
+async function seekFromPopup(popup: Page, to: number): Promise<void> {
+  const slider = popup.locator('.player-position');
+  await expect
+    .poll(async () => (await slider.isEnabled()) && Number(await slider.getAttribute('max')) >= to, { timeout: 10_000 })
+    .toBe(true);
+  await slider.evaluate((input: HTMLInputElement, seconds) => {
+    input.value = String(seconds);
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, to);
+}
+
 /** The records of a store of the extension's database, read in one of its pages. */
 function readStore(page: Page, store: string): Promise<unknown[]> {
   return page.evaluate(async (name) => {
@@ -120,10 +135,7 @@ inChromium('the player in Chromium', () => {
     expect(await popup.locator('.player-remaining').textContent()).toMatch(/^−1:[0-5]\d$/);
 
     // Twenty seconds before the end, then pause: played out, by AntennaPod's rule.
-    await popup.locator('.player-position').evaluate((slider: HTMLInputElement, to) => {
-      slider.value = String(to);
-      slider.dispatchEvent(new Event('change', { bubbles: true }));
-    }, FIXTURE_SECONDS - 20);
+    await seekFromPopup(popup, FIXTURE_SECONDS - 20);
     await expect.poll(async () => (await playerState(session)).position).toBeGreaterThanOrEqual(FIXTURE_SECONDS - 20);
     await popup.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(() => popup.locator('.player-marked').textContent()).toContain('marqué écouté');
@@ -235,10 +247,7 @@ inChromium('the player in Chromium', () => {
     expect(after.status).toBe('playing');
     expect(after.playable?.episodeId).toBe('lcc-262');
 
-    await popup.locator('.player-position').evaluate((slider: HTMLInputElement, to) => {
-      slider.value = String(to);
-      slider.dispatchEvent(new Event('change', { bubbles: true }));
-    }, FIXTURE_SECONDS - 1);
+    await seekFromPopup(popup, FIXTURE_SECONDS - 1);
     await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('ended');
     // The refresh that waited runs at the end, and the document, holding no episode, is closed after it.
     await expect.poll(() => fetched, { timeout: 15_000 }).toBe(1);
@@ -302,10 +311,7 @@ inChromium('the player in Chromium', () => {
     const popup = await session.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouter', exact: true }).click();
     await expect.poll(async () => (await playerState(session)).duration ?? 0, { timeout: 10_000 }).toBeGreaterThan(FIXTURE_SECONDS - 1);
-    await popup.locator('.player-position').evaluate((slider: HTMLInputElement, to) => {
-      slider.value = String(to);
-      slider.dispatchEvent(new Event('change', { bubbles: true }));
-    }, FIXTURE_SECONDS - 2);
+    await seekFromPopup(popup, FIXTURE_SECONDS - 2);
     await expect.poll(async () => (await playerState(session)).playable?.episodeId, { timeout: 15_000 }).toBe('lcc-340');
     await expect.poll(async () => (await playerState(session)).status, { timeout: 10_000 }).toBe('playing');
     // The one that ended is listened, by the player; the queue is empty again.
@@ -364,10 +370,7 @@ inChromium('the player in Chromium', () => {
       slider.value = '2.5';
       slider.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await popup.locator('.player-position').evaluate((slider: HTMLInputElement) => {
-      slider.value = '55';
-      slider.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await seekFromPopup(popup, 55);
     await expect.poll(async () => (await playerState(session)).position, { timeout: 20_000 }).toBeGreaterThan(66);
     expect((await playerState(session)).status).toBe('playing');
     expect(session.audio.ranges[0]).toBe('0-');
