@@ -87,6 +87,19 @@ async function runInNewTargets(port: number, script: string): Promise<() => void
   return () => socket.close();
 }
 
+/**
+ * The browser's targets, or none while it cannot say: a browser busy opening a window has been
+ * seen answering `/json/list` with an empty body, which is no answer rather than an error.
+ */
+async function debuggingTargets(port: number): Promise<{ url: string }[]> {
+  const body = await (await fetch(`http://127.0.0.1:${port}/json/list`)).text();
+  try {
+    return JSON.parse(body) as { url: string }[];
+  } catch {
+    return [];
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
@@ -243,8 +256,7 @@ export async function launchExtension(
         // The popup is a target of its own: a CDP client attached after it opened lists it.
         const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
         for (let attempt = 0; attempt < 100; attempt += 1) {
-          const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as { url: string }[];
-          if (targets.some((target) => target.url.startsWith(popupUrl))) break;
+          if ((await debuggingTargets(port)).some((target) => target.url.startsWith(popupUrl))) break;
           await new Promise((wait) => setTimeout(wait, 50));
         }
         const client = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
