@@ -3,6 +3,7 @@ import { playableOf } from '../src/core/player/playable';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, t } from '../src/ui/i18n';
 import { PlayButtons } from '../src/ui/player/PlayButtons';
+import { ShowArtwork } from '../src/ui/ShowArtwork';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
 import { isQueued, usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import { openLink } from './openLink';
@@ -28,6 +29,7 @@ function Listen({ episode, own, player }: EpisodeHeaderProps) {
 export function EpisodeHeader({ episode, own, player }: EpisodeHeaderProps) {
   return (
     <header class="episode-header">
+      <ShowArtwork size={64} />
       {episode.number !== null && <p class="episode-number">{t('episodeNumber', episode.number)}</p>}
       {/* elementtiming marks the popup's first frame with an episode, which `npm run bench` reads. */}
       <h1 class="episode-title" elementtiming="popup-episode">

@@ -105,6 +105,7 @@ inChromium('the player in Chromium', () => {
     await playFromPopup(session, popup);
     expect(session.audio.requests).toBeGreaterThan(0);
     await expect.poll(() => popup.locator('.player-title').textContent()).toContain('LCC 262');
+    expect(await popup.locator('.player-head .artwork').count()).toBe(1);
     // The system's media controls name the episode and the show, with the artwork.
     const mediaSession = await evaluateInOffscreenDocument<{
       title: string;

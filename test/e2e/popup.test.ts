@@ -208,4 +208,42 @@ inChromium('the toolbar popup in Chromium', () => {
     await expect.poll(() => homePopup.locator('h1').textContent()).toBe('Pas un épisode');
     expect(await homePopup.getByRole('button', { name: 'Voir la liste des épisodes' }).count()).toBe(1);
   });
+
+  it('shows the site’s own artwork once it has loaded, a plain tile while it cannot, and no image from elsewhere', async ({ launch }) => {
+    const session = await launch();
+    const tab = await session.openSitePage(pathOfPost(POSTS.news));
+    // The test's own square, drawn here: the show's logo is never copied, not even into a test.
+    const square = await tab.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 64;
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#0a7';
+      context.fillRect(0, 0, 64, 64);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    const artwork = (popup: Page) =>
+      popup.locator('.episode-header .artwork').evaluate((tile) => {
+        const image = tile.querySelector('img')!;
+        return { shown: !image.hidden && image.naturalWidth > 0, tile: tile.querySelector('svg') !== null };
+      });
+
+    // The test server answers 404 for it, as a site down would.
+    const offline = await session.openPopup(tab);
+    await expect.poll(() => offline.locator('.episode-title').count()).toBe(1);
+    await expect.poll(() => artwork(offline)).toEqual({ shown: false, tile: true });
+    // The CSP lets images come from the extension and the site only.
+    const blocked = await offline.evaluate(
+      () =>
+        new Promise<string>((done) => {
+          document.addEventListener('securitypolicyviolation', (event) => done(event.effectiveDirective), { once: true });
+          new Image().src = 'https://example.org/tracker.png';
+        }),
+    );
+    expect(blocked).toBe('img-src');
+    await offline.close();
+
+    session.audio.artwork = Buffer.from(square, 'base64');
+    const online = await session.openPopup(tab);
+    await expect.poll(() => artwork(online)).toEqual({ shown: true, tile: false });
+  });
 });

@@ -5,6 +5,11 @@
  */
 
 export const SITE_ORIGIN = 'https://lescastcodeurs.com';
+/**
+ * The image every page of the site names as its own (og:image). The show's logo is not under the
+ * site's Creative Commons licence, so the extension never ships it: it shows the site's copy.
+ */
+export const SHOW_ARTWORK_URL = `${SITE_ORIGIN}/images/default-twitter-card.png`;
 export const EPISODE_LIST_URL = `${SITE_ORIGIN}/episodes/`;
 const SOURCE_BASE = 'https://raw.githubusercontent.com/lescastcodeurs/lescastcodeurs.com/main/_posts/';
 

@@ -11,6 +11,7 @@ import { episodeName } from '../episodeName';
 import { formatNumber, t, uiLanguage, type MessageKey } from '../i18n';
 import { IconButton } from '../IconButton';
 import { Icon } from '../Icon';
+import { ShowArtwork } from '../ShowArtwork';
 import { Pause, Play, RotateCcw, RotateCw } from 'lucide';
 import type { PlayerHandle } from './usePlayer';
 
@@ -64,12 +65,15 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
   const playing = isPlaying(state.status);
   return (
     <section class="player" aria-label={t('playerRegion')}>
-      <p class="player-title">
-        <span class="player-status">{t(statusLabel(state.status))}</span>{' '}
-        <a href={playable.url} target="_blank" rel="noopener noreferrer">
-          {name}
-        </a>
-      </p>
+      <div class="player-head">
+        <ShowArtwork size={40} />
+        <p class="player-title">
+          <span class="player-status">{t(statusLabel(state.status))}</span>{' '}
+          <a href={playable.url} target="_blank" rel="noopener noreferrer">
+            {name}
+          </a>
+        </p>
+      </div>
       {state.status === 'failed' ? (
         <p class="player-failure" role="alert">
           {state.failure === 'refused' ? (

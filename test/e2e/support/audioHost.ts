@@ -33,6 +33,11 @@ export interface AudioRoute {
    * which no network costs).
    */
   feed: string;
+  /**
+   * The site's artwork as this server answers it (null: a 404). The popup's own requests, in a
+   * page Playwright's routes do not reach, come here.
+   */
+  artwork: Buffer | null;
 }
 
 let certificate: { key: Buffer; cert: Buffer } | null = null;
@@ -71,10 +76,15 @@ export interface AudioHost {
 }
 
 export async function startAudioHost(mode: AudioRoute['mode']): Promise<AudioHost> {
-  const route: AudioRoute = { mode, cutAfterBytes: 60_000, requests: 0, ranges: [], feed: '' };
+  const route: AudioRoute = { mode, cutAfterBytes: 60_000, requests: 0, ranges: [], feed: '', artwork: null };
   const body = readFileSync(AUDIO_FIXTURE);
   const server: Server = createServer(selfSignedCertificate(), (request, response) => {
     if (request.headers.host === SITE_HOST) {
+      if (request.url === '/images/default-twitter-card.png') {
+        if (route.artwork) response.writeHead(200, { 'Content-Type': 'image/png', 'Cache-Control': 'no-store' }).end(route.artwork);
+        else response.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('Not Found');
+        return;
+      }
       response.writeHead(200, { 'Content-Type': 'application/atom+xml; charset=utf-8' }).end(route.feed);
       return;
     }
