@@ -2,6 +2,7 @@
 import type { ImportMode, ImportPlan } from '../src/core/formats/exportFile';
 import { PODCAST_APPS, type AppImportSummary, type PodcastApp } from '../src/core/formats/appHistory';
 import { t } from '../src/ui/i18n';
+import { SegmentedControl } from '../src/ui/SegmentedControl';
 
 /** What a podcast app's history brings, said before the counts of what changes. */
 export type AppSummary = AppImportSummary & { app: PodcastApp };
@@ -38,15 +39,16 @@ export function ImportPreview({
     <section class="preview" aria-labelledby="preview-title">
       <h3 id="preview-title">{t('importPreviewTitle')}</h3>
       {step.summary && <AppHistoryCounts summary={step.summary} />}
-      <fieldset>
-        <legend>{t('importModeLegend')}</legend>
-        {(['merge', 'replace'] as const).map((mode) => (
-          <label key={mode}>
-            <input type="radio" name="import-mode" checked={step.mode === mode} onChange={() => setMode(mode)} />
-            {t(mode === 'merge' ? 'importModeMerge' : 'importModeReplace')}
-          </label>
-        ))}
-      </fieldset>
+      <SegmentedControl
+        legend={t('importModeLegend')}
+        name="import-mode"
+        segments={[
+          { value: 'merge', label: t('importModeMerge') },
+          { value: 'replace', label: t('importModeReplace') },
+        ]}
+        value={step.mode}
+        onChange={setMode}
+      />
       <ul class="preview-counts">
         <li>{t('importNewStates', counts.newStates)}</li>
         <li>{t('importChangedStates', counts.changedStates)}</li>

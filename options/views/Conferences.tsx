@@ -14,6 +14,7 @@ import { readArchive } from '../../src/platform/storage/archive';
 import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
 import { formatDay, formatMonth, t } from '../../src/ui/i18n';
 import { downloadFile } from '../downloadFile';
+import { Switch } from '../../src/ui/Switch';
 
 const SOON_DAYS = 7;
 
@@ -122,14 +123,7 @@ export function Conferences() {
             ))}
           </select>
         </label>{' '}
-        <label>
-          <input
-            type="checkbox"
-            checked={filters.cfpOpen}
-            onChange={(event) => setFilters({ ...filters, cfpOpen: event.currentTarget.checked })}
-          />{' '}
-          {t('conferencesCfpOpen')}
-        </label>{' '}
+        <Switch label={t('conferencesCfpOpen')} checked={filters.cfpOpen} onChange={(cfpOpen) => setFilters({ ...filters, cfpOpen })} />{' '}
         <button type="button" disabled={shown.length === 0} onClick={() => downloadCalendar(shown, 'lcc-companion-conferences.ics')}>
           {t('conferencesExportAll')}
         </button>

@@ -28,6 +28,7 @@ import { EpisodeRowView } from '../EpisodeRowView';
 import { refreshArchiveNow, useArchive, type ArchiveData } from '../useArchive';
 import { ArchiveArriving, archiveHasArrived } from '../ArchiveArriving';
 import { useEpisodeRows } from '../useEpisodeRows';
+import { SegmentedControl } from '../../src/ui/SegmentedControl';
 
 /** Rows drawn in the first frame, a screenful under the page's tools (ten to fifteen rows); the others right after it. */
 const FIRST_FRAME_ROWS = 16;
@@ -141,15 +142,13 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
       </p>
       <ArchiveStatus archive={archive} />
       <NextToListen rows={rows} player={player} playback={playback} />
-      <fieldset class="filters">
-        <legend>{t('episodesFilter')}</legend>
-        {(Object.keys(FILTERS) as EpisodeFilter[]).map((name) => (
-          <label key={name}>
-            <input type="radio" name="episodes-filter" checked={filter === name} onChange={() => setFilter(name)} />
-            {t(FILTERS[name])}
-          </label>
-        ))}
-      </fieldset>
+      <SegmentedControl
+        legend={t('episodesFilter')}
+        name="episodes-filter"
+        segments={(Object.keys(FILTERS) as EpisodeFilter[]).map((name) => ({ value: name, label: t(FILTERS[name]) }))}
+        value={filter}
+        onChange={setFilter}
+      />
       <BulkMarkTools
         rows={rows}
         selected={rows.filter((row) => selected.has(row.card.url))}

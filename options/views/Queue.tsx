@@ -11,7 +11,8 @@ import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import { EmptyState } from '../../src/ui/EmptyState';
 import { BrowseEpisodes } from '../BrowseEpisodes';
-import { ListMusic } from 'lucide';
+import { Icon } from '../../src/ui/Icon';
+import { ArrowDown, ArrowUp, ListMusic, Play, X } from 'lucide';
 
 export function Queue({ player }: { player: PlayerHandle }) {
   const records = usePlaybackRecords();
@@ -37,7 +38,7 @@ export function Queue({ player }: { player: PlayerHandle }) {
               label={playLabelOf(name, positions.get(item.episodeId))}
               onClick={() => player.command({ kind: 'play', playable: item })}
             >
-              ▶
+              <Icon node={Play} size={18} />
             </IconButton>
             <a href={item.url} target="_blank" rel="noopener noreferrer">
               {name}
@@ -48,17 +49,17 @@ export function Queue({ player }: { player: PlayerHandle }) {
                 disabled={index === 0}
                 onClick={() => change((current) => moveInQueue(current, item.episodeId, -1))}
               >
-                ↑
+                <Icon node={ArrowUp} size={18} />
               </IconButton>
               <IconButton
                 label={t('queueDown', name)}
                 disabled={index === queue.length - 1}
                 onClick={() => change((current) => moveInQueue(current, item.episodeId, 1))}
               >
-                ↓
+                <Icon node={ArrowDown} size={18} />
               </IconButton>
               <IconButton label={t('queueRemove', name)} onClick={() => change((current) => dequeue(current, item.episodeId))}>
-                ×
+                <Icon node={X} size={18} />
               </IconButton>
             </span>
           </li>

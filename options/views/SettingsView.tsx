@@ -11,6 +11,7 @@ import { t, type MessageKey } from '../../src/ui/i18n';
 import { useStoredRead } from '../../src/ui/useStoredRead';
 import { inBackground, recover } from '../../src/errors';
 import { GpodderSettings } from '../GpodderSettings';
+import { SegmentedControl } from '../../src/ui/SegmentedControl';
 
 type Choice<K extends keyof Settings> = { value: Settings[K]; label: MessageKey };
 
@@ -122,20 +123,14 @@ export function SettingsView() {
     <>
       <form class="settings" onSubmit={(event) => event.preventDefault()}>
         {(Object.keys(CHOICES) as ChosenSetting[]).map((key) => (
-          <fieldset key={key}>
-            <legend>{t(CHOICES[key].legend)}</legend>
-            {CHOICES[key].options.map((option) => (
-              <label key={option.value}>
-                <input
-                  type="radio"
-                  name={key}
-                  value={option.value}
-                  checked={settings[key] === option.value}
-                  onChange={() => choose(key, option.value as never)}
-                />
-                {t(option.label)}
-              </label>
-            ))}
+          <SegmentedControl
+            key={key}
+            legend={t(CHOICES[key].legend)}
+            name={key}
+            segments={CHOICES[key].options.map((option) => ({ value: option.value, label: t(option.label) }))}
+            value={settings[key]}
+            onChange={(value) => choose(key, value as never)}
+          >
             {key === 'sync' && <SyncHint on={settings.sync === 'on'} />}
             {key === 'notifyNewEpisodes' && (
               <>
@@ -147,7 +142,7 @@ export function SettingsView() {
                 )}
               </>
             )}
-          </fieldset>
+          </SegmentedControl>
         ))}
       </form>
       <GpodderSettings />
