@@ -25,9 +25,10 @@ export type ViewComponent<P> = { component: ComponentType<P> } | { load: () => P
  * settings and data behind the gear, the search from the header's field. A destination of
  * several views shows them as tabs.
  */
-export type Destination = 'episodes' | 'queue' | 'readLater' | 'conferences' | 'listening' | 'settings' | 'search' | 'welcome';
+export type Destination =
+  'episodes' | 'queue' | 'readLater' | 'conferences' | 'listening' | 'settings' | 'search' | 'welcome' | 'components';
 
-/** `destination`: where the view is reached from (the welcome: by its address alone). */
+/** `destination`: where the view is reached from (the welcome and the components: by their address alone). */
 export type ViewDefinition = { label: MessageKey; destination: Destination } & (
   { drawsEntries: true; show: ViewComponent<ViewProps> } | { drawsEntries: false; show: ViewComponent<Pick<ViewProps, 'player'>> }
 );
@@ -83,6 +84,12 @@ export const VIEWS = {
     destination: 'welcome',
     drawsEntries: true,
     show: { load: () => import('./Welcome').then((view) => view.Welcome) },
+  },
+  components: {
+    label: 'viewComponents',
+    destination: 'components',
+    drawsEntries: false,
+    show: { load: () => import('./Components').then((view) => view.Components) },
   },
 } as const satisfies Record<string, ViewDefinition>;
 

@@ -27,6 +27,8 @@ const VIEWS = [
   'settings',
   'data',
   'welcome',
+  // The design system's page: its screenshots, whole, are what a change of the look is checked against.
+  'components',
 ] as const;
 const WIDTHS = [360, 1280] as const;
 const THEMES = ['light', 'dark'] as const;
@@ -100,7 +102,10 @@ inChromium('the journal at 360 and 1280 px in Chromium', () => {
           expect(await layoutFaults(journal, width)).toEqual([]);
           expect(await axeViolations(journal)).toEqual([]);
           mkdirSync(SCREENSHOTS, { recursive: true });
-          await journal.screenshot({ path: resolve(SCREENSHOTS, `journal-${view}-${width}-${theme}.png`) });
+          await journal.screenshot({
+            path: resolve(SCREENSHOTS, `journal-${view}-${width}-${theme}.png`),
+            fullPage: view === 'components',
+          });
         });
       });
 

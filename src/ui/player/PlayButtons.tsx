@@ -32,7 +32,7 @@ async function toggleQueued(playable: Playable, queued: boolean): Promise<void> 
 }
 
 /** A ring as far round as `share` (0 to 1) of what was heard; none before the start. */
-function ProgressRing({ share }: { share: number }) {
+export function ProgressRing({ share }: { share: number }) {
   if (share <= 0) return null;
   const circumference = 2 * Math.PI * 17;
   return (

@@ -20,7 +20,7 @@ function keyBelongsToField(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('input, textarea, select, button, a, [contenteditable]') !== null;
 }
 
-function rateLabel(rate: number): string {
+export function rateLabel(rate: number): string {
   return t('speedValue', formatNumber(rate, uiLanguage(), { maximumFractionDigits: 2 }));
 }
 
