@@ -80,7 +80,7 @@ export function Components({ player }: { player: PlayerHandle }) {
   return (
     <div class="components">
       <p class="hint">{t('componentsIntro')}</p>
-      <Part title="componentsType">
+      <Part title={'componentsType'}>
         <ul class="components-type">
           {TYPE_SCALE.map((token) => (
             <li key={token} style={{ fontSize: `var(${token})` }}>
@@ -97,7 +97,7 @@ export function Components({ player }: { player: PlayerHandle }) {
           ))}
         </ul>
       </Part>
-      <Part title="componentsButtons">
+      <Part title={'componentsButtons'}>
         <Inert>
           <button type="button" class="button primary">
             {t('playEpisode')}
@@ -113,7 +113,7 @@ export function Components({ player }: { player: PlayerHandle }) {
           </button>
         </Inert>
       </Part>
-      <Part title="componentsIconButtons">
+      <Part title={'componentsIconButtons'}>
         <Inert>
           <IconButton label={t('copyLink')} onClick={noAction}>
             <Icon node={Copy} size={20} />
@@ -129,7 +129,7 @@ export function Components({ player }: { player: PlayerHandle }) {
           ))}
         </Inert>
       </Part>
-      <Part title="componentsChoices">
+      <Part title={'componentsChoices'}>
         <SegmentedControl
           legend={t('episodesFilter')}
           name="components-segments"
@@ -143,7 +143,7 @@ export function Components({ player }: { player: PlayerHandle }) {
         />
         <Switch label={t('conferencesCfpOpen')} checked={on} onChange={setOn} />
       </Part>
-      <Part title="componentsChips">
+      <Part title={'componentsChips'}>
         <Inert>
           {[1, 1.5].map((rate) => (
             <button key={rate} type="button" class="chip" aria-pressed={rate === 1}>
@@ -153,7 +153,7 @@ export function Components({ player }: { player: PlayerHandle }) {
           <span class="new-chip">{t('episodeNew')}</span>
         </Inert>
       </Part>
-      <Part title="componentsRows">
+      <Part title={'componentsRows'}>
         <Inert>
           <div class="episode-list">
             <ul class="rows">
@@ -188,14 +188,14 @@ export function Components({ player }: { player: PlayerHandle }) {
           </div>
         </Inert>
       </Part>
-      <Part title="componentsEmptyState">
+      <Part title={'componentsEmptyState'}>
         <Inert>
           <EmptyState icon={ListMusic} action={<BrowseEpisodes />}>
             {t('queueEmpty')}
           </EmptyState>
         </Inert>
       </Part>
-      <Part title="componentsArtwork">
+      <Part title={'componentsArtwork'}>
         <ShowArtwork size={64} /> <ShowArtwork size={40} />
       </Part>
       <p class="hint">{t('componentsPlayer')}</p>
