@@ -8,7 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { BookmarkPlus, Copy, ListMusic, Play } from 'lucide';
 import type { EpisodeRow } from '../../src/core/log/episodeList';
-import type { PlaybackPosition } from '../../src/core/records';
+import { emptyState, type ListeningState, type PlaybackPosition } from '../../src/core/records';
 import { EmptyState } from '../../src/ui/EmptyState';
 import { Icon } from '../../src/ui/Icon';
 import { IconButton } from '../../src/ui/IconButton';
@@ -25,31 +25,39 @@ import { EpisodeRowView } from '../EpisodeRowView';
 const TYPE_SCALE = ['--text-2xl', '--text-xl', '--text-lg', '--text-md', '--text-sm', '--text-xs'] as const;
 const COLOURS = ['--fg', '--fg-soft', '--accent', '--accent-soft', '--bg-soft', '--border', '--focus', '--ok', '--danger'] as const;
 
-function sampleRow(number: number, publishedOn: string, state: Partial<EpisodeRow['state']> | null): EpisodeRow {
+const SAMPLE_TIME = '2026-01-01T00:00:00.000Z';
+
+/** An episode for the rows to draw: made up, so that no stored record is read or written. */
+function sampleRow(number: number, publishedOn: string, state: Partial<ListeningState>): EpisodeRow {
   const id = `components-sample-${number}`;
-  const card = {
-    id,
-    number,
-    title: t('componentsSampleTitle'),
-    url: `https://lescastcodeurs.com/components/${number}/`,
-    publishedOn,
-    audioBytes: 96_000_000,
-    audioUrl: `https://traffic.libsyn.com/lescastcodeurs/components-${number}.mp3`,
-  };
-  const updatedAt = '2026-01-01T00:00:00.000Z';
   return {
-    card,
-    state: state && { episodeId: id, listenedOn: null, bookmarkedAt: null, note: '', rating: null, updatedAt, ...state },
+    card: {
+      id,
+      number,
+      title: t('componentsSampleTitle'),
+      url: `https://lescastcodeurs.com/components/${number}/`,
+      publishedOn,
+      audioBytes: 96_000_000,
+      audioUrl: `https://traffic.libsyn.com/lescastcodeurs/components-${number}.mp3`,
+    },
+    state: { ...emptyState(id), ...state },
   };
 }
 
-const IN_PROGRESS: PlaybackPosition = {
-  episodeId: 'components-sample-2',
-  url: 'https://lescastcodeurs.com/components/2/',
-  seconds: 2_400,
-  duration: 6_000,
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+/** A row in each state a listener sees: new, started and queued, heard and kept with a rating and a note. */
+function sampleRows(): { row: EpisodeRow; position?: PlaybackPosition; queued: boolean; arrived: boolean }[] {
+  const started = sampleRow(2, '2026-11-06', {});
+  const { id: episodeId, url } = started.card;
+  return [
+    { row: sampleRow(1, '2026-11-20', {}), queued: false, arrived: true },
+    { row: started, position: { episodeId, url, seconds: 2_400, duration: 6_000, updatedAt: SAMPLE_TIME }, queued: true, arrived: false },
+    {
+      row: sampleRow(3, '2026-10-23', { listenedOn: '2026-10-25', bookmarkedAt: SAMPLE_TIME, rating: 4, note: '…' }),
+      queued: false,
+      arrived: false,
+    },
+  ];
+}
 
 function Part({ title, children }: { title: MessageKey; children: ComponentChildren }) {
   return (
@@ -60,7 +68,7 @@ function Part({ title, children }: { title: MessageKey; children: ComponentChild
   );
 }
 
-/** Stops every click and key inside before it reaches the examples' own handlers. */
+/** Stops every click inside (Enter and Space on a button are clicks too) before the examples' own handlers see it. */
 function Inert({ children }: { children: ComponentChildren }) {
   const stop = (event: Event) => {
     event.preventDefault();
@@ -157,21 +165,7 @@ export function Components({ player }: { player: PlayerHandle }) {
         <Inert>
           <div class="episode-list">
             <ul class="rows">
-              {[
-                { row: sampleRow(1, '2026-11-20', null), position: undefined, queued: false, arrived: true },
-                { row: sampleRow(2, '2026-11-06', {}), position: IN_PROGRESS, queued: true, arrived: false },
-                {
-                  row: sampleRow(3, '2026-10-23', {
-                    listenedOn: '2026-10-25',
-                    bookmarkedAt: '2026-10-25T08:00:00.000Z',
-                    rating: 4,
-                    note: '…',
-                  }),
-                  position: undefined,
-                  queued: false,
-                  arrived: false,
-                },
-              ].map(({ row, position, queued, arrived }) => (
+              {sampleRows().map(({ row, position, queued, arrived }) => (
                 <EpisodeRowView
                   key={row.card.id}
                   row={row}

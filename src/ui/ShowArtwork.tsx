@@ -22,7 +22,6 @@ export function ShowArtwork({ size }: { size: number }) {
         referrerpolicy="no-referrer"
         hidden={!loaded}
         onLoad={() => setLoaded(true)}
-        onError={() => setLoaded(false)}
       />
     </span>
   );
