@@ -26,6 +26,18 @@ const CODE_BLOCK_CLASS = /\bhighlighter-rouge\b|\bhighlight\b/;
  */
 const MAX_ELEMENT_DEPTH = 32;
 
+/**
+ * How many blocks and list items of the notes are read at most: ten times as many elements as
+ * the longest post holds (963, LCC 329). A hostile page of tens of thousands is read no further,
+ * in a second rather than three: past that its links and headings would be dropped anyway.
+ */
+export const MAX_NOTE_PARTS = 10_000;
+
+/** The parts of the notes still to be read (MAX_NOTE_PARTS). */
+interface ReadBudget {
+  left: number;
+}
+
 function readFlat(element: Element, builder: SegmentBuilder): void {
   builder.addText(` ${element.textContent ?? ''} `);
   for (const link of Array.from(element.querySelectorAll('a[href]'))) {
@@ -38,7 +50,9 @@ function readFlat(element: Element, builder: SegmentBuilder): void {
  * their own (`listsApart`); anywhere else a list is read like the rest.
  */
 function readInline(parent: Node, builder: SegmentBuilder, depth = 0, listsApart = false): void {
-  for (const node of Array.from(parent.childNodes)) {
+  // Walked by siblings: from a content script's isolated world, each list of children built is
+  // a crossing of the bindings, and pages hold tens of thousands of nodes.
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === TEXT_NODE) {
       builder.addText(node.textContent ?? '');
       continue;
@@ -79,25 +93,32 @@ function readInline(parent: Node, builder: SegmentBuilder, depth = 0, listsApart
 }
 
 /** The lists nested in an item, wherever kramdown put them (directly or inside a paragraph). */
-function nestedLists(element: Element, depth: number): Element[] {
-  if (depth === MAX_ELEMENT_DEPTH) return [];
-  return Array.from(element.children).flatMap((child) =>
-    child.localName === 'ul' || child.localName === 'ol' ? [child] : nestedLists(child, depth + 1),
-  );
+function nestedLists(element: Element, depth: number, found: Element[] = []): Element[] {
+  if (depth === MAX_ELEMENT_DEPTH) return found;
+  for (let child = element.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'ul' || child.localName === 'ol') found.push(child);
+    else if (child.firstElementChild) nestedLists(child, depth + 1, found);
+  }
+  return found;
 }
 
-function listItemsOf(list: Element, depth: number): NoteListItem[] {
-  return Array.from(list.children)
-    .filter((child) => child.localName === 'li')
-    .map((item) => {
-      const own = new SegmentBuilder();
-      if (depth === MAX_ELEMENT_DEPTH) {
-        readFlat(item, own);
-        return { own: own.finishAsOne(), children: [] };
-      }
-      readInline(item, own, depth, true);
-      return { own: own.finishAsOne(), children: nestedLists(item, depth).flatMap((nested) => listItemsOf(nested, depth + 1)) };
-    });
+function listItemsOf(list: Element, depth: number, budget: ReadBudget): NoteListItem[] {
+  const items: NoteListItem[] = [];
+  for (let item = list.firstElementChild; item && budget.left > 0; item = item.nextElementSibling) {
+    if (item.localName !== 'li') continue;
+    budget.left -= 1;
+    const own = new SegmentBuilder();
+    if (depth === MAX_ELEMENT_DEPTH) {
+      readFlat(item, own);
+      items.push({ own: own.finishAsOne(), children: [] });
+      continue;
+    }
+    readInline(item, own, depth, true);
+    const children: NoteListItem[] = [];
+    for (const nested of nestedLists(item, depth)) children.push(...listItemsOf(nested, depth + 1, budget));
+    items.push({ own: own.finishAsOne(), children });
+  }
+  return items;
 }
 
 /** A code block (kramdown's, or preformatted text of the source) holds no link to read. */
@@ -105,8 +126,9 @@ function isCode(element: Element): boolean {
   return CODE_BLOCK_CLASS.test(element.getAttribute('class') ?? '') || (element.localName === 'pre' && !element.querySelector('a[href]'));
 }
 
-function readBlocks(container: Element, blocks: NoteBlock[], depth = 0): void {
-  for (const element of Array.from(container.children)) {
+function readBlocks(container: Element, blocks: NoteBlock[], budget: ReadBudget, depth = 0): void {
+  for (let element = container.firstElementChild; element && budget.left > 0; element = element.nextElementSibling) {
+    budget.left -= 1;
     const name = element.localName;
     const heading = HEADING.exec(name);
     if (heading) {
@@ -120,9 +142,9 @@ function readBlocks(container: Element, blocks: NoteBlock[], depth = 0): void {
         links: builder.finishAsOne().links,
       });
     } else if (name === 'ul' || name === 'ol') {
-      blocks.push({ kind: 'list', items: listItemsOf(element, depth) });
+      blocks.push({ kind: 'list', items: listItemsOf(element, depth, budget) });
     } else if (name === 'blockquote' && depth < MAX_ELEMENT_DEPTH) {
-      readBlocks(element, blocks, depth + 1);
+      readBlocks(element, blocks, budget, depth + 1);
     } else if (name === 'table') {
       for (const row of Array.from(element.querySelectorAll('tr'))) {
         const builder = new SegmentBuilder();
@@ -147,7 +169,7 @@ function readBlocks(container: Element, blocks: NoteBlock[], depth = 0): void {
  */
 export function readRenderedNotes(content: Element | null, pageUrl: string, publishedOn: string): NotesDigest {
   const blocks: NoteBlock[] = [];
-  if (content) readBlocks(content, blocks);
+  if (content) readBlocks(content, blocks, { left: MAX_NOTE_PARTS });
   return digestNotes(blocks, pageUrl, publishedOn);
 }
 

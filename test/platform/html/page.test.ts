@@ -2,7 +2,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { MAX_TITLE_CHARS, NotAPostError } from '../../../src/core/episode/model';
 import * as v from 'valibot';
-import { identifyPostPage, parsePostPage } from '../../../src/platform/html/page';
+import { identifyPostPage, MAX_NOTE_PARTS, parsePostPage } from '../../../src/platform/html/page';
+import { MAX_EPISODE_LINKS } from '../../../src/core/episode/notes';
 import { episodeSchema } from '../../../src/core/episode/schema';
 
 function page(article: string, head = ''): Document {
@@ -126,6 +127,21 @@ describe('parsePostPage', () => {
     const { title } = parsePostPage(document, URL_OF_POST);
     expect(title.length).toBe(MAX_TITLE_CHARS);
     expect(title).toMatch(/^LCC 340 LCC 340 .*…$/);
+  });
+
+  it('reads the notes of a hostile page up to MAX_NOTE_PARTS blocks and items (issue 23)', () => {
+    const paragraphs = Array.from({ length: MAX_NOTE_PARTS + 500 }, (_, index) => `<p>part ${index}</p>`).join('');
+    const items = Array.from({ length: 3000 }, (_, index) => `<li><a href="https://example.com/${index}">${index}</a></li>`).join('');
+    const document = page(
+      `<article class="post"><header class="post-header"><h1 class="post-title">LCC 340</h1></header>
+       <div class="post-content"><ul>${items}</ul>${paragraphs}</div></article>`,
+    );
+    const { summary, links } = parsePostPage(document, URL_OF_POST);
+    expect(links).toHaveLength(MAX_EPISODE_LINKS);
+    // The list and its 3000 items are parts too.
+    const read = summary.split('\n\n');
+    expect(read).toHaveLength(MAX_NOTE_PARTS - 3001);
+    expect(read.at(-1)).toBe(`part ${MAX_NOTE_PARTS - 3002}`);
   });
 
   it.each([
