@@ -74,7 +74,7 @@ export function BulkMarkTools({
         <p role="status" class="ok">
           {t('bulkDone', formatNumber(done.before.length))}{' '}
           <button type="button" onClick={() => void undoBulkMark(done).then(() => setUndone(true), onFailure)}>
-            {t('bulkUndo')}
+            {t('undo')}
           </button>
         </p>
       )}

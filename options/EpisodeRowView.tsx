@@ -3,7 +3,7 @@ import { localToday } from '../src/core/text/dates';
 import type { EpisodeRow } from '../src/core/log/episodeList';
 import { audioSeconds } from '../src/core/log/journal';
 import { formatClock } from '../src/core/player/playable';
-import { playableOfCard, type PlaybackPosition } from '../src/core/records';
+import { playableOfCard, type ListeningState, type PlaybackPosition } from '../src/core/records';
 import { updateListeningState } from '../src/platform/storage/listening';
 import { episodeName } from '../src/ui/episodeName';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
@@ -11,6 +11,7 @@ import { formatDay, listenedText, t } from '../src/ui/i18n';
 import { PlayButtons, resumePoint } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
 import { Icon } from '../src/ui/Icon';
+import { showToast } from '../src/ui/Toast';
 import { Circle, CircleCheck, Star } from 'lucide';
 
 function duration(bytes: number | null): string {
@@ -46,6 +47,23 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
   const name = episodeName(card);
   const change = (update: Parameters<typeof updateListeningState>[1]) => {
     updateListeningState({ id: card.id }, update).catch(onFailure);
+  };
+  // A toast has room for the number alone.
+  const shortName = card.number === null ? name : t('episodeNumber', card.number);
+  // Taking the mark off erases the day it was heard: the toast offers it back.
+  const toggleHeard = () => {
+    let before: ListeningState['listenedOn'] = null;
+    updateListeningState({ id: card.id }, (current) => {
+      before = current.listenedOn;
+      return { listenedOn: before ? null : localToday() };
+    })
+      .then(() =>
+        showToast({
+          text: t(before ? 'heardUnmarked' : 'heardMarked', shortName),
+          action: { label: t('undo'), run: () => change(() => ({ listenedOn: before })) },
+        }),
+      )
+      .catch(onFailure);
   };
   const heard = Boolean(state?.listenedOn);
   const meta = [formatDay(card.publishedOn), duration(card.audioBytes)].filter(Boolean).join(' · ');
@@ -83,7 +101,7 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
           aria-pressed={heard}
           aria-label={t('listened')}
           title={state?.listenedOn ? listenedText(state.listenedOn) : t('listened')}
-          onClick={() => change((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
+          onClick={toggleHeard}
         >
           <Icon node={heard ? CircleCheck : Circle} size={22} />
         </button>

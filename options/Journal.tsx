@@ -8,6 +8,7 @@ import { useJournal } from './useJournal';
 import { afterNextPaint } from '../src/ui/afterNextPaint';
 import { syncWithAppsAfterPaint } from '../src/ui/syncWithApps';
 import { PlayerBar } from '../src/ui/player/PlayerBar';
+import { ToastRegion } from '../src/ui/Toast';
 import { usePlayer } from '../src/ui/player/usePlayer';
 import { VIEWS, viewOfHash, type ViewComponent, type ViewDefinition, type ViewName } from './views';
 import { DestinationTabs, JournalHeader } from './JournalHeader';
@@ -73,7 +74,10 @@ export function Journal() {
         )}
       </main>
       {/* Fixed at the bottom of the window, as in a podcast app: it never scrolls away. */}
-      <PlayerBar player={player} />
+      <div class="dock">
+        <ToastRegion />
+        <PlayerBar player={player} />
+      </div>
     </>
   );
 }

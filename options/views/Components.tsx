@@ -19,6 +19,7 @@ import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { SegmentedControl } from '../../src/ui/SegmentedControl';
 import { ShowArtwork } from '../../src/ui/ShowArtwork';
 import { Switch } from '../../src/ui/Switch';
+import { ToastView } from '../../src/ui/Toast';
 import { BrowseEpisodes } from '../BrowseEpisodes';
 import { EpisodeRowView } from '../EpisodeRowView';
 
@@ -187,6 +188,11 @@ export function Components({ player }: { player: PlayerHandle }) {
           <EmptyState icon={ListMusic} action={<BrowseEpisodes />}>
             {t('queueEmpty')}
           </EmptyState>
+        </Inert>
+      </Part>
+      <Part title={'componentsToast'}>
+        <Inert>
+          <ToastView toast={{ text: t('heardMarked', 'LCC 3'), action: { label: t('undo'), run: noAction } }} onClose={noAction} />
         </Inert>
       </Part>
       <Part title={'componentsArtwork'}>

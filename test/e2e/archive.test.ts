@@ -72,6 +72,16 @@ inChromium('the archive in Chromium', () => {
     const first = journal.locator('.episode-list .row').first();
     await first.getByRole('button', { name: 'Écouté' }).click();
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`1 écoutés sur ${catalogueSize}`);
+    const toast = journal.locator('.toast-region');
+    await expect.poll(() => toast.textContent()).toMatch(/^LCC \d+ marqué écouté\.Annuler/);
+    // Taking the mark off by mistake erases the day it was heard: the toast gives it back.
+    const heardOn = await first.locator('.heard-on').textContent();
+    await first.getByRole('button', { name: 'Écouté' }).click();
+    await expect.poll(() => toast.textContent()).toMatch(/^LCC \d+ n’est plus marqué écouté\./);
+    expect(await first.locator('.heard-on').count()).toBe(0);
+    await toast.getByRole('button', { name: 'Annuler' }).click();
+    await expect.poll(() => first.locator('.heard-on').textContent()).toBe(heardOn);
+    expect(await toast.textContent()).toBe('');
     await first.getByRole('button', { name: 'Favori' }).click();
     await journal.getByRole('radio', { name: 'Favoris' }).check();
     await expect.poll(() => journal.locator('.episode-list .row').count()).toBe(1);

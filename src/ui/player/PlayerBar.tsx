@@ -94,7 +94,7 @@ export function PlayerBar({ player }: { player: PlayerHandle }) {
         <p class="player-marked" role="status">
           {t('playerMarkedListened')}{' '}
           <button type="button" class="link-button" onClick={() => command({ kind: 'undo-listened' })}>
-            {t('bulkUndo')}
+            {t('undo')}
           </button>
         </p>
       )}
