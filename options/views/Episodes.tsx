@@ -63,31 +63,38 @@ function NextToListen({ rows, player, playback }: { rows: EpisodeRow[]; player: 
   const next = nextToListen(rows, order);
   const playable = next && playableOfCard(next.card);
   return (
-    <p class="next">
-      <label for="next-order">{t('nextToListen')}</label>{' '}
-      <select id="next-order" value={order} onChange={(event) => setOrder(event.currentTarget.value as 'oldest' | 'newest')}>
-        <option value="oldest">{t('nextOrderOldest')}</option>
-        <option value="newest">{t('nextOrderNewest')}</option>
-      </select>{' '}
-      {next ? (
-        <>
-          <a href={next.card.url} target="_blank" rel="noopener noreferrer">
-            {episodeName(next.card)}
-          </a>{' '}
-          {playable && (
-            <PlayButtons
-              playable={playable}
-              player={player}
-              position={playback?.positions.get(next.card.id)}
-              queued={isQueued(playback, next.card.id)}
-              name={episodeName(next.card)}
-            />
-          )}
-        </>
-      ) : (
-        t('nothingToListen')
-      )}
-    </p>
+    <div class="next">
+      <SegmentedControl
+        legend={t('nextToListen')}
+        name="next-order"
+        segments={[
+          { value: 'oldest', label: t('nextOrderOldest') },
+          { value: 'newest', label: t('nextOrderNewest') },
+        ]}
+        value={order}
+        onChange={setOrder}
+      />
+      <p class="next-episode">
+        {next ? (
+          <>
+            {playable && (
+              <PlayButtons
+                playable={playable}
+                player={player}
+                position={playback?.positions.get(next.card.id)}
+                queued={isQueued(playback, next.card.id)}
+                name={episodeName(next.card)}
+              />
+            )}{' '}
+            <a href={next.card.url} target="_blank" rel="noopener noreferrer">
+              {episodeName(next.card)}
+            </a>
+          </>
+        ) : (
+          t('nothingToListen')
+        )}
+      </p>
+    </div>
   );
 }
 

@@ -334,6 +334,10 @@ inChromium('the player in Chromium', () => {
         .getByRole('button', { name: /^Écouter / })
         .count(),
     ).toBe(1);
+    expect(await journal.locator('.next-episode a').textContent()).toMatch(/^LCC 340 /);
+    await journal.getByRole('radio', { name: 'Le plus ancien' }).check();
+    await expect.poll(() => journal.locator('.next-episode a').textContent()).toMatch(/^LCC 1 /);
+    await journal.getByRole('radio', { name: 'Le plus récent' }).check();
     await play340.click();
     await expect.poll(async () => (await playerState(session)).position, { timeout: 10_000 }).toBeGreaterThan(2);
     await journal.locator('.player').getByRole('button', { name: 'Pause' }).click();
