@@ -67,7 +67,11 @@ export function ToastRegion() {
   const [toast, setToast] = useState(current);
   const [held, setHeld] = useState(false);
   useEffect(() => {
-    const follow = () => setToast(current);
+    // A toast taken away under the pointer or the focus fires no leave or blur: the next starts free.
+    const follow = () => {
+      setToast(current);
+      setHeld(false);
+    };
     listeners.add(follow);
     return () => void listeners.delete(follow);
   }, []);
