@@ -1,6 +1,7 @@
 /**
  * The page parser: the `Episode` from the page the site renders for a post, given its
- * `Document`. The content script runs it on the live page; Node tests run it on a DOM library.
+ * `Document`. The page reader the popup injects runs it on the live page, the archive on feed
+ * entries; Node tests run it on a DOM library.
  * It reads only standard DOM, never a browser extension API.
  */
 import { conferencesOfLines } from '../../core/conferences/conference';
