@@ -34,7 +34,7 @@ inChromium('the journal in Chromium', () => {
 
     await journal.getByRole('button', { name: 'Effacer tout mon journal…' }).click();
     await journal.getByRole('button', { name: 'Oui, tout effacer' }).click();
-    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Journal effacé.');
+    await expect.poll(() => journal.locator('#view').getByRole('status').textContent()).toBe('Journal effacé.');
     await journal.getByRole('link', { name: 'Mon écoute' }).click();
     await expect.poll(() => journal.locator('.empty').count()).toBe(1);
 
@@ -43,7 +43,7 @@ inChromium('the journal in Chromium', () => {
     await journal.setInputFiles('#import-file', exportPath);
     await expect.poll(() => journal.locator('.preview-counts').textContent()).toContain('Épisodes ajoutés : 1');
     await journal.getByRole('button', { name: 'Importer', exact: true }).click();
-    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé. Annuler l’import');
+    await expect.poll(() => journal.locator('#view').getByRole('status').textContent()).toBe('Import terminé. Annuler l’import');
     await journal.getByRole('link', { name: 'Mon écoute' }).click();
     await expect.poll(() => historyEntry.count()).toBe(1);
   });
@@ -79,11 +79,11 @@ inChromium('the journal in Chromium', () => {
 
     await journal.getByRole('button', { name: 'Effacer tout mon journal…' }).click();
     await journal.getByRole('button', { name: 'Oui, tout effacer' }).click();
-    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Journal effacé.');
+    await expect.poll(() => journal.locator('#view').getByRole('status').textContent()).toBe('Journal effacé.');
     await journal.setInputFiles('#import-file', csvPath);
     await expect.poll(() => journal.locator('.preview-counts').textContent()).toContain('Épisodes ajoutés : 1');
     await journal.getByRole('button', { name: 'Importer', exact: true }).click();
-    await expect.poll(() => journal.getByRole('status').textContent()).toBe('Import terminé. Annuler l’import');
+    await expect.poll(() => journal.locator('#view').getByRole('status').textContent()).toBe('Import terminé. Annuler l’import');
     await journal.getByRole('link', { name: 'Mon écoute' }).click();
     await journal.getByRole('link', { name: 'Favoris', exact: true }).click();
     await expect.poll(() => journal.locator('.entries li').count()).toBe(1);
