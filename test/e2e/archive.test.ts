@@ -78,7 +78,8 @@ inChromium('the archive in Chromium', () => {
     const heardOn = await first.locator('.heard-on').textContent();
     await first.getByRole('button', { name: 'Écouté' }).click();
     await expect.poll(() => toast.textContent()).toMatch(/^LCC \d+ n’est plus marqué écouté\./);
-    expect(await first.locator('.heard-on').count()).toBe(0);
+    // The toast comes once the write is done; the row, once the journal has read it back.
+    await expect.poll(() => first.locator('.heard-on').count()).toBe(0);
     await toast.getByRole('button', { name: 'Annuler' }).click();
     await expect.poll(() => first.locator('.heard-on').textContent()).toBe(heardOn);
     expect(await toast.textContent()).toBe('');
