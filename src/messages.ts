@@ -6,7 +6,7 @@
  * asleep, is told with a message.
  */
 import { episodeId, type Episode } from './core/episode/model';
-import { canonicalPageUrl, postAddressOfPage } from './core/episode/urls';
+import { canonicalPageUrl, isCanonicalPageUrl, postAddressOfPage } from './core/episode/urls';
 import type { EpisodeIdentity } from './platform/html/page';
 import type { FeedState } from './core/records';
 import type { FetchedFeed } from './platform/archive/refresh';
@@ -199,7 +199,7 @@ export function senderOf(sender: { url?: string | undefined; tab?: unknown }, ex
 function isEpisodeIdentity(value: unknown): value is EpisodeIdentity {
   if (typeof value !== 'object' || value === null) return false;
   const { id, number, url } = value as Record<string, unknown>;
-  if (typeof url !== 'string' || canonicalPageUrl(url) !== url) return false;
+  if (typeof url !== 'string' || !isCanonicalPageUrl(url)) return false;
   if (number !== null && !(typeof number === 'number' && Number.isSafeInteger(number) && number >= 0)) return false;
   const post = postAddressOfPage(url);
   return post !== null && id === episodeId(number, post.slug);

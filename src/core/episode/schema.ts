@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { flattenOutline, type Episode, type OutlineNode } from './model';
 import { MAX_EPISODE_HEADINGS, MAX_EPISODE_LINKS } from './notes';
 import { isCalendarDay, isIsoTimestamp } from '../text/dates';
-import { canonicalPageUrl, isHttpUrl } from './urls';
+import { isCanonicalPageUrl, isHttpUrl } from './urls';
 
 /** The message of a failed date check, so that a refusal can say "a date" rather than "the shape". */
 export const BAD_DATE = 'bad-date';
@@ -26,10 +26,7 @@ export const httpAddress = v.pipe(
   v.check((url: string) => isHttpUrl(url)),
 );
 /** The address of an episode page, as `canonicalPageUrl` gives it. */
-export const pageAddress = v.pipe(
-  v.string(),
-  v.check((url) => canonicalPageUrl(url) === url),
-);
+export const pageAddress = v.pipe(v.string(), v.check(isCanonicalPageUrl));
 
 /**
  * Heading levels run from 1 to 6 and a subsection is deeper than its section, so an outline is at

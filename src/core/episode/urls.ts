@@ -113,6 +113,19 @@ export function canonicalPageUrl(pageUrl: string): string | null {
   return post && pageUrlOf(post);
 }
 
+/**
+ * The one address of a post page in the shape `canonicalPageUrl` gives it. A slug holds nothing
+ * `URL` would rewrite, so a canonical address is the site's origin, the date and the slug as they
+ * are. Every record read back checks its address, and this test spares it two URL parses each.
+ */
+const CANONICAL_PAGE_URL = /^https:\/\/lescastcodeurs\.com\/(\d{4})\/(\d{2})\/(\d{2})\/([^/]+)\/$/;
+
+/** True when `address` is what `canonicalPageUrl` gives for it: `canonicalPageUrl(address) === address`. */
+export function isCanonicalPageUrl(address: string): boolean {
+  const match = CANONICAL_PAGE_URL.exec(address);
+  return match !== null && postAddress(match[1]!, match[2]!, match[3]!, match[4]!) !== null;
+}
+
 const LIQUID_ADDRESS_TAG = /\{%\s*(post_url|link)\s+(\S+?)\s*%\}/g;
 
 function liquidAddress(tag: string, argument: string): string | null {

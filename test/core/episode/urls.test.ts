@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   isPostPageUrl,
   canonicalPageUrl,
+  isCanonicalPageUrl,
   postAddressOfFile,
   postAddressOfPage,
   resolveLiquidAddresses,
@@ -33,6 +35,65 @@ describe('URL rules', () => {
     expect(sourceUrlOfPage(PAGE)).toBe(SOURCE);
     expect(canonicalPageUrl(`${PAGE}#news`)).toBe(PAGE);
     expect(sourceUrlOfPage('https://lescastcodeurs.com/episodes/')).toBeNull();
+  });
+
+  it.each([
+    PAGE,
+    `${PAGE}#news`,
+    PAGE.slice(0, -1),
+    PAGE.replace('https://', 'http://'),
+    PAGE.replace('lescastcodeurs.com', 'www.lescastcodeurs.com'),
+    'https://lescastcodeurs.com/2020/07/08/lcc-235-avec-@ygrenzinger/',
+    'https://lescastcodeurs.com/2020/07/08/lcc-235-avec-%40ygrenzinger/',
+    'https://lescastcodeurs.com/2021/13/02/lcc-262/',
+    'https://lescastcodeurs.com/2021/09/02/LCC-262/',
+    'https://lescastcodeurs.com/2021/09/02/lcc.262/',
+    'https://lescastcodeurs.com/2021/09/02/lcc 262/',
+    'https://LESCASTCODEURS.com/2021/09/02/lcc-262/',
+    'https://lescastcodeurs.com:443/2021/09/02/lcc-262/',
+  ])('says %s is canonical exactly when canonicalPageUrl gives it back', (address) => {
+    expect(isCanonicalPageUrl(address)).toBe(canonicalPageUrl(address) === address);
+  });
+
+  it('agrees with canonicalPageUrl on any address near a post page', () => {
+    const piece = fc.constantFrom(
+      'https://',
+      'http://',
+      'lescastcodeurs.com',
+      'www.',
+      '/',
+      '2021',
+      '09',
+      '13',
+      '00',
+      '31',
+      'lcc-262',
+      '@',
+      '%40',
+      '.',
+      '..',
+      '#',
+      '?',
+      'A',
+      ' ',
+      ':443',
+      '\\',
+      '%2F',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const address = pieces.join('');
+        expect(isCanonicalPageUrl(address)).toBe(canonicalPageUrl(address) === address);
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.string(), (slug) => {
+        const address = `https://lescastcodeurs.com/2021/09/02/${slug}/`;
+        expect(isCanonicalPageUrl(address)).toBe(canonicalPageUrl(address) === address);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('reads a percent-encoded slug as the site writes it', () => {
