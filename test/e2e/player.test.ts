@@ -111,17 +111,21 @@ inChromium('the player in Chromium', () => {
       title: string;
       artist: string;
       album: string;
-      artwork: string;
+      artwork: string[];
       state: string;
     }>(
       session,
-      `({ title: navigator.mediaSession.metadata.title, artist: navigator.mediaSession.metadata.artist, album: navigator.mediaSession.metadata.album, artwork: navigator.mediaSession.metadata.artwork[0].src, state: navigator.mediaSession.playbackState })`,
+      `({ title: navigator.mediaSession.metadata.title, artist: navigator.mediaSession.metadata.artist, album: navigator.mediaSession.metadata.album, artwork: navigator.mediaSession.metadata.artwork.map((image) => image.src), state: navigator.mediaSession.playbackState })`,
     );
     expect(mediaSession).toEqual({
       title: 'LCC 262 - Interview Cloud de Confiance avec Quentin Adam',
       artist: 'Les Cast Codeurs',
       album: 'LCC 262',
-      artwork: `chrome-extension://${session.extensionId}/icons/icon-128.png`,
+      // The site's image, as the popup shows it; the extension's icon if it cannot be fetched.
+      artwork: [
+        'https://lescastcodeurs.com/images/default-twitter-card.png',
+        `chrome-extension://${session.extensionId}/icons/icon-128.png`,
+      ],
       state: 'playing',
     });
 

@@ -45,8 +45,8 @@ export class PlayerHost {
   private readonly ready: Promise<void>;
 
   constructor(
-    /** The show's artwork for the system's media controls. */
-    private readonly artworkUrl: string,
+    /** The artwork the system's media controls show when they cannot fetch the site's image. */
+    private readonly fallbackArtworkUrl: string,
     /** Tells the background the player changed the log or a position (its badges and syncs follow). */
     private readonly tellChange: (change: StoreChange) => Promise<void>,
     /** The time positions, the time listened and the day of a mark are taken from. */
@@ -133,7 +133,7 @@ export class PlayerHost {
       if (!this.load(playable)) return this.announce();
       // Before the metadata is read, this sets where playback will start.
       this.audio.currentTime = at ?? resumeAt;
-      showInMediaSession(playable, this.artworkUrl);
+      showInMediaSession(playable, this.fallbackArtworkUrl);
       // Starting an episode takes it out of the episodes to play next.
       await updateQueue((queue) => dequeue(queue, playable.episodeId));
     } else if (at !== undefined) {

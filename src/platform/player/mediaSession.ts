@@ -2,18 +2,26 @@
  * The system's media controls (the Media Session API): what they show of the episode playing,
  * and which of the player's commands their keys send. Where the browser has none, nothing.
  */
+import { SHOW_ARTWORK_URL } from '../../core/episode/urls';
 import { SKIP_BACK_SECONDS, SKIP_FORWARD_SECONDS, type Playable } from '../../core/player/playable';
 import type { PlayerCommand, PlayerState } from '../../core/player/state';
 
 const hasMediaSession = () => 'mediaSession' in navigator;
 
-export function showInMediaSession(playable: Playable, artworkUrl: string): void {
+/**
+ * The site's own image first, as the popup shows it (the show's logo is never shipped); the
+ * extension's icon for a system that cannot fetch it.
+ */
+export function showInMediaSession(playable: Playable, fallbackArtworkUrl: string): void {
   if (!hasMediaSession()) return;
   navigator.mediaSession.metadata = new MediaMetadata({
     title: playable.title,
     artist: 'Les Cast Codeurs',
     album: playable.number === null ? 'Les Cast Codeurs' : `LCC ${playable.number}`,
-    artwork: [{ src: artworkUrl, sizes: '128x128', type: 'image/png' }],
+    artwork: [
+      { src: SHOW_ARTWORK_URL, type: 'image/png' },
+      { src: fallbackArtworkUrl, sizes: '128x128', type: 'image/png' },
+    ],
   });
 }
 

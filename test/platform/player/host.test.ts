@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PlayerHost } from '../../../src/platform/player/host';
 import type { Playable } from '../../../src/core/player/playable';
+import { SHOW_ARTWORK_URL } from '../../../src/core/episode/urls';
 import { PLAYER_CHANNEL, PLAYER_QUESTIONS_CHANNEL, type PlayerState } from '../../../src/core/player/state';
 import { getPosition, getQueue, listListenedTime, updateQueue } from '../../../src/platform/storage/playback';
 import { onLocalWrite, type StoreChange } from '../../../src/platform/storage/database';
@@ -239,7 +240,10 @@ describe('the player host', () => {
       title: 'LCC 262 - Interview',
       artist: 'Les Cast Codeurs',
       album: 'LCC 262',
-      artwork: [{ src: 'chrome-extension://id/icons/icon-128.png', sizes: '128x128', type: 'image/png' }],
+      artwork: [
+        { src: SHOW_ARTWORK_URL, type: 'image/png' },
+        { src: 'chrome-extension://id/icons/icon-128.png', sizes: '128x128', type: 'image/png' },
+      ],
     });
     expect([...mediaSession.handlers.keys()].sort()).toEqual(['nexttrack', 'pause', 'play', 'seekbackward', 'seekforward', 'seekto']);
     mediaSession.handlers.get('pause')!({});
