@@ -15,7 +15,8 @@ export interface ToastMessage {
   action?: { label: string; run: () => void };
 }
 
-type Shown = ToastMessage & { key: number };
+/** `returnFocus`: what had the focus when the toast came, given it back when the toast's buttons go. */
+type Shown = ToastMessage & { key: number; returnFocus: HTMLElement | null };
 
 const SHOWN_FOR_MS = 8000;
 
@@ -31,11 +32,18 @@ function publish(next: Shown | null): void {
 /** Shows `message` in the page's ToastRegion, in place of any other. */
 export function showToast(message: ToastMessage): void {
   shownCount += 1;
-  publish({ ...message, key: shownCount });
+  const focused = document.activeElement;
+  publish({ ...message, key: shownCount, returnFocus: focused instanceof HTMLElement && focused !== document.body ? focused : null });
 }
 
 function dismiss(key: number): void {
   if (current?.key === key) publish(null);
+}
+
+/** Closed from its own buttons, the toast gives the focus back rather than drop it on the page's body. */
+function close(toast: Shown): void {
+  dismiss(toast.key);
+  if (toast.returnFocus?.isConnected) toast.returnFocus.focus();
 }
 
 /** A toast as drawn; `onClose` takes it away, as its action does before it runs. */
@@ -92,7 +100,7 @@ export function ToastRegion() {
       onFocusIn={hold}
       onFocusOut={release}
     >
-      {toast && <ToastView key={toast.key} toast={toast} onClose={() => dismiss(toast.key)} />}
+      {toast && <ToastView key={toast.key} toast={toast} onClose={() => close(toast)} />}
     </div>
   );
 }

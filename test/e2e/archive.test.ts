@@ -80,9 +80,12 @@ inChromium('the archive in Chromium', () => {
     await expect.poll(() => toast.textContent()).toMatch(/^LCC \d+ n’est plus marqué écouté\./);
     // The toast comes once the write is done; the row, once the journal has read it back.
     await expect.poll(() => first.locator('.heard-on').count()).toBe(0);
-    await toast.getByRole('button', { name: 'Annuler' }).click();
+    await toast.getByRole('button', { name: 'Annuler' }).focus();
+    await journal.keyboard.press('Enter');
     await expect.poll(() => first.locator('.heard-on').textContent()).toBe(heardOn);
     expect(await toast.textContent()).toBe('');
+    // The focus goes back to the toggle the toast answered, not to the page's start.
+    expect(await first.getByRole('button', { name: 'Écouté' }).evaluate((toggle) => toggle === document.activeElement)).toBe(true);
     await first.getByRole('button', { name: 'Favori' }).click();
     await journal.getByRole('radio', { name: 'Favoris' }).check();
     await expect.poll(() => journal.locator('.episode-list .row').count()).toBe(1);
