@@ -81,11 +81,13 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
         {playable && <PlayButtons playable={playable} position={position} player={player} queued={queued} name={name} />}
       </span>
       <span class="row-main">
-        <a class="title" href={card.url} target="_blank" rel="noopener noreferrer">
-          {card.number !== null && <span class="number">{card.number}</span>}
-          {titleWithoutNumber(card.title, card.number)}
-        </a>
-        {arrived && <span class="new-chip">{t('episodeNew')}</span>}
+        <span class="row-heading">
+          <a class="title" href={card.url} target="_blank" rel="noopener noreferrer">
+            {card.number !== null && <span class="number">{card.number}</span>}
+            {titleWithoutNumber(card.title, card.number)}
+          </a>
+          {arrived && <span class="new-chip">{t('episodeNew')}</span>}
+        </span>
         <span class="row-meta">
           <span class="when">{meta}</span>
           <InProgress position={position} />
