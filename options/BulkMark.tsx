@@ -9,11 +9,14 @@ import { type BulkMark, markListenedInBulk, undoBulkMark } from '../src/platform
 import { formatNumber, t } from '../src/ui/i18n';
 
 export function BulkMarkTools({
+  folded = false,
   rows,
   selected,
   clearSelection,
   onFailure,
 }: {
+  /** Under a summary to open, where the page's first screen is for the episodes. */
+  folded?: boolean;
   rows: EpisodeRow[];
   selected: EpisodeRow[];
   clearSelection: () => void;
@@ -38,33 +41,43 @@ export function BulkMarkTools({
     }, onFailure);
   };
 
+  const upToForm = (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (preview.length > 0) mark(preview);
+      }}
+    >
+      <label for="bulk-up-to">{t('bulkUpToLabel')}</label>{' '}
+      <input
+        id="bulk-up-to"
+        type="number"
+        min="0"
+        inputMode="numeric"
+        value={upTo}
+        onInput={(event) => setUpTo(event.currentTarget.value)}
+      />{' '}
+      <button type="submit" disabled={preview.length === 0}>
+        {t('bulkApply')}
+      </button>
+      {upTo !== '' && (
+        <span class="hint" role="status">
+          {' '}
+          {t('bulkUpToPreview', preview.length)}
+        </span>
+      )}
+    </form>
+  );
   return (
     <section class="bulk" aria-label={t('bulkApply')}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (preview.length > 0) mark(preview);
-        }}
-      >
-        <label for="bulk-up-to">{t('bulkUpToLabel')}</label>{' '}
-        <input
-          id="bulk-up-to"
-          type="number"
-          min="0"
-          inputMode="numeric"
-          value={upTo}
-          onInput={(event) => setUpTo(event.currentTarget.value)}
-        />{' '}
-        <button type="submit" disabled={preview.length === 0}>
-          {t('bulkApply')}
-        </button>
-        {upTo !== '' && (
-          <span class="hint" role="status">
-            {' '}
-            {t('bulkUpToPreview', preview.length)}
-          </span>
-        )}
-      </form>
+      {folded ? (
+        <details class="bulk-fold">
+          <summary>{t('bulkUpToSummary')}</summary>
+          {upToForm}
+        </details>
+      ) : (
+        upToForm
+      )}
       {selected.length > 0 && (
         <button type="button" onClick={() => mark(selected)}>
           {t('bulkSelection', selected.length)}

@@ -29,9 +29,20 @@ import { refreshArchiveNow, useArchive, type ArchiveData } from '../useArchive';
 import { ArchiveArriving, archiveHasArrived } from '../ArchiveArriving';
 import { useEpisodeRows } from '../useEpisodeRows';
 import { SegmentedControl } from '../../src/ui/SegmentedControl';
+import { IconButton } from '../../src/ui/IconButton';
+import { Icon } from '../../src/ui/Icon';
+import { RefreshCw } from 'lucide';
 
-/** Rows drawn in the first frame, a screenful under the page's tools (ten to fifteen rows); the others right after it. */
-const FIRST_FRAME_ROWS = 16;
+/** The least a row's height can be: its 44 px touch targets and their padding. */
+const ROW_MIN_HEIGHT = 60;
+
+/**
+ * Rows drawn in the first frame: as many as the window could show were the rows at its top (the
+ * page's tools leave fewer in view); the others right after it.
+ */
+function firstFrameRows(): number {
+  return Math.ceil(window.innerHeight / ROW_MIN_HEIGHT);
+}
 
 const FILTERS: Record<EpisodeFilter, MessageKey> = {
   all: 'filterAll',
@@ -45,14 +56,22 @@ function ArchiveStatus({ archive }: { archive: ArchiveData }) {
   const { feed } = archive;
   const day = (at: number) => formatDay(new Date(at).toISOString().slice(0, 10));
   return (
-    <p class="hint archive-status">
-      {feed?.updatedAt ? t('archiveStatus', archive.cards.length, day(feed.updatedAt)) : t('archiveNever')}{' '}
-      {feed?.failure && t('archiveFailed', day(feed.failure.at), feed.failure.problem)}{' '}
-      {feed?.refusedEntries ? plural({ one: 'archiveRefusedOne', other: 'archiveRefusedOther' }, feed.refusedEntries) : null}{' '}
-      <button type="button" class="link-button" onClick={refreshArchiveNow}>
-        {t('archiveRefresh')}
-      </button>
-    </p>
+    <div class="hint archive-status">
+      <span>
+        {feed?.updatedAt ? t('archiveStatus', archive.cards.length, day(feed.updatedAt)) : t('archiveNever')}
+        {feed?.failure && ` ${t('archiveFailed', day(feed.failure.at), feed.failure.problem)}`}
+      </span>
+      <IconButton label={t('archiveRefresh')} onClick={refreshArchiveNow}>
+        <Icon node={RefreshCw} size={20} />
+      </IconButton>
+      {/* Why an entry was left out is for the curious: it takes one line until asked. */}
+      {feed?.refusedEntries ? (
+        <details class="refused">
+          <summary>{plural({ one: 'archiveRefusedCountOne', other: 'archiveRefusedCountOther' }, feed.refusedEntries)}</summary>
+          {plural({ one: 'archiveRefusedOne', other: 'archiveRefusedOther' }, feed.refusedEntries)}
+        </details>
+      ) : null}
+    </div>
   );
 }
 
@@ -123,7 +142,7 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
   const onFailure = (error: unknown) => setFailure(storageFailureMessage(error));
 
   const rows = useEpisodeRows(archive, entries);
-  const [limit] = useProgressiveLimit(FIRST_FRAME_ROWS, Number.POSITIVE_INFINITY);
+  const [limit] = useProgressiveLimit(firstFrameRows(), Number.POSITIVE_INFINITY);
   const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
   const years = useMemo(() => rowsByYear(shown.slice(0, limit)), [shown, limit]);
   const { listened, total, percent } = progress(rows);
@@ -148,15 +167,18 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
         <progress max={Math.max(total, 1)} value={listened} aria-hidden="true" /> {t('episodesProgress', listened, total, percent)}
       </p>
       <ArchiveStatus archive={archive} />
-      <NextToListen rows={rows} player={player} playback={playback} />
-      <SegmentedControl
-        legend={t('episodesFilter')}
-        name="episodes-filter"
-        segments={(Object.keys(FILTERS) as EpisodeFilter[]).map((name) => ({ value: name, label: t(FILTERS[name]) }))}
-        value={filter}
-        onChange={setFilter}
-      />
+      <div class="episode-tools">
+        <NextToListen rows={rows} player={player} playback={playback} />
+        <SegmentedControl
+          legend={t('episodesFilter')}
+          name="episodes-filter"
+          segments={(Object.keys(FILTERS) as EpisodeFilter[]).map((name) => ({ value: name, label: t(FILTERS[name]) }))}
+          value={filter}
+          onChange={setFilter}
+        />
+      </div>
       <BulkMarkTools
+        folded
         rows={rows}
         selected={rows.filter((row) => selected.has(row.card.url))}
         clearSelection={() => setSelected(new Set())}
