@@ -4,6 +4,7 @@ import {
   isPostPageUrl,
   canonicalPageUrl,
   isCanonicalPageUrl,
+  isHttpUrl,
   postAddressOfFile,
   postAddressOfPage,
   resolveLiquidAddresses,
@@ -91,6 +92,68 @@ describe('URL rules', () => {
       fc.property(fc.string(), (slug) => {
         const address = `https://lescastcodeurs.com/2021/09/02/${slug}/`;
         expect(isCanonicalPageUrl(address)).toBe(canonicalPageUrl(address) === address);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('says an address is http(s) exactly when URL does', () => {
+    const byUrl = (address: string) => {
+      try {
+        return ['http:', 'https:'].includes(new URL(address).protocol);
+      } catch {
+        return false;
+      }
+    };
+    for (const address of [
+      'https://www.infoq.com/news/2021/08/java-17/?utm_source=x#top',
+      'http://localhost:8080/a',
+      'https://1.2.3.999/',
+      'http://0x7f.1/',
+      'https://xn--a.com/',
+      'https://a.b.c.example:99999/',
+      'HTTPS://EXAMPLE.COM/',
+      'https://exa mple.com/',
+      'https://user@example.com/',
+      'javascript:alert(1)',
+      'https:example.com',
+      '',
+    ]) {
+      expect(isHttpUrl(address), address).toBe(byUrl(address));
+    }
+    const piece = fc.constantFrom(
+      'https://',
+      'http://',
+      'a',
+      'xn--',
+      '-',
+      '.',
+      '0',
+      '9',
+      'x',
+      ':',
+      '80',
+      '99999',
+      '/',
+      '?',
+      '#',
+      '@',
+      ' ',
+      '%',
+      '\\',
+      'É',
+      '[::1]',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const address = pieces.join('');
+        expect(isHttpUrl(address)).toBe(byUrl(address));
+      }),
+      { numRuns: 10000 },
+    );
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string(), (url, tail) => {
+        expect(isHttpUrl(url + tail)).toBe(byUrl(url + tail));
       }),
       { numRuns: 5000 },
     );
