@@ -3,7 +3,7 @@ import { localToday } from '../src/core/text/dates';
 import type { EpisodeRow } from '../src/core/log/episodeList';
 import { audioSeconds } from '../src/core/log/journal';
 import { formatClock } from '../src/core/player/playable';
-import { playableOfCard, type ListeningState, type PlaybackPosition } from '../src/core/records';
+import { DAY_UNKNOWN, playableOfCard, type ListeningState, type PlaybackPosition } from '../src/core/records';
 import { updateListeningState } from '../src/platform/storage/listening';
 import { episodeName } from '../src/ui/episodeName';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
@@ -12,7 +12,9 @@ import { PlayButtons, resumePoint } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
 import { Icon } from '../src/ui/Icon';
 import { showToast } from '../src/ui/Toast';
-import { Circle, CircleCheck, Star } from 'lucide';
+import { MenuButton } from '../src/ui/MenuButton';
+import { reportError } from '../src/errors';
+import { Circle, CircleCheck, EllipsisVertical, Star } from 'lucide';
 
 function duration(bytes: number | null): string {
   if (!bytes) return '';
@@ -50,23 +52,34 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
   };
   // A toast has room for the number alone.
   const shortName = card.number === null ? name : t('episodeNumber', card.number);
-  // Taking the mark off erases the day it was heard: the toast offers it back.
-  const toggleHeard = () => {
+  // Taking the mark off erases the day it was heard: the toast offers it back, as it does any mark.
+  const markHeard = (next: (before: ListeningState['listenedOn']) => ListeningState['listenedOn']) => {
     let before: ListeningState['listenedOn'] = null;
+    let after: ListeningState['listenedOn'] = null;
     updateListeningState({ id: card.id }, (current) => {
       before = current.listenedOn;
-      return { listenedOn: before ? null : localToday() };
+      after = next(before);
+      return { listenedOn: after };
     })
       .then(() =>
         showToast({
-          text: t(before ? 'heardUnmarked' : 'heardMarked', shortName),
+          text: t(after === null ? 'heardUnmarked' : after === DAY_UNKNOWN ? 'heardMarkedDayUnknown' : 'heardMarked', shortName),
           action: { label: t('undo'), run: () => change(() => ({ listenedOn: before })) },
         }),
       )
       .catch(onFailure);
   };
+  const copyLink = () => {
+    navigator.clipboard.writeText(card.url).then(
+      () => showToast({ text: t('episodeLinkCopied', shortName) }),
+      (error: unknown) => {
+        reportError('copying an episode link', error);
+        showToast({ text: t('copyFailed') });
+      },
+    );
+  };
   const heard = Boolean(state?.listenedOn);
-  const meta = [formatDay(card.publishedOn), duration(card.audioBytes)].filter(Boolean).join(' · ');
+  const length = duration(card.audioBytes);
   return (
     <li class={heard ? 'row heard' : 'row'}>
       <label class="select">
@@ -89,7 +102,8 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
           {arrived && <span class="new-chip">{t('episodeNew')}</span>}
         </span>
         <span class="row-meta">
-          <span class="when">{meta}</span>
+          <span class="when">{formatDay(card.publishedOn)}</span>
+          {length && <span class="length">{length}</span>}
           <InProgress position={position} />
           {state?.listenedOn && <span class="heard-on">{listenedText(state.listenedOn)}</span>}
           {state?.rating ? <span class="rating-value">{'★'.repeat(state.rating)}</span> : null}
@@ -103,7 +117,7 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
           aria-pressed={heard}
           aria-label={t('listened')}
           title={state?.listenedOn ? listenedText(state.listenedOn) : t('listened')}
-          onClick={toggleHeard}
+          onClick={() => markHeard((before) => (before ? null : localToday()))}
         >
           <Icon node={heard ? CircleCheck : Circle} size={22} />
         </button>
@@ -117,6 +131,15 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
         >
           <Icon node={Star} size={22} />
         </button>
+        <MenuButton
+          label={t('episodeActions', name)}
+          actions={[
+            ...(state?.listenedOn === DAY_UNKNOWN ? [] : [{ label: t('markHeardDayUnknown'), run: () => markHeard(() => DAY_UNKNOWN) }]),
+            { label: t('copyEpisodeLink'), run: copyLink },
+          ]}
+        >
+          <Icon node={EllipsisVertical} size={22} />
+        </MenuButton>
       </span>
     </li>
   );

@@ -89,6 +89,36 @@ inChromium('the archive in Chromium', () => {
     expect(await toast.textContent()).toBe('');
     // The focus goes back to the toggle the toast answered, not to the page's start.
     expect(await first.getByRole('button', { name: 'Écouté' }).evaluate((toggle) => toggle === document.activeElement)).toBe(true);
+
+    // The rest is in the row's menu, by keyboard too: heard on a day the listener does not know, the link.
+    const second = journal.locator('.episode-list .row').nth(1);
+    const more = second.getByRole('button', { name: /^Autres actions pour LCC \d+/ });
+    await more.focus();
+    await journal.keyboard.press('ArrowDown');
+    const menu = second.getByRole('menu');
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Marquer écouté, date inconnue', 'Copier le lien de l’épisode']);
+    await journal.keyboard.press('Enter');
+    await expect.poll(() => toast.textContent()).toMatch(/^LCC \d+ marqué écouté, date inconnue\.Annuler/);
+    await expect.poll(() => second.locator('.heard-on').textContent()).toBe('Écouté, date inconnue');
+    expect(await menu.count()).toBe(0);
+    expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Heard on a day unknown, the episode no longer offers it.
+    await more.click();
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Copier le lien de l’épisode']);
+    await journal.keyboard.press('Escape');
+    expect(await menu.count()).toBe(0);
+    expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
+    // An extension page's origin is opaque to the permission a test would need to read the clipboard
+    // back: what is written is noted on its way there, and the browser's clipboard still writes it.
+    await journal.evaluate(() => {
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      navigator.clipboard.writeText = (text) => write(text).then(() => void document.body.setAttribute('data-copied', text));
+    });
+    await more.click();
+    await menu.getByRole('menuitem', { name: 'Copier le lien de l’épisode' }).click();
+    await expect.poll(() => toast.textContent()).toMatch(/^Lien de LCC \d+ copié\./);
+    expect(await journal.locator('body').getAttribute('data-copied')).toBe(await second.locator('a.title').getAttribute('href'));
+
     await first.getByRole('button', { name: 'Favori' }).click();
     await journal.getByRole('radio', { name: 'Favoris' }).check();
     await expect.poll(() => journal.locator('.episode-list .row').count()).toBe(1);
