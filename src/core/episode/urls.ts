@@ -13,6 +13,8 @@ export const SHOW_ARTWORK_URL = `${SITE_ORIGIN}/images/default-twitter-card.png`
 export const EPISODE_LIST_URL = `${SITE_ORIGIN}/episodes/`;
 const SOURCE_BASE = 'https://raw.githubusercontent.com/lescastcodeurs/lescastcodeurs.com/main/_posts/';
 
+import { isAlreadyNormalHttpUrl } from '../text/httpUrl';
+
 declare const VALIDATED: unique symbol;
 
 /**
@@ -48,17 +50,9 @@ function parseUrl(address: string): URL | null {
   }
 }
 
-/**
- * The shape nearly every address of the notes has, which `URL` always parses: `http(s)://`, host
- * labels of letters, digits and inner dashes ending in one of letters (never read as an IPv4
- * number), no `xn--` label (whose punycode may not decode), a port under 10000, then anything.
- * Every record read back checks its addresses, and this spares most of them a parse; a property
- * test holds it to what `URL` says.
- */
-const PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z]{2,63}(?::\d{1,4})?(?:[/?#]|$)/;
-
 export function isHttpUrl(address: string): boolean {
-  if (PLAIN_HTTP_URL.test(address)) return true;
+  // Every record read back checks its addresses: most are in URL's normal form already, and need no parse.
+  if (isAlreadyNormalHttpUrl(address)) return true;
   const url = parseUrl(address);
   return url !== null && (url.protocol === 'https:' || url.protocol === 'http:');
 }

@@ -3,14 +3,14 @@ import { ESCAPED_PUNCTUATION } from './text';
 
 /**
  * An absolute http(s) address that the URL parser would return unchanged: lower-case host whose
- * last label is no number (that would be an IPv4 address), no port, a path, no character it
- * would percent-encode. Most links of the notes are such, and skipping the parser for them
+ * last label is no number (that would be an IPv4 address), no `xn--` label (its punycode may not
+ * decode), no port, a path, no character it would percent-encode. Most links of the notes are such, and skipping the parser for them
  * halves the cost of collecting links. Dot segments (`/./`, `/%2e/`) are ruled out apart.
  */
-const PLAIN_HTTP_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~:/?#[\]@!$&()*+,;=%]*$/;
+const PLAIN_HTTP_URL = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)*(?!xn--)[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~:/?#[\]@!$&()*+,;=%]*$/;
 const MAYBE_DOT_SEGMENT = /\/\.|\/%2e/i;
 
-function isAlreadyNormalHttpUrl(href: string): boolean {
+export function isAlreadyNormalHttpUrl(href: string): boolean {
   return PLAIN_HTTP_URL.test(href) && !MAYBE_DOT_SEGMENT.test(href);
 }
 

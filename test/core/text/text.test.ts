@@ -29,6 +29,8 @@ describe('httpUrlOf', () => {
     ['mailto:a@b.c', null],
     ['data:text/html,x', null],
     ['http://[', null],
+    // Punycode that does not decode: no host, though the address looks plain.
+    ['https://xn--a.com/', null],
   ])('%s → %s', (href, expected) => {
     expect(httpUrlOf(href, BASE)).toBe(expected);
   });
