@@ -4,7 +4,7 @@
  * gives the focus back to the button, Tab closes it and goes on.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface MenuAction {
   label: string;
@@ -31,7 +31,8 @@ export function MenuButton({ label, actions, children }: { label: string; action
     if (giveFocusBack) button.current?.focus();
   };
 
-  useEffect(() => {
+  // As the menu is drawn, not a frame later: a key pressed at once goes to its item, not to the button.
+  useLayoutEffect(() => {
     if (opened === null) return;
     const all = items();
     (opened === 'last' ? all.at(-1) : all[0])?.focus();

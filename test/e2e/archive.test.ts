@@ -106,7 +106,7 @@ inChromium('the archive in Chromium', () => {
     await more.click();
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Copier le lien de l’épisode']);
     await journal.keyboard.press('Escape');
-    expect(await menu.count()).toBe(0);
+    await expect.poll(() => menu.count()).toBe(0);
     expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
     // An extension page's origin is opaque to the permission a test would need to read the clipboard
     // back: what is written is noted on its way there, and the browser's clipboard still writes it.
