@@ -8,9 +8,9 @@
  */
 import * as v from 'valibot';
 import { episodeSchema } from '../core/episode/schema';
-import { listeningStateSchema, playableSchema, playbackPositionSchema, readRecord } from '../core/records';
+import { listeningStateSchema, playableSchema, playbackPositionSchema } from '../core/records';
 import { changesEpisode, onLocalWrite, type StoreChange } from '../platform/storage/database';
-import { keepLocalCopy, readLocalCopy } from './localCopy';
+import { changeLocalCopy, keepLocalCopy, readLocalCopy } from './localCopy';
 
 const KEY = 'lcc-companion/popup-episodes';
 /** A listener goes back to the episode they are listening to, and to the one or two before. */
@@ -29,20 +29,14 @@ const popupCopySchema = v.object({
 });
 export type PopupCopy = v.InferOutput<typeof popupCopySchema>;
 
-/**
- * The copies as stored, each checked only when it is drawn: a popup opening reads one of them,
- * and an episode's check is not free (hundreds of links).
- */
-const storedCopiesSchema = v.array(v.looseObject({ episode: v.looseObject({ id: v.string(), url: v.string() }) }));
-type StoredCopies = v.InferOutput<typeof storedCopiesSchema>;
+const storedCopiesSchema = v.array(popupCopySchema);
 
-function storedCopies(): StoredCopies {
+function storedCopies(): PopupCopy[] {
   return readLocalCopy(KEY, storedCopiesSchema) ?? [];
 }
 
 export function readPopupCopy(pageUrl: string): PopupCopy | null {
-  const stored = storedCopies().find((copy) => copy.episode.url === pageUrl);
-  return stored ? readRecord(popupCopySchema, stored) : null;
+  return storedCopies().find((copy) => copy.episode.url === pageUrl) ?? null;
 }
 
 export function keepPopupCopy(copy: PopupCopy): void {
@@ -50,11 +44,15 @@ export function keepPopupCopy(copy: PopupCopy): void {
   keepLocalCopy(KEY, [copy, ...others].slice(0, KEPT));
 }
 
+/** What a journal's write needs of the copies the popup kept: which episode each one is. */
+const copiedEpisodesSchema = v.array(v.looseObject({ episode: v.looseObject({ id: v.string() }) }));
+
 function dropCopiesChangedBy(change: StoreChange): void {
-  const copies = storedCopies();
-  // The queue is every copy's: a change to it (or to positions) leaves none standing.
-  const kept = change.playback === true ? [] : copies.filter((copy) => !changesEpisode(change, copy.episode.id));
-  if (kept.length !== copies.length) keepLocalCopy(KEY, kept);
+  changeLocalCopy(KEY, copiedEpisodesSchema, (copies) => {
+    // The queue is every copy's: a change to it (or to positions) leaves none standing.
+    const kept = change.playback === true ? [] : copies.filter((copy) => !changesEpisode(change, copy.episode.id));
+    return kept.length === copies.length ? copies : kept;
+  });
 }
 
 /** Drops the copies each write of this page makes out of date. */

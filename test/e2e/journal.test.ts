@@ -48,6 +48,55 @@ inChromium('the journal in Chromium', () => {
     await expect.poll(() => historyEntry.count()).toBe(1);
   });
 
+  it('draws its first frame from the copy this build kept, and checks one another build kept', async ({ launch }) => {
+    const session = await launch();
+    const tab = await session.openSitePage(LCC_262);
+    const popup = await session.openPopup(tab);
+    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+    await popup.getByRole('button', { name: 'Écouté' }).click();
+    await expect.poll(() => popup.locator('input[type="date"]').count()).toBe(1);
+
+    const journal = await session.context.newPage();
+    const historyEntry = journal.locator('.history a.episode-name');
+    await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#history`);
+    await expect.poll(() => historyEntry.textContent()).toContain('Interview Cloud de Confiance');
+    const KEY = 'lcc-companion/journal-snapshot';
+    const script = await journal.evaluate(() => document.querySelector<HTMLScriptElement>('script[type="module"]')!.src);
+    await expect.poll(() => journal.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').keptBy, KEY)).toBe(script);
+
+    // A copy whose title says where it came from, and whose one stamp the schema refuses.
+    const planted = (keptBy: string) =>
+      journal.evaluate(
+        ([key, by]) => {
+          const kept = JSON.parse(localStorage.getItem(key!)!);
+          kept.keptBy = by;
+          kept.copy.entries[0].card.title = 'Titre de la copie';
+          kept.copy.entries[0].state.updatedAt = 'pas une date';
+          localStorage.setItem(key!, JSON.stringify(kept));
+        },
+        [KEY, keptBy],
+      );
+    // Every name the history shows, from its first frame on.
+    await journal.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { namesSeen: seen });
+      new MutationObserver(() => {
+        for (const link of document.querySelectorAll('.history a.episode-name')) seen.push(link.textContent ?? '');
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const namesSeen = () => journal.evaluate(() => (window as unknown as { namesSeen: string[] }).namesSeen);
+
+    await planted(script);
+    await journal.reload();
+    await expect.poll(() => historyEntry.textContent()).toContain('Interview Cloud de Confiance');
+    expect((await namesSeen()).some((name) => name.includes('Titre de la copie'))).toBe(true);
+
+    await planted(script.replace(/-[\w-]+\.js$/, '-older.js'));
+    await journal.reload();
+    await expect.poll(() => historyEntry.textContent()).toContain('Interview Cloud de Confiance');
+    expect((await namesSeen()).some((name) => name.includes('Titre de la copie'))).toBe(false);
+  });
+
   it('exports the log as CSV and Markdown, and imports the CSV back after a clear, with a preview', async ({ launch }) => {
     const session = await launch();
     const tab = await session.openSitePage(LCC_262);
