@@ -5,16 +5,20 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { inChromium, it } from './support/fixtures';
 import { LCC_262 } from './support/pages';
-import { keepDownloads } from './support/browser';
+import { keepDownloads, type ExtensionSession } from './support/browser';
+
+/** LCC 262 marked listened in the real popup, as a listener would. */
+async function markHeardInPopup(session: ExtensionSession): Promise<void> {
+  const popup = await session.openPopup(await session.openSitePage(LCC_262));
+  await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
+  await popup.getByRole('button', { name: 'Écouté' }).click();
+  await expect.poll(() => popup.locator('input[type="date"]').count()).toBe(1);
+}
 
 inChromium('the journal in Chromium', () => {
   it('shows an episode marked listened in the popup, exports, clears, imports it back', async ({ launch }) => {
     const session = await launch();
-    const tab = await session.openSitePage(LCC_262);
-    const popup = await session.openPopup(tab);
-    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
-    await popup.getByRole('button', { name: 'Écouté' }).click();
-    await expect.poll(() => popup.locator('input[type="date"]').count()).toBe(1);
+    await markHeardInPopup(session);
 
     const journal = await session.context.newPage();
     const downloads = await keepDownloads(journal);
@@ -50,11 +54,7 @@ inChromium('the journal in Chromium', () => {
 
   it('draws its first frame from the copy this build kept, and checks one another build kept', async ({ launch }) => {
     const session = await launch();
-    const tab = await session.openSitePage(LCC_262);
-    const popup = await session.openPopup(tab);
-    await expect.poll(() => popup.locator('.source-note').getAttribute('data-check')).toBe('done');
-    await popup.getByRole('button', { name: 'Écouté' }).click();
-    await expect.poll(() => popup.locator('input[type="date"]').count()).toBe(1);
+    await markHeardInPopup(session);
 
     const journal = await session.context.newPage();
     const historyEntry = journal.locator('.history a.episode-name');
