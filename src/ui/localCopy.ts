@@ -13,9 +13,7 @@ import { readRecord } from '../core/records';
  * kept is drawn as it is, unchecked (checking the journal's 340 entries took 2-4 ms of its first
  * frame); one kept before an update, or by the other page, is checked first.
  */
-function keptBy(): string | null {
-  return globalThis.document?.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? null;
-}
+const THIS_PAGE: string | null = globalThis.document?.querySelector<HTMLScriptElement>('script[type="module"][src]')?.src ?? null;
 
 const keptCopySchema = v.object({ keptBy: v.nullable(v.string()), copy: v.unknown() });
 
@@ -29,8 +27,7 @@ export function readLocalCopy<T>(key: string, schema: v.GenericSchema<unknown, T
   try {
     const kept = readKept(key);
     if (!kept) return null;
-    const page = keptBy();
-    return page !== null && kept.keptBy === page ? (kept.copy as T) : readRecord(schema, kept.copy);
+    return THIS_PAGE !== null && kept.keptBy === THIS_PAGE ? (kept.copy as T) : readRecord(schema, kept.copy);
   } catch {
     return null;
   }
@@ -38,7 +35,7 @@ export function readLocalCopy<T>(key: string, schema: v.GenericSchema<unknown, T
 
 export function keepLocalCopy<T>(key: string, copy: T): void {
   try {
-    localStorage.setItem(key, JSON.stringify({ keptBy: keptBy(), copy }));
+    localStorage.setItem(key, JSON.stringify({ keptBy: THIS_PAGE, copy }));
   } catch {
     // No room or no storage: the next page waits for the database, nothing is lost.
   }
