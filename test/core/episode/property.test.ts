@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownPost } from '../../../src/core/episode/markdown';
+import { parseMarkdownPost, TEXT_WITHOUT_EMAIL_AUTOLINKS } from '../../../src/core/episode/markdown';
 import { flattenOutline } from '../../../src/core/episode/model';
 
 /** Pieces of markdown and HTML likely to meet each other in odd ways. */
@@ -27,6 +27,31 @@ describe('parseMarkdownPost on arbitrary markdown', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** The text rule as marked writes it, lazily, less the email look-ahead: what the notes' rule must equal. */
+const LAZY_TEXT_RULE =
+  /^(`+|~+|[^`~])(?:(?=[`~])|(?= {2,}\n)|[\s\S]*?(?:(?=[\\<!\[`*~_]|\b_|[hH][tT][tT][pP][sS]?|[fF][tT][pP]:\/\/|(?<![^\s*_~(])www\.|$)|[^ ](?= {2,}\n)))/;
+
+// prettier-ignore
+const textPiece = fc.oneof(
+  fc.string({ maxLength: 3 }),
+  fc.constantFrom(
+    ' ', '  ', '\n', '  \n', '\t', 'h', 'H', 'ttp', 'TTP', 'http://', 'https://', 'f', 'F', 'ftp://', 'w', 'ww.', 'www.',
+    '.', ':', '/', '(', '_', '*', '~', '`', '\\', '<', '!', '[', 'a', 'é',
+  ),
+);
+
+describe('the notes’ inline text rule', () => {
+  it('stops where marked’s lazy rule stops, on any text', () => {
+    fc.assert(
+      fc.property(fc.array(textPiece, { minLength: 1, maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(TEXT_WITHOUT_EMAIL_AUTOLINKS.exec(text)?.[0]).toBe(LAZY_TEXT_RULE.exec(text)?.[0]);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
