@@ -9,10 +9,15 @@ const listeners = new Set<(query: string) => void>();
 const queryOfAddress = () => new URLSearchParams(location.hash.split('?')[1] ?? '').get('q') ?? '';
 let current = queryOfAddress();
 
-// An address typed or followed in the open journal (`#search?q=quarkus`) is a search too.
+/*
+ * An address typed or followed in the open journal (`#search?q=quarkus`) is a search too; going to
+ * another view empties the field, which would otherwise name a search no longer shown (Back
+ * brings it again, with its results).
+ */
 addEventListener('hashchange', () => {
-  if (!location.hash.startsWith('#search') || queryOfAddress() === current) return;
-  current = queryOfAddress();
+  const query = location.hash.startsWith('#search') ? queryOfAddress() : '';
+  if (query === current) return;
+  current = query;
   for (const listener of listeners) listener(current);
 });
 
