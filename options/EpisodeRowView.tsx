@@ -1,4 +1,4 @@
-/** One episode of the episode list: its number, title, date and length, and the listener's state, toggled in place. */
+/** One episode of a list of the journal: its number, title, date and length, and the listener's state, toggled in place. */
 import { localToday } from '../src/core/text/dates';
 import type { EpisodeRow } from '../src/core/log/episodeList';
 import { audioSeconds } from '../src/core/log/journal';
@@ -8,13 +8,26 @@ import { updateListeningState } from '../src/platform/storage/listening';
 import { episodeName } from '../src/ui/episodeName';
 import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, listenedText, t } from '../src/ui/i18n';
-import { PlayButtons, resumePoint } from '../src/ui/player/PlayButtons';
+import { PlayButton, resumePoint, toggleQueued } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
 import { Icon } from '../src/ui/Icon';
 import { showToast } from '../src/ui/Toast';
-import { MenuButton } from '../src/ui/MenuButton';
+import { MenuButton, type MenuAction } from '../src/ui/MenuButton';
 import { reportError } from '../src/errors';
-import { Circle, CircleCheck, EllipsisVertical, Star } from 'lucide';
+import { Check, Circle, CircleCheck, EllipsisVertical, Star } from 'lucide';
+import type { ComponentChildren } from 'preact';
+
+/** The least a row's height can be: its 44 px touch targets and their padding. */
+const ROW_MIN_HEIGHT = 60;
+
+/**
+ * Rows drawn in a list's first frame: as many as the window could show were the rows at its top
+ * (the page's tools leave fewer in view); the others right after it. The window's outer height, a
+ * few rows too many: its inner height would lay out the page while it is still being drawn.
+ */
+export function firstFrameRows(): number {
+  return Math.ceil(window.outerHeight / ROW_MIN_HEIGHT);
+}
 
 function duration(bytes: number | null): string {
   if (!bytes) return '';
@@ -24,16 +37,22 @@ function duration(bytes: number | null): string {
 
 export interface RowProps {
   row: EpisodeRow;
-  selected: boolean;
-  /** The row's checkbox was clicked; with Shift, the range since the last one. */
-  onSelect: (row: EpisodeRow, range: boolean) => void;
   onFailure: (error: unknown) => void;
   player: PlayerHandle;
   /** Where the listener stopped in this episode, if they started it in the player. */
   position: PlaybackPosition | undefined;
   queued: boolean;
   /** A new episode, come with an update, not opened yet. */
-  arrived: boolean;
+  arrived?: boolean;
+  /** The catalogue's selection: whether the row is selected, and its checkbox clicked (with Shift, the range since the last one). */
+  selected?: boolean;
+  onSelect?: (row: EpisodeRow, range: boolean) => void;
+  /** The title as this list shows it (the search marks the words found in it). */
+  title?: ComponentChildren;
+  /** What this list adds on the episode after its date and length: who marked it heard, when it was kept. */
+  detail?: ComponentChildren;
+  /** Under the row, across its width: the passages a search found. */
+  children?: ComponentChildren;
 }
 
 /** "en cours 43:12 / 1:12:30" for an episode started and not finished. */
@@ -43,7 +62,14 @@ function InProgress({ position }: { position: PlaybackPosition | undefined }) {
   return <span class="in-progress">{t('inProgress', formatClock(at), formatClock(position.duration))}</span>;
 }
 
-export function EpisodeRowView({ row, selected, onSelect, onFailure, player, position, queued, arrived }: RowProps) {
+/**
+ * The same row in every list of the journal: play (ringed by what was heard), the number and
+ * title, the date, length and where the listener is in grey, ✓ and ★ as toggles, one menu for
+ * the rest. On a phone the toggles go into the menu, and the marks stay as icons by the date:
+ * the title keeps the row's width.
+ */
+export function EpisodeRowView(props: RowProps) {
+  const { row, onFailure, player, position, queued, arrived, selected, onSelect, title, detail, children } = props;
   const { card, state } = row;
   const playable = playableOfCard(card);
   const name = episodeName(card);
@@ -69,6 +95,8 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
       )
       .catch(onFailure);
   };
+  const toggleHeard = () => markHeard((before) => (before ? null : localToday()));
+  const toggleBookmark = () => change((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }));
   const copyLink = () => {
     navigator.clipboard.writeText(card.url).then(
       () => showToast({ text: t('episodeLinkCopied', shortName) }),
@@ -79,35 +107,55 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
     );
   };
   const heard = Boolean(state?.listenedOn);
+  const bookmarked = Boolean(state?.bookmarkedAt);
   const length = duration(card.audioBytes);
+  const actions: MenuAction[] = [
+    { label: t(heard ? 'markUnheard' : 'markHeard'), run: toggleHeard, narrowOnly: true },
+    ...(state?.listenedOn === DAY_UNKNOWN ? [] : [{ label: t('markHeardDayUnknown'), run: () => markHeard(() => DAY_UNKNOWN) }]),
+    { label: t(bookmarked ? 'bookmarkRemove' : 'bookmarkAdd'), run: toggleBookmark, narrowOnly: true },
+    ...(playable ? [{ label: t(queued ? 'queueRemoveItem' : 'queueAddItem'), run: () => toggleQueued(playable, queued) }] : []),
+    { label: t('copyEpisodeLink'), run: copyLink },
+  ];
   return (
     <li class={heard ? 'row heard' : 'row'}>
-      <label class="select">
-        <input
-          type="checkbox"
-          checked={selected}
-          aria-label={t('selectEpisode', name)}
-          onClick={(event) => onSelect(row, event.shiftKey)}
-        />
-      </label>
-      <span class="listen">
-        {playable && <PlayButtons playable={playable} position={position} player={player} queued={queued} name={name} />}
-      </span>
+      {onSelect && (
+        <label class="select">
+          <input
+            type="checkbox"
+            checked={selected}
+            aria-label={t('selectEpisode', name)}
+            onClick={(event) => onSelect(row, event.shiftKey)}
+          />
+        </label>
+      )}
+      <span class="listen">{playable && <PlayButton playable={playable} position={position} player={player} name={name} />}</span>
       <span class="row-main">
         <span class="row-heading">
-          <a class="title" href={card.url} target="_blank" rel="noopener noreferrer">
-            {card.number !== null && <span class="number">{card.number}</span>}
-            {titleWithoutNumber(card.title, card.number)}
+          <a class="episode-name" href={card.url} target="_blank" rel="noopener noreferrer">
+            {card.number !== null && (
+              <span class="episode-number">
+                <span class="visually-hidden">{t('showInitials')} </span>
+                {card.number}
+              </span>
+            )}{' '}
+            {title ?? titleWithoutNumber(card.title, card.number)}
           </a>
           {arrived && <span class="new-chip">{t('episodeNew')}</span>}
         </span>
         <span class="row-meta">
+          {(heard || bookmarked) && (
+            <span class="marks">
+              {heard && <Icon node={Check} size={16} class="heard-mark" />}
+              {bookmarked && <Icon node={Star} size={16} class="bookmark-mark" />}
+            </span>
+          )}
           <span class="when">{formatDay(card.publishedOn)}</span>
           {length && <span class="length">{length}</span>}
           <InProgress position={position} />
           {state?.listenedOn && <span class="heard-on">{listenedText(state.listenedOn)}</span>}
           {state?.rating ? <span class="rating-value">{'★'.repeat(state.rating)}</span> : null}
           {state?.note ? <span class="has-note">{t('hasNote')}</span> : null}
+          {detail}
         </span>
       </span>
       <span class="state">
@@ -117,30 +165,25 @@ export function EpisodeRowView({ row, selected, onSelect, onFailure, player, pos
           aria-pressed={heard}
           aria-label={t('listened')}
           title={state?.listenedOn ? listenedText(state.listenedOn) : t('listened')}
-          onClick={() => markHeard((before) => (before ? null : localToday()))}
+          onClick={toggleHeard}
         >
           <Icon node={heard ? CircleCheck : Circle} size={22} />
         </button>
         <button
           type="button"
           class="icon-button toggle favourite-toggle"
-          aria-pressed={Boolean(state?.bookmarkedAt)}
+          aria-pressed={bookmarked}
           aria-label={t('bookmarked')}
           title={t('bookmarked')}
-          onClick={() => change((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
+          onClick={toggleBookmark}
         >
           <Icon node={Star} size={22} />
         </button>
-        <MenuButton
-          label={t('episodeActions', name)}
-          actions={[
-            ...(state?.listenedOn === DAY_UNKNOWN ? [] : [{ label: t('markHeardDayUnknown'), run: () => markHeard(() => DAY_UNKNOWN) }]),
-            { label: t('copyEpisodeLink'), run: copyLink },
-          ]}
-        >
+        <MenuButton label={t('episodeActions', name)} actions={actions}>
           <Icon node={EllipsisVertical} size={22} />
         </MenuButton>
       </span>
+      {children}
     </li>
   );
 }

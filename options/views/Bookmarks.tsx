@@ -1,15 +1,18 @@
-import { useState } from 'preact/hooks';
 import { bookmarks, type JournalEntry } from '../../src/core/log/journal';
+import { formatDay, t } from '../../src/ui/i18n';
 import { updateListeningState } from '../../src/platform/storage/listening';
-import { formatDay, t, type MessageKey } from '../../src/ui/i18n';
-import { storageFailureMessage } from '../../src/ui/storageFailure';
+import { toastStorageFailure } from '../../src/ui/storageFailure';
+import { isQueued, usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { EpisodeLink } from '../EpisodeLink';
+import { EpisodeRowView } from '../EpisodeRowView';
 import { EmptyState } from '../../src/ui/EmptyState';
 import { BrowseEpisodes } from '../BrowseEpisodes';
 import { Star } from 'lucide';
 
-export function Bookmarks({ entries }: { entries: JournalEntry[] }) {
-  const [failure, setFailure] = useState<MessageKey | null>(null);
+/** The favourites, last kept first; the row's ★ takes one off. */
+export function Bookmarks({ entries, player }: { entries: JournalEntry[]; player: PlayerHandle }) {
+  const playback = usePlaybackRecords();
   const kept = bookmarks(entries);
   if (kept.length === 0)
     return (
@@ -17,34 +20,37 @@ export function Bookmarks({ entries }: { entries: JournalEntry[] }) {
         {t('bookmarksEmpty')}
       </EmptyState>
     );
-  const remove = (episodeId: string) => {
-    updateListeningState({ id: episodeId }, () => ({ bookmarkedAt: null })).then(
-      () => setFailure(null),
-      (error: unknown) => setFailure(storageFailureMessage(error)),
-    );
-  };
   return (
-    <>
-      {failure && (
-        <p role="alert" class="error">
-          {t(failure)}
-        </p>
-      )}
-      <ul class="entries">
-        {kept.map((entry) => (
-          <li key={entry.state.episodeId}>
-            <EpisodeLink entry={entry} />
-            <span class="when">{t('bookmarkedOn', formatDay(entry.state.bookmarkedAt!.slice(0, 10)))}</span>
+    <ul class="rows">
+      {kept.map(({ state, card }) => {
+        const keptOn = <span class="kept-on">{t('bookmarkedOn', formatDay(state.bookmarkedAt!.slice(0, 10)))}</span>;
+        return card ? (
+          <EpisodeRowView
+            key={state.episodeId}
+            row={{ card, state }}
+            onFailure={toastStorageFailure}
+            player={player}
+            position={playback?.positions.get(state.episodeId)}
+            queued={isQueued(playback, state.episodeId)}
+            detail={keptOn}
+          />
+        ) : (
+          <li key={state.episodeId} class="row">
+            <span class="row-main">
+              <EpisodeLink entry={{ state, card }} />
+              <span class="row-meta">{keptOn}</span>
+            </span>
             <button
               type="button"
-              aria-label={t('removeBookmarkOf', entry.card?.title ?? entry.state.episodeId)}
-              onClick={() => remove(entry.state.episodeId)}
+              class="button"
+              aria-label={t('removeBookmarkOf', state.episodeId)}
+              onClick={() => void updateListeningState({ id: state.episodeId }, () => ({ bookmarkedAt: null })).catch(toastStorageFailure)}
             >
               {t('removeBookmark')}
             </button>
           </li>
-        ))}
-      </ul>
-    </>
+        );
+      })}
+    </ul>
   );
 }

@@ -18,13 +18,10 @@ import type { JournalEntry } from '../../src/core/log/journal';
 import { formatDay, plural, t, type MessageKey } from '../../src/ui/i18n';
 import { useProgressiveLimit } from '../../src/ui/useProgressiveLimit';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
-import { PlayButtons } from '../../src/ui/player/PlayButtons';
 import { isQueued, usePlaybackRecords, type PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
-import { episodeName } from '../../src/ui/episodeName';
-import { playableOfCard } from '../../src/core/records';
 import { storageFailureMessage } from '../../src/ui/storageFailure';
 import { BulkMarkTools } from '../BulkMark';
-import { EpisodeRowView } from '../EpisodeRowView';
+import { EpisodeRowView, firstFrameRows } from '../EpisodeRowView';
 import { refreshArchiveNow, useArchive, type ArchiveData } from '../useArchive';
 import { ArchiveArriving, archiveHasArrived } from '../ArchiveArriving';
 import { useEpisodeRows } from '../useEpisodeRows';
@@ -32,18 +29,6 @@ import { SegmentedControl } from '../../src/ui/SegmentedControl';
 import { IconButton } from '../../src/ui/IconButton';
 import { Icon } from '../../src/ui/Icon';
 import { RefreshCw } from 'lucide';
-
-/** The least a row's height can be: its 44 px touch targets and their padding. */
-const ROW_MIN_HEIGHT = 60;
-
-/**
- * Rows drawn in the first frame: as many as the window could show were the rows at its top (the
- * page's tools leave fewer in view); the others right after it. The window's outer height, a few
- * rows too many: its inner height would lay out the page while it is still being drawn.
- */
-function firstFrameRows(): number {
-  return Math.ceil(window.outerHeight / ROW_MIN_HEIGHT);
-}
 
 const FILTERS: Record<EpisodeFilter, MessageKey> = {
   all: 'filterAll',
@@ -77,11 +62,17 @@ function ArchiveStatus({ archive }: { archive: ArchiveData }) {
 }
 
 /** The next episode not heard yet, oldest or newest first, to open or to play at once. */
-function NextToListen({ rows, player, playback }: { rows: EpisodeRow[]; player: PlayerHandle; playback: PlaybackRecords | undefined }) {
+interface NextToListenProps {
+  rows: EpisodeRow[];
+  player: PlayerHandle;
+  playback: PlaybackRecords | undefined;
+  onFailure: (error: unknown) => void;
+}
+
+function NextToListen({ rows, player, playback, onFailure }: NextToListenProps) {
   // A listener who has heard nothing yet starts with the newest episode, not with LCC 1 of 2009.
   const [order, setOrder] = useState<'oldest' | 'newest'>(() => (rows.some((row) => row.state?.listenedOn) ? 'oldest' : 'newest'));
   const next = nextToListen(rows, order);
-  const playable = next && playableOfCard(next.card);
   return (
     <div class="next">
       <SegmentedControl
@@ -94,26 +85,19 @@ function NextToListen({ rows, player, playback }: { rows: EpisodeRow[]; player: 
         value={order}
         onChange={setOrder}
       />
-      <p class="next-episode">
-        {next ? (
-          <>
-            {playable && (
-              <PlayButtons
-                playable={playable}
-                player={player}
-                position={playback?.positions.get(next.card.id)}
-                queued={isQueued(playback, next.card.id)}
-                name={episodeName(next.card)}
-              />
-            )}{' '}
-            <a href={next.card.url} target="_blank" rel="noopener noreferrer">
-              {episodeName(next.card)}
-            </a>
-          </>
-        ) : (
-          t('nothingToListen')
-        )}
-      </p>
+      {next ? (
+        <ul class="rows next-episode">
+          <EpisodeRowView
+            row={next}
+            onFailure={onFailure}
+            player={player}
+            position={playback?.positions.get(next.card.id)}
+            queued={isQueued(playback, next.card.id)}
+          />
+        </ul>
+      ) : (
+        <p>{t('nothingToListen')}</p>
+      )}
     </div>
   );
 }
@@ -169,7 +153,7 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
       </p>
       <ArchiveStatus archive={archive} />
       <div class="episode-tools">
-        <NextToListen rows={rows} player={player} playback={playback} />
+        <NextToListen rows={rows} player={player} playback={playback} onFailure={onFailure} />
         <SegmentedControl
           legend={t('episodesFilter')}
           name="episodes-filter"

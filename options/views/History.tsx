@@ -1,12 +1,17 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { historyByMonth, type JournalEntry } from '../../src/core/log/journal';
 import { DAY_UNKNOWN } from '../../src/core/records';
 import { formatMonth, formatNumber, listenedText, t } from '../../src/ui/i18n';
 import { changesEpisode } from '../../src/platform/storage/database';
 import { readMarkSources, type MarkSource } from '../../src/platform/storage/listening';
 import { useStoredRead } from '../../src/ui/useStoredRead';
+import { useProgressiveLimit } from '../../src/ui/useProgressiveLimit';
+import { isQueued, usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { EpisodeLink } from '../EpisodeLink';
+import { EpisodeRowView, firstFrameRows } from '../EpisodeRowView';
 import { EmptyState } from '../../src/ui/EmptyState';
+import { toastStorageFailure } from '../../src/ui/storageFailure';
 import { Headphones } from 'lucide';
 
 /** Who marked it, where not the listener here: the player at the end, the phone's app, an app's history file. */
@@ -16,13 +21,14 @@ function markSourceText({ from, device }: MarkSource): string {
   return device ? t('markFromApp', device) : t('markFromAppUnnamed');
 }
 
-/** Episodes drawn at first and added by each "show more": long histories are paged. */
+/** Episodes drawn after the first frame, and added by each "show more": long histories are paged. */
 const PAGE = 50;
 
 /** `elementtiming` marks the history's first paint, which `npm run bench` reads. */
-export function History({ entries }: { entries: JournalEntry[] }) {
-  const [shown, setShown] = useState(PAGE);
+export function History({ entries, player }: { entries: JournalEntry[]; player: PlayerHandle }) {
+  const [shown, showMore] = useProgressiveLimit(firstFrameRows(), PAGE);
   const months = useMemo(() => historyByMonth(entries), [entries]);
+  const playback = usePlaybackRecords();
   const total = months.reduce((sum, month) => sum + month.entries.length, 0);
   let budget = shown;
   const visible = months
@@ -53,6 +59,10 @@ export function History({ entries }: { entries: JournalEntry[] }) {
       </EmptyState>
     );
 
+  const sourceOf = (entry: JournalEntry) => {
+    const source = sources?.get(entry.state.episodeId);
+    return source && <span class="mark-source">{markSourceText(source)}</span>;
+  };
   return (
     <div class="history">
       {visible.map((month) => (
@@ -60,21 +70,36 @@ export function History({ entries }: { entries: JournalEntry[] }) {
           <h3 id={`month-${month.month}`} elementtiming="journal-history">
             {month.month === DAY_UNKNOWN ? t('historyDayUnknown', formatNumber(month.count)) : formatMonth(month.month)}
           </h3>
-          <ul class="entries">
-            {month.entries.map((entry) => (
-              <li key={entry.state.episodeId}>
-                <EpisodeLink entry={entry} />
-                <span class="when">
-                  {listenedText(entry.state.listenedOn!)}
-                  {sources?.has(entry.state.episodeId) && ` · ${markSourceText(sources.get(entry.state.episodeId)!)}`}
-                </span>
-              </li>
-            ))}
+          <ul class="rows">
+            {month.entries.map(({ state, card }) =>
+              card ? (
+                <EpisodeRowView
+                  key={state.episodeId}
+                  row={{ card, state }}
+                  onFailure={toastStorageFailure}
+                  player={player}
+                  position={playback?.positions.get(state.episodeId)}
+                  queued={isQueued(playback, state.episodeId)}
+                  detail={sourceOf({ state, card })}
+                />
+              ) : (
+                // Heard on a phone, and neither in the archive nor visited here: its name is all there is.
+                <li key={state.episodeId} class="row">
+                  <span class="row-main">
+                    <EpisodeLink entry={{ state, card }} />
+                    <span class="row-meta">
+                      <span>{listenedText(state.listenedOn!)}</span>
+                      {sourceOf({ state, card })}
+                    </span>
+                  </span>
+                </li>
+              ),
+            )}
           </ul>
         </section>
       ))}
       {shown < total && (
-        <button type="button" onClick={() => setShown(shown + PAGE)}>
+        <button type="button" onClick={() => showMore(PAGE)}>
           {t('showMore', Math.min(PAGE, total - shown))}
         </button>
       )}

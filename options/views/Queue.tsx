@@ -6,13 +6,13 @@ import { updateQueue } from '../../src/platform/storage/playback';
 import { episodeName } from '../../src/ui/episodeName';
 import { t } from '../../src/ui/i18n';
 import { IconButton } from '../../src/ui/IconButton';
-import { playLabelOf } from '../../src/ui/player/PlayButtons';
+import { PlayButton } from '../../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import { EmptyState } from '../../src/ui/EmptyState';
 import { BrowseEpisodes } from '../BrowseEpisodes';
 import { Icon } from '../../src/ui/Icon';
-import { ArrowDown, ArrowUp, ListMusic, Play, X } from 'lucide';
+import { ArrowDown, ArrowUp, ListMusic, X } from 'lucide';
 
 export function Queue({ player }: { player: PlayerHandle }) {
   const records = usePlaybackRecords();
@@ -28,22 +28,20 @@ export function Queue({ player }: { player: PlayerHandle }) {
     updateQueue(next).catch((error: unknown) => reportError('changing the queue', error));
   };
   return (
-    <ol class="queue">
+    <ol class="rows queue">
       {queue.map((item, index) => {
         const name = episodeName(item);
         return (
-          <li key={item.episodeId} class="queue-item">
-            <IconButton
-              kind="play"
-              label={playLabelOf(name, positions.get(item.episodeId))}
-              onClick={() => player.command({ kind: 'play', playable: item })}
-            >
-              <Icon node={Play} size={18} />
-            </IconButton>
-            <a href={item.url} target="_blank" rel="noopener noreferrer">
-              {name}
-            </a>
-            <span class="queue-tools">
+          <li key={item.episodeId} class="row queue-item">
+            <span class="listen">
+              <PlayButton playable={item} position={positions.get(item.episodeId)} player={player} name={name} />
+            </span>
+            <span class="row-main">
+              <a class="episode-name" href={item.url} target="_blank" rel="noopener noreferrer">
+                {name}
+              </a>
+            </span>
+            <span class="state">
               <IconButton
                 label={t('queueUp', name)}
                 disabled={index === 0}

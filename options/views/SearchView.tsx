@@ -20,10 +20,9 @@ import { getSearchIndex, readArchive } from '../../src/platform/storage/archive'
 import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
 import { onStoreChange } from '../../src/platform/storage/database';
 import { episodeName } from '../../src/ui/episodeName';
-import { formatDay, formatNumber, listenedText, t } from '../../src/ui/i18n';
+import { formatNumber, t } from '../../src/ui/i18n';
 import type { JournalEntry } from '../../src/core/log/journal';
-import { playableOfCard, type EpisodeCard, type ListeningState } from '../../src/core/records';
-import { PlayButtons } from '../../src/ui/player/PlayButtons';
+import type { EpisodeCard, ListeningState } from '../../src/core/records';
 import { isQueued, usePlaybackRecords, type PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { useArchive } from '../useArchive';
@@ -32,6 +31,9 @@ import { postAddressOfPage } from '../../src/core/episode/urls';
 import { useReadLater } from '../../src/ui/useReadLater';
 import { UnreadableRecords } from '../UnreadableRecords';
 import { EmptyState } from '../../src/ui/EmptyState';
+import { titleWithoutNumber } from '../../src/ui/episodeTitle';
+import { toastStorageFailure } from '../../src/ui/storageFailure';
+import { EpisodeRowView } from '../EpisodeRowView';
 import { Search } from 'lucide';
 
 const KIND_LABELS = { episode: 'hitEpisode', section: 'hitSection', item: 'hitLink' } as const;
@@ -135,26 +137,8 @@ function EpisodeHit({
   const shown = open ? result.passages : result.passages.slice(0, PASSAGES_SHOWN);
   const more = result.passages.length - shown.length;
   const { card, state, playback, player } = listening;
-  const playable = card && playableOfCard(card);
-  return (
-    <li>
-      <a class="episode-name" href={result.episode.url} target="_blank" rel="noopener noreferrer">
-        <Marked text={episodeName(result.episode)} query={query} />
-      </a>
-      <span class="hint">
-        {card && ` · ${formatDay(card.publishedOn)}`}
-        {state?.listenedOn && ` · ${listenedText(state.listenedOn)}`}
-        {state?.bookmarkedAt && ` · ${t('bookmarked')}`}
-      </span>{' '}
-      {playable && (
-        <PlayButtons
-          playable={playable}
-          position={playback?.positions.get(playable.episodeId)}
-          player={player}
-          queued={isQueued(playback, playable.episodeId)}
-          name={episodeName(result.episode)}
-        />
-      )}
+  const found = (
+    <div class="row-below">
       {shown.length > 0 && (
         <ul class="passages">
           {shown.map((hit, position) => (
@@ -177,7 +161,29 @@ function EpisodeHit({
           {t('searchMorePassages', formatNumber(more))}
         </button>
       )}
-    </li>
+    </div>
+  );
+  if (!card)
+    // Kept from a page the archive does not have: its name and what was found.
+    return (
+      <li class="row">
+        <a class="episode-name" href={result.episode.url} target="_blank" rel="noopener noreferrer">
+          <Marked text={episodeName(result.episode)} query={query} />
+        </a>
+        {found}
+      </li>
+    );
+  return (
+    <EpisodeRowView
+      row={{ card, state: state ?? null }}
+      title={<Marked text={titleWithoutNumber(card.title, card.number)} query={query} />}
+      onFailure={toastStorageFailure}
+      player={player}
+      position={playback?.positions.get(card.id)}
+      queued={isQueued(playback, card.id)}
+    >
+      {found}
+    </EpisodeRowView>
   );
 }
 
@@ -188,7 +194,17 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
   const readLater = useReadLater();
   const archive = useArchive();
   const playback = usePlaybackRecords();
-  const cardOfPage = useMemo(() => new Map((archive.kind === 'ready' ? archive.cards : []).map((card) => [card.url, card])), [archive]);
+  // The archive's card, else the one kept from the page.
+  const cardOfPage = useMemo(
+    () =>
+      new Map(
+        [...entries.flatMap((entry) => entry.card ?? []), ...(archive.kind === 'ready' ? archive.cards : [])].map((card) => [
+          card.url,
+          card,
+        ]),
+      ),
+    [archive, entries],
+  );
   const stateOf = useMemo(() => new Map(entries.map((entry) => [entry.state.episodeId, entry.state])), [entries]);
   const listeningOf = (url: string): Listening => {
     const card = cardOfPage.get(url);
@@ -249,7 +265,7 @@ export function SearchView({ entries, player }: { entries: JournalEntry[]; playe
           {t('searchCount', formatNumber(result.total), formatNumber(result.episodes.length))}
         </p>
       )}
-      <ul class="hits" ref={list}>
+      <ul class="rows hits" ref={list}>
         {result.episodes.map((found) => (
           <EpisodeHit
             key={found.episode.url}

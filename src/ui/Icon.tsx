@@ -6,10 +6,10 @@
 import { h } from 'preact';
 import type { IconNode } from 'lucide';
 
-export function Icon({ node, size = 20 }: { node: IconNode; size?: number }) {
+export function Icon({ node, size = 20, class: extra }: { node: IconNode; size?: number; class?: string }) {
   return (
     <svg
-      class="icon"
+      class={extra ? `icon ${extra}` : 'icon'}
       width={size}
       height={size}
       viewBox="0 0 24 24"

@@ -9,21 +9,37 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 export interface MenuAction {
   label: string;
   run: () => void;
+  /** In the menu on a phone's width only: wider, a button of its own beside the menu does it. */
+  narrowOnly?: boolean;
 }
 
 type Opened = 'first' | 'last' | null;
 
+/** Where the menu goes, in the window: under the button, or above it in the window's lower half (the player is at the bottom). */
+type MenuPlace = { right: number } & ({ top: number; bottom?: undefined } | { bottom: number; top?: undefined });
+
+const GAP = 4;
+
+function placeBy(button: DOMRect): MenuPlace {
+  const right = document.documentElement.clientWidth - button.right;
+  return button.bottom > window.innerHeight / 2
+    ? { right, bottom: window.innerHeight - button.top + GAP }
+    : { right, top: button.bottom + GAP };
+}
+
 export function MenuButton({ label, actions, children }: { label: string; actions: MenuAction[]; children: ComponentChildren }) {
   const [opened, setOpened] = useState<Opened>(null);
-  const [upward, setUpward] = useState(false);
+  const [place, setPlace] = useState<MenuPlace>({ right: 0, top: 0 });
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const menuId = useId();
 
-  const items = () => Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
+  // The items drawn: a phone's width hides none, a desktop's hides those its row shows as buttons.
+  const items = () =>
+    Array.from(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []).filter((item) => item.getClientRects().length > 0);
   const open = (at: Exclude<Opened, null>) => {
-    // Below the button, unless that would put it under the player at the window's bottom.
-    setUpward((button.current?.getBoundingClientRect().bottom ?? 0) > window.innerHeight / 2);
+    if (!button.current) return;
+    setPlace(placeBy(button.current.getBoundingClientRect()));
     setOpened(at);
   };
   const close = (giveFocusBack: boolean) => {
@@ -34,13 +50,23 @@ export function MenuButton({ label, actions, children }: { label: string; action
   // As the menu is drawn, not a frame later: a key pressed at once goes to its item, not to the button.
   useLayoutEffect(() => {
     if (opened === null) return;
+    menu.current?.showPopover();
     const all = items();
     (opened === 'last' ? all.at(-1) : all[0])?.focus();
     const closeOutside = (event: PointerEvent) => {
       if (!button.current?.parentElement?.contains(event.target as Node)) setOpened(null);
     };
+    // Placed in the window by the button: it follows the button as the page scrolls (the list's own
+    // layout may scroll it too) or the window is resized.
+    const follow = () => button.current && setPlace(placeBy(button.current.getBoundingClientRect()));
     document.addEventListener('pointerdown', closeOutside);
-    return () => document.removeEventListener('pointerdown', closeOutside);
+    addEventListener('scroll', follow, { capture: true, passive: true });
+    addEventListener('resize', follow);
+    return () => {
+      document.removeEventListener('pointerdown', closeOutside);
+      removeEventListener('scroll', follow, { capture: true });
+      removeEventListener('resize', follow);
+    };
   }, [opened]);
 
   const onMenuKey = (event: KeyboardEvent) => {
@@ -89,9 +115,18 @@ export function MenuButton({ label, actions, children }: { label: string; action
         {children}
       </button>
       {opened !== null && (
-        <ul ref={menu} id={menuId} role="menu" aria-label={label} class={upward ? 'menu upward' : 'menu'} onKeyDown={onMenuKey}>
+        <ul
+          ref={menu}
+          id={menuId}
+          popover="manual"
+          role="menu"
+          aria-label={label}
+          class="menu"
+          style={{ top: place.top, bottom: place.bottom, right: place.right }}
+          onKeyDown={onMenuKey}
+        >
           {actions.map((action) => (
-            <li role="none" key={action.label}>
+            <li role="none" key={action.label} class={action.narrowOnly ? 'narrow-only' : undefined}>
               <button
                 type="button"
                 role="menuitem"

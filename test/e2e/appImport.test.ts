@@ -20,7 +20,7 @@ inChromium('a podcast app’s history in Chromium', () => {
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
     // The archive names the show's episodes the files hold.
-    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBeGreaterThan(200);
+    await expect.poll(() => journal.locator('.episode-list .year .row').count(), { timeout: 30_000 }).toBeGreaterThan(200);
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#data`);
 
     await journal.setInputFiles('#import-file', fixture('AntennaPodBackup-2026-11-30.db'));
@@ -46,8 +46,8 @@ inChromium('a podcast app’s history in Chromium', () => {
     expect(await history.locator('.history h3').allTextContents()).toContain('Écoutés, date inconnue : 4');
     // Who said it: the file's app, after the day.
     await expect
-      .poll(() => history.locator('.history li', { hasText: 'LCC 340' }).locator('.when').textContent())
-      .toMatch(/^Écouté le 2\d novembre 2026 · selon AntennaPod \(historique importé\)$/);
+      .poll(() => history.locator('.history .row', { hasText: 'LCC 340' }).locator('.heard-on, .mark-source').allTextContents())
+      .toEqual([expect.stringMatching(/^Écouté le 2\d novembre 2026$/), 'selon AntennaPod (historique importé)']);
     await history.screenshot({ path: resolve(SCREENSHOTS, 'history-after-antennapod-import.png'), fullPage: true });
     await history.goto(`chrome-extension://${session.extensionId}/options/index.html#queue`);
     await expect.poll(() => history.locator('.queue li').count()).toBe(2);

@@ -37,7 +37,7 @@ inChromium('the archive in Chromium', () => {
     launch,
   }) => {
     const { session, journal } = await journalWithArchive(launch, 'episodes');
-    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
+    await expect.poll(() => journal.locator('.episode-list .year .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
     expect(await journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${catalogueSize}`);
     // LCC 25's video was announced in a post of its own, naming the same mp3: one number, one post (issue 24, 2).
     expect(await journal.locator('.archive-status').textContent()).toContain('Une entrée du flux a été écartée');
@@ -72,7 +72,7 @@ inChromium('the archive in Chromium', () => {
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`0 écoutés sur ${catalogueSize}`);
 
     // In place: a row's toggles, and the filter that follows them.
-    const first = journal.locator('.episode-list .row').first();
+    const first = journal.locator('.episode-list .year .row').first();
     await first.getByRole('button', { name: 'Écouté' }).click();
     await expect.poll(() => journal.locator('.progress').textContent()).toContain(`1 écoutés sur ${catalogueSize}`);
     const toast = journal.locator('.toast-region');
@@ -90,13 +90,17 @@ inChromium('the archive in Chromium', () => {
     // The focus goes back to the toggle the toast answered, not to the page's start.
     expect(await first.getByRole('button', { name: 'Écouté' }).evaluate((toggle) => toggle === document.activeElement)).toBe(true);
 
-    // The rest is in the row's menu, by keyboard too: heard on a day the listener does not know, the link.
-    const second = journal.locator('.episode-list .row').nth(1);
+    // The rest is in the row's menu, by keyboard too: heard on a day the listener does not know, the queue, the link.
+    const second = journal.locator('.episode-list .year .row').nth(1);
     const more = second.getByRole('button', { name: /^Autres actions pour LCC \d+/ });
     await more.focus();
     await journal.keyboard.press('ArrowDown');
     const menu = second.getByRole('menu');
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Marquer écouté, date inconnue', 'Copier le lien de l’épisode']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual([
+      'Marquer écouté, date inconnue',
+      'Ajouter à « À écouter ensuite »',
+      'Copier le lien de l’épisode',
+    ]);
     await journal.keyboard.press('Enter');
     await expect.poll(() => toast.textContent()).toMatch(/^LCC \d+ marqué écouté, date inconnue\.Annuler/);
     await expect.poll(() => second.locator('.heard-on').textContent()).toBe('Écouté, date inconnue');
@@ -104,7 +108,7 @@ inChromium('the archive in Chromium', () => {
     expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
     // Heard on a day unknown, the episode no longer offers it.
     await more.click();
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Copier le lien de l’épisode']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Ajouter à « À écouter ensuite »', 'Copier le lien de l’épisode']);
     await journal.keyboard.press('Escape');
     await expect.poll(() => menu.count()).toBe(0);
     expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
@@ -117,18 +121,34 @@ inChromium('the archive in Chromium', () => {
     await more.click();
     await menu.getByRole('menuitem', { name: 'Copier le lien de l’épisode' }).click();
     await expect.poll(() => toast.textContent()).toMatch(/^Lien de LCC \d+ copié\./);
-    expect(await journal.locator('body').getAttribute('data-copied')).toBe(await second.locator('a.title').getAttribute('href'));
+    expect(await journal.locator('body').getAttribute('data-copied')).toBe(await second.locator('a.episode-name').getAttribute('href'));
 
     await first.getByRole('button', { name: 'Favori' }).click();
     await journal.getByRole('radio', { name: 'Favoris' }).check();
-    await expect.poll(() => journal.locator('.episode-list .row').count()).toBe(1);
+    await expect.poll(() => journal.locator('.episode-list .year .row').count()).toBe(1);
+
+    // On a phone the row is one line: ✓ and ★ are marks by the date, and their toggles are in the menu.
+    await journal.setViewportSize({ width: 360, height: 800 });
+    const favourite = journal.locator('.episode-list .year .row');
+    expect(await favourite.locator('.marks .icon').count()).toBe(2);
+    expect(await favourite.getByRole('button', { name: 'Favori' }).isVisible()).toBe(false);
+    await favourite.getByRole('button', { name: /^Autres actions pour LCC \d+/ }).click();
+    expect(await favourite.getByRole('menu').getByRole('menuitem').allTextContents()).toEqual([
+      'Marquer non écouté',
+      'Marquer écouté, date inconnue',
+      'Retirer des favoris',
+      'Ajouter à « À écouter ensuite »',
+      'Copier le lien de l’épisode',
+    ]);
+    await favourite.getByRole('menuitem', { name: 'Retirer des favoris' }).click();
+    await expect.poll(() => journal.locator('.episode-list .year .row').count()).toBe(0);
   });
 
   it('counts and lists the whole archive from its first frame: from the copy kept last time, else once the archive is read', async ({
     launch,
   }) => {
     const { session, journal } = await journalWithArchive(launch, 'episodes');
-    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
+    await expect.poll(() => journal.locator('.episode-list .year .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
     // Every count the page draws, from its first frame (a string: the page runs it as it starts).
     const recordCounts = `window.counts = []; new MutationObserver(() => {
       const count = document.querySelector('.progress')?.textContent;
@@ -138,7 +158,7 @@ inChromium('the archive in Chromium', () => {
       const page = await session.context.newPage();
       await page.addInitScript(recordCounts);
       await page.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
-      await expect.poll(() => page.locator('.episode-list .row').count()).toBe(catalogueSize);
+      await expect.poll(() => page.locator('.episode-list .year .row').count()).toBe(catalogueSize);
       const counts = await page.evaluate(() => (window as unknown as { counts: string[] }).counts);
       await page.close();
       return counts;
@@ -151,14 +171,14 @@ inChromium('the archive in Chromium', () => {
 
   it('finds an episode by a word of one of its links', async ({ launch }) => {
     const { session, journal } = await journalWithArchive(launch, 'episodes');
-    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
+    await expect.poll(() => journal.locator('.episode-list .year .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
     // The search field is in the header of every view.
     await journal.getByLabel('Chercher dans tous les épisodes : titres, sections, nouvelles, liens, adresses').fill('asciidoctor-maven');
     // The index is derived after the archive is stored and listed: it may come a few seconds later.
     await expect.poll(() => journal.locator('.hits > li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await journal.locator('.hits').textContent()).toContain('LCC 318');
     // Each episode once (issue 21, 2), with the words found marked.
-    const names = await journal.locator('.hits > li > .episode-name').allTextContents();
+    const names = await journal.locator('.hits .episode-name').allTextContents();
     expect(new Set(names).size).toBe(names.length);
     expect(await journal.locator('.hits mark').first().textContent()).toMatch(/^asciidoctor/i);
 
@@ -168,7 +188,7 @@ inChromium('the archive in Chromium', () => {
     // Each result can be played from where it is, named by its episode.
     const first = journal.locator('.hits > li').first();
     await expect.poll(() => first.getByRole('button', { name: /^Écouter LCC 191 / }).count()).toBe(1);
-    expect(await first.locator('.hint').textContent()).toMatch(/^ · \d+ \S+ \d{4}$/);
+    expect(await first.locator('.when').textContent()).toMatch(/^\d+ \S+ \d{4}$/);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await journal.screenshot({ path: resolve(SCREENSHOTS, 'search-graal.png') });
 
@@ -176,7 +196,7 @@ inChromium('the archive in Chromium', () => {
     const focused = () => journal.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     const search = journal.locator('#search-query');
     await search.press('ArrowDown');
-    expect(await focused()).toBe(await journal.locator('.hits > li > .episode-name').first().textContent());
+    expect(await focused()).toBe(await journal.locator('.hits .episode-name').first().textContent());
     await journal.keyboard.press('ArrowDown');
     expect(await focused()).toBe((await journal.locator('.passages > li > a').first().textContent())?.trim());
     await journal.keyboard.press('ArrowUp');
@@ -209,7 +229,7 @@ inChromium('the archive in Chromium', () => {
       (citation) => citation.url === 'https://github.com/asciidoctor/asciidoctor-maven-plugin',
     )!;
     const { session, journal } = await journalWithArchive(launch, 'episodes');
-    await expect.poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
+    await expect.poll(() => journal.locator('.episode-list .year .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
     const page318 = cited.episodes.find((episode) => episode.number === 318)!;
     const tab = await session.openSitePage(new URL(page318.url).pathname);
     const popup = await session.openPopup(tab);
@@ -252,7 +272,7 @@ inChromium('the archive in Chromium', () => {
         .toEqual([`lcc-new-episode:${newestEpisode.url}`]);
       expect(await worker.evaluate(() => (globalThis as unknown as ChromeApi).chrome.action.getBadgeText({}))).toBe('1');
       await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
-      const row = journal.locator('.episode-list .row', { hasText: newestEpisode.title.replace(/^LCC \d+ - /, '') });
+      const row = journal.locator('.episode-list .year .row', { hasText: newestEpisode.title.replace(/^LCC \d+ - /, '') });
       await expect.poll(() => row.locator('.new-chip').textContent(), { timeout: 30_000 }).toBe('nouveau');
     });
   });

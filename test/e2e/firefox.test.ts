@@ -107,7 +107,7 @@ inFirefox('the extension running in Firefox', () => {
     );
 
     const journal = await session.openExtensionPage('options/index.html#history');
-    const historyNames = `[...document.querySelectorAll('.entries .episode-name')].map((each) => each.textContent.trim())`;
+    const historyNames = `[...document.querySelectorAll('.history .episode-name')].map((each) => each.textContent.trim())`;
     await until(
       () => session.evaluate<string[]>(journal, historyNames),
       (names) => names.length === 1 && names[0]!.startsWith('LCC 262'),

@@ -58,7 +58,7 @@ inChromium('the sync with the podcast apps in Chromium', () => {
       const session = await launch({ feed: true, dist: granted.dist, localServers: true });
       const settings = await session.context.newPage();
       await settings.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
-      await expect.poll(() => settings.locator('.episode-list .row').count(), { timeout: 30_000 }).toBeGreaterThan(200);
+      await expect.poll(() => settings.locator('.episode-list .year .row').count(), { timeout: 30_000 }).toBeGreaterThan(200);
       await settings.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
 
       await connect(settings, server.url, 'not the password');
@@ -80,8 +80,8 @@ inChromium('the sync with the podcast apps in Chromium', () => {
       await expect.poll(() => settings.locator('.history h3').allTextContents()).toEqual(['novembre 2026', 'Écoutés, date inconnue : 3']);
       // The phone named as the one that said so.
       await expect
-        .poll(() => settings.locator('.history section').last().locator('.when').allTextContents())
-        .toEqual(Array(3).fill('Écouté, date inconnue · selon pixel-8 (appli de podcast)'));
+        .poll(() => settings.locator('.history section').last().locator('.heard-on, .mark-source').allTextContents())
+        .toEqual(Array(3).fill(['Écouté, date inconnue', 'selon pixel-8 (appli de podcast)']).flat());
       await settings.screenshot({ path: resolve(SCREENSHOTS, 'gpodder-history.png'), fullPage: true });
 
       const tab = await session.openSitePage(LCC_262);

@@ -135,7 +135,7 @@ inChromium('the journal in Chromium', () => {
     await expect.poll(() => journal.locator('#view').getByRole('status').textContent()).toBe('Import terminé. Annuler l’import');
     await journal.getByRole('link', { name: 'Mon écoute' }).click();
     await journal.getByRole('link', { name: 'Favoris', exact: true }).click();
-    await expect.poll(() => journal.locator('.entries li').count()).toBe(1);
+    await expect.poll(() => journal.locator('.rows .row').count()).toBe(1);
   });
 
   it('refuses a broken import file with a message and keeps the journal', async ({ launch }) => {
@@ -154,6 +154,6 @@ inChromium('the journal in Chromium', () => {
 
     await journal.getByRole('link', { name: 'Mon écoute' }).click();
     await journal.getByRole('link', { name: 'Favoris', exact: true }).click();
-    await expect.poll(() => journal.locator('.entries li').count()).toBe(1);
+    await expect.poll(() => journal.locator('.rows .row').count()).toBe(1);
   });
 });

@@ -81,6 +81,15 @@ async function seekFromPopup(popup: Page, to: number): Promise<void> {
 }
 
 /** The records of a store of the extension's database, read in one of its pages. */
+/** "Ajouter à « À écouter ensuite »" from the menu of an episode's row in the catalogue. */
+async function queueFromRow(journal: Page, episodeNumber: number): Promise<void> {
+  await journal
+    .locator('.episode-list .year')
+    .getByRole('button', { name: new RegExp(`^Autres actions pour LCC ${episodeNumber} `) })
+    .click();
+  await journal.getByRole('menuitem', { name: 'Ajouter à « À écouter ensuite »' }).click();
+}
+
 function readStore(page: Page, store: string): Promise<unknown[]> {
   return page.evaluate(async (name) => {
     const opening = indexedDB.open('lcc-companion');
@@ -329,7 +338,7 @@ inChromium('the player in Chromium', () => {
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
     // In its row: a listener who has heard nothing is offered the newest, LCC 340, as the next too.
-    const play340 = journal.locator('.episode-list .rows').getByRole('button', { name: /^Écouter LCC 340 / });
+    const play340 = journal.locator('.episode-list .year').getByRole('button', { name: /^Écouter LCC 340 / });
     await expect.poll(() => play340.count(), { timeout: 30_000 }).toBe(1);
     // The next to listen plays from where it is named, too.
     expect(
@@ -338,9 +347,9 @@ inChromium('the player in Chromium', () => {
         .getByRole('button', { name: /^Écouter / })
         .count(),
     ).toBe(1);
-    expect(await journal.locator('.next-episode a').textContent()).toMatch(/^LCC 340 /);
+    expect(await journal.locator('.next-episode .episode-number').textContent()).toBe('LCC 340');
     await journal.getByRole('radio', { name: 'Le plus ancien' }).check();
-    await expect.poll(() => journal.locator('.next-episode a').textContent()).toMatch(/^LCC 1 /);
+    await expect.poll(() => journal.locator('.next-episode .episode-number').textContent()).toBe('LCC 1');
     await journal.getByRole('radio', { name: 'Le plus récent' }).check();
     await play340.click();
     await expect.poll(async () => (await playerState(session)).position, { timeout: 10_000 }).toBeGreaterThan(2);
@@ -348,15 +357,15 @@ inChromium('the player in Chromium', () => {
     await expect
       .poll(() =>
         journal
-          .locator('.row', { has: play340.or(journal.getByRole('button', { name: /^Reprendre LCC 340 / })) })
+          .locator('.year .row', { has: play340.or(journal.getByRole('button', { name: /^Reprendre LCC 340 / })) })
           .locator('.in-progress')
           .textContent(),
       )
       .toMatch(/^en cours 0:\d\d \/ 2:00$/);
 
-    for (const number of [339, 338, 336]) await journal.getByRole('button', { name: new RegExp(`^Ajouter LCC ${number} `) }).click();
+    for (const number of [339, 338, 336]) await queueFromRow(journal, number);
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#queue`);
-    const queued = () => journal.locator('.queue-item > a').allTextContents();
+    const queued = () => journal.locator('.queue-item .episode-name').allTextContents();
     await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 339', 'LCC 338', 'LCC 336']);
     await journal.getByRole('button', { name: /^Monter LCC 336 / }).click();
     await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 339', 'LCC 336', 'LCC 338']);
@@ -407,15 +416,12 @@ inChromium('the player in Chromium', () => {
         await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#${view}`);
         await expect.poll(() => journal.locator('.player').count(), { timeout: 30_000 }).toBe(1);
         await expect
-          .poll(() => journal.locator(view === 'episodes' ? '.episode-list .row' : '.queue-item').count(), { timeout: 30_000 })
+          .poll(() => journal.locator(view === 'episodes' ? '.episode-list .year .row' : '.queue-item').count(), { timeout: 30_000 })
           .toBeGreaterThan(0);
         expect(await axeViolations(journal), view).toEqual([]);
         if (view === 'episodes') {
           if (colorScheme === 'light') await journal.screenshot({ path: resolve(SCREENSHOTS, 'journal-episodes-player.png') });
-          await journal
-            .locator('.episode-list .rows')
-            .getByRole('button', { name: /^Ajouter LCC 340 / })
-            .click();
+          await queueFromRow(journal, 340);
         }
       }
     },

@@ -159,7 +159,7 @@ inChromium('the toolbar popup in Chromium', () => {
 
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
-    const heard = journal.locator('.episode-list .row', { hasText: 'Quentin Adam' }).getByRole('button', { name: 'Écouté' });
+    const heard = journal.locator('.episode-list .year .row', { hasText: 'Quentin Adam' }).getByRole('button', { name: 'Écouté' });
     await heard.click({ timeout: 30_000 });
     await expect.poll(() => heard.getAttribute('aria-pressed')).toBe('true');
 

@@ -79,7 +79,7 @@ inChromium('the journal at 360 and 1280 px in Chromium', () => {
     await popup.getByRole('button', { name: 'Favori' }).click();
     journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
-    await journal.locator('.episode-list .row').nth(200).waitFor({ timeout: 30_000 });
+    await journal.locator('.episode-list .year .row').nth(200).waitFor({ timeout: 30_000 });
   }, 120_000);
 
   afterAll(async () => {

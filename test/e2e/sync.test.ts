@@ -53,7 +53,7 @@ inChromium('sync between two browsers in Chromium', () => {
     await expect.poll(() => journal.locator('.empty').textContent()).toBe('Aucun favori pour l’instant.');
     const items = await syncItems(first);
     await (await second.worker()).evaluate((carried) => (globalThis as unknown as SyncApi).chrome.storage.sync.set(carried), items);
-    await expect.poll(() => journal.locator('.entries li').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => journal.locator('.rows .row').count(), { timeout: 15_000 }).toBe(1);
     await journal.getByRole('link', { name: 'Historique', exact: true }).click();
     await expect.poll(() => journal.locator('.history .episode-name').count()).toBe(1);
   });

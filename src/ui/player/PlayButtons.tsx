@@ -1,7 +1,7 @@
 /**
- * "Écouter" (or "Reprendre à 43:12" where the listener stopped) and "À écouter ensuite" for one
- * episode: as labelled buttons in the popup, as icon buttons on a row of the journal (`name`
- * then says which episode, to screen readers and in the tooltip).
+ * "Écouter" (or "Reprendre à 43:12" where the listener stopped) for one episode: with "À écouter
+ * ensuite" as labelled buttons in the popup, as a round icon button ringed by what was heard on a
+ * row of the journal (its name then says which episode, to screen readers and in the tooltip).
  */
 import { reportError } from '../../errors';
 import { formatClock, isPlayedOut, type Playable } from '../../core/player/playable';
@@ -11,7 +11,7 @@ import type { PlaybackPosition } from '../../core/records';
 import { t } from '../i18n';
 import { IconButton } from '../IconButton';
 import { Icon } from '../Icon';
-import { ListChecks, ListPlus, Play } from 'lucide';
+import { Play } from 'lucide';
 import type { PlayerHandle } from './usePlayer';
 
 /** Where to resume, unless the episode was never started or was played out. */
@@ -21,14 +21,16 @@ export function resumePoint(position: PlaybackPosition | undefined): number | nu
 }
 
 /** An icon play button's name: "Écouter LCC 262 …", or "Reprendre LCC 262 … à 43:12". */
-export function playLabelOf(name: string, position: PlaybackPosition | undefined): string {
+function playLabelOf(name: string, position: PlaybackPosition | undefined): string {
   const resumeAt = resumePoint(position);
   return resumeAt === null ? t('playEpisodeOf', name) : t('resumeEpisodeAt', name, formatClock(resumeAt));
 }
 
 /** Puts the episode in the queue, or takes it out. */
-async function toggleQueued(playable: Playable, queued: boolean): Promise<void> {
-  await updateQueue((queue) => (queued ? dequeue(queue, playable.episodeId) : enqueue(queue, playable)));
+export function toggleQueued(playable: Playable, queued: boolean): void {
+  updateQueue((queue) => (queued ? dequeue(queue, playable.episodeId) : enqueue(queue, playable))).catch((error: unknown) =>
+    reportError('changing the queue', error),
+  );
 }
 
 /** A ring as far round as `share` (0 to 1) of what was heard; none before the start. */
@@ -47,37 +49,38 @@ export interface PlayButtonsProps {
   position: PlaybackPosition | undefined;
   player: PlayerHandle;
   queued: boolean;
-  /** The episode's name: icon buttons, named by it. */
-  name?: string;
 }
 
-export function PlayButtons({ playable, position, player, queued, name }: PlayButtonsProps) {
+export function PlayButtons({ playable, position, player, queued }: PlayButtonsProps) {
   const resumeAt = resumePoint(position);
-  const play = () => player.command({ kind: 'play', playable });
-  const queue = () => void toggleQueued(playable, queued).catch((error: unknown) => reportError('changing the queue', error));
-  if (name === undefined) {
-    return (
-      <>
-        <button type="button" class="button primary play" onClick={play}>
-          {resumeAt === null ? t('playEpisode') : t(position?.device ? 'resumeAtFromApp' : 'resumeAt', formatClock(resumeAt))}
-        </button>
-        <button type="button" class="button" aria-pressed={queued} onClick={queue}>
-          {t('queueAdd')}
-        </button>
-      </>
-    );
-  }
+  return (
+    <>
+      <button type="button" class="button primary play" onClick={() => player.command({ kind: 'play', playable })}>
+        {resumeAt === null ? t('playEpisode') : t(position?.device ? 'resumeAtFromApp' : 'resumeAt', formatClock(resumeAt))}
+      </button>
+      <button type="button" class="button" aria-pressed={queued} onClick={() => toggleQueued(playable, queued)}>
+        {t('queueAdd')}
+      </button>
+    </>
+  );
+}
+
+export interface PlayButtonProps {
+  playable: Playable;
+  position: PlaybackPosition | undefined;
+  player: PlayerHandle;
+  /** The episode's name, which names the button. */
+  name: string;
+}
+
+export function PlayButton({ playable, position, player, name }: PlayButtonProps) {
+  const resumeAt = resumePoint(position);
   // The ring around the play button: how much of the episode was heard.
   const heard = resumeAt !== null && position?.duration ? Math.min(1, resumeAt / position.duration) : 0;
   return (
-    <>
-      <IconButton kind="play round" label={playLabelOf(name, position)} onClick={play}>
-        <ProgressRing share={heard} />
-        <Icon node={Play} size={18} />
-      </IconButton>
-      <IconButton kind="queue" label={t('queueAddOf', name)} pressed={queued} onClick={queue}>
-        <Icon node={queued ? ListChecks : ListPlus} size={20} />
-      </IconButton>
-    </>
+    <IconButton kind="play round" label={playLabelOf(name, position)} onClick={() => player.command({ kind: 'play', playable })}>
+      <ProgressRing share={heard} />
+      <Icon node={Play} size={18} />
+    </IconButton>
   );
 }
