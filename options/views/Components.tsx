@@ -19,6 +19,7 @@ import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { SegmentedControl } from '../../src/ui/SegmentedControl';
 import { ShowArtwork } from '../../src/ui/ShowArtwork';
 import { Switch } from '../../src/ui/Switch';
+import { Select } from '../../src/ui/Select';
 import { ToastView } from '../../src/ui/Toast';
 import { BrowseEpisodes } from '../BrowseEpisodes';
 import { EpisodeRowView } from '../EpisodeRowView';
@@ -85,6 +86,7 @@ function Inert({ children }: { children: ComponentChildren }) {
 export function Components({ player }: { player: PlayerHandle }) {
   const [segment, setSegment] = useState<'all' | 'to-listen' | 'listened'>('all');
   const [on, setOn] = useState(true);
+  const [country, setCountry] = useState('');
   const noAction = () => undefined;
   return (
     <div class="components">
@@ -151,6 +153,12 @@ export function Components({ player }: { player: PlayerHandle }) {
           onChange={setSegment}
         />
         <Switch label={t('conferencesCfpOpen')} checked={on} onChange={setOn} />
+        <Select
+          label={t('conferencesCountry')}
+          value={country}
+          options={['', 'France', 'Belgique'].map((value) => ({ value, label: value || t('conferencesAnyPlace') }))}
+          onChange={setCountry}
+        />
       </Part>
       <Part title={'componentsChips'}>
         <Inert>
@@ -164,23 +172,21 @@ export function Components({ player }: { player: PlayerHandle }) {
       </Part>
       <Part title={'componentsRows'}>
         <Inert>
-          <div class="episode-list">
-            <ul class="rows">
-              {sampleRows().map(({ row, position, queued, arrived }) => (
-                <EpisodeRowView
-                  key={row.card.id}
-                  row={row}
-                  selected={false}
-                  onSelect={noAction}
-                  onFailure={noAction}
-                  player={player}
-                  position={position}
-                  queued={queued}
-                  arrived={arrived}
-                />
-              ))}
-            </ul>
-          </div>
+          <ul class="rows">
+            {sampleRows().map(({ row, position, queued, arrived }) => (
+              <EpisodeRowView
+                key={row.card.id}
+                row={row}
+                selected={false}
+                onSelect={noAction}
+                onFailure={noAction}
+                player={player}
+                position={position}
+                queued={queued}
+                arrived={arrived}
+              />
+            ))}
+          </ul>
         </Inert>
       </Part>
       <Part title={'componentsEmptyState'}>

@@ -12,9 +12,13 @@ import { localToday } from '../../src/core/text/dates';
 import { reportError } from '../../src/errors';
 import { readArchive } from '../../src/platform/storage/archive';
 import { listCachedEpisodes } from '../../src/platform/storage/episodeCopies';
-import { formatDay, formatMonth, t } from '../../src/ui/i18n';
+import { formatDay, formatMonth, formatShortDay, t } from '../../src/ui/i18n';
 import { downloadFile } from '../downloadFile';
 import { Switch } from '../../src/ui/Switch';
+import { Select } from '../../src/ui/Select';
+import { IconButton } from '../../src/ui/IconButton';
+import { Icon } from '../../src/ui/Icon';
+import { CalendarPlus } from 'lucide';
 
 const SOON_DAYS = 7;
 
@@ -43,7 +47,8 @@ const fileName = (conference: Conference) =>
       .toLowerCase() || 'conference'
   }.ics`;
 
-function ConferenceEntry({ conference, today }: { conference: Conference; today: string }) {
+/** `past`: in the folded list of past ones, which spans years, so that its days carry theirs. */
+function ConferenceEntry({ conference, today, past = false }: { conference: Conference; today: string; past?: boolean }) {
   const daysLeft = cfpDaysLeft(conference, today);
   const place = [
     conference.city && `${conference.city}${conference.country ? ` (${conference.country})` : ''}`,
@@ -51,35 +56,37 @@ function ConferenceEntry({ conference, today }: { conference: Conference; today:
   ]
     .filter(Boolean)
     .join(' & ');
+  const ranges = conference.startsOn !== conference.endsOn;
   return (
-    <li class="conference">
-      <span class="when">
-        {conference.startsOn === conference.endsOn
-          ? formatDay(conference.startsOn!)
-          : t('conferenceDates', formatDay(conference.startsOn!), formatDay(conference.endsOn!))}
+    <li class="row conference">
+      <span class="conference-day">{formatShortDay(conference.startsOn!, past)}</span>
+      <span class="row-main">
+        <span class="row-heading">
+          <a class="conference-name" href={conference.url} target="_blank" rel="noopener noreferrer">
+            {conference.name}
+          </a>
+          {daysLeft !== null && (
+            <a
+              class={daysLeft <= SOON_DAYS ? 'cfp soon' : 'cfp'}
+              href={conference.cfp?.url ?? conference.url}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              {t('cfpDaysLeft', daysLeft)}
+            </a>
+          )}
+        </span>
+        <span class="row-meta">
+          {ranges && <span class="when">{t('conferenceUntil', formatShortDay(conference.endsOn!, false))}</span>}
+          {place && <span class="place">{place}</span>}
+        </span>
       </span>
-      <a href={conference.url} target="_blank" rel="noopener noreferrer">
-        {conference.name}
-      </a>
-      <span class="hint">{place}</span>
-      {daysLeft !== null && (
-        <a
-          class={daysLeft <= SOON_DAYS ? 'cfp soon' : 'cfp'}
-          href={conference.cfp?.url ?? conference.url}
-          target="_blank"
-          rel="noopener noreferrer"
-        >
-          {t('cfpDaysLeft', daysLeft)}
-        </a>
-      )}
-      <button
-        type="button"
-        class="link-button"
-        aria-label={t('conferencesAddToCalendarOf', conference.name)}
+      <IconButton
+        label={t('conferencesAddToCalendarOf', conference.name)}
         onClick={() => downloadCalendar([conference], fileName(conference))}
       >
-        {t('conferencesAddToCalendar')}
-      </button>
+        <Icon node={CalendarPlus} size={22} />
+      </IconButton>
     </li>
   );
 }
@@ -94,36 +101,24 @@ export function Conferences() {
   const over = useMemo(() => past(conferences ?? [], today), [conferences, today]);
   if (!conferences) return <p role="status">{t('loading')}</p>;
   const { countries, cities } = places(coming);
+  const anyPlace = { value: '', label: t('conferencesAnyPlace') };
 
   return (
     <div class="conferences">
       <form class="filters" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          {t('conferencesCountry')}{' '}
-          <select
-            value={filters.country ?? ''}
-            onChange={(event) => setFilters({ ...filters, country: event.currentTarget.value || null, city: null })}
-          >
-            <option value="">{t('conferencesAnyPlace')}</option>
-            {countries.map((country) => (
-              <option key={country} value={country}>
-                {country}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <label>
-          {t('conferencesCity')}{' '}
-          <select value={filters.city ?? ''} onChange={(event) => setFilters({ ...filters, city: event.currentTarget.value || null })}>
-            <option value="">{t('conferencesAnyPlace')}</option>
-            {cities(filters.country).map((city) => (
-              <option key={city} value={city}>
-                {city}
-              </option>
-            ))}
-          </select>
-        </label>{' '}
-        <Switch label={t('conferencesCfpOpen')} checked={filters.cfpOpen} onChange={(cfpOpen) => setFilters({ ...filters, cfpOpen })} />{' '}
+        <Select
+          label={t('conferencesCountry')}
+          value={filters.country ?? ''}
+          options={[anyPlace, ...countries.map((country) => ({ value: country, label: country }))]}
+          onChange={(country) => setFilters({ ...filters, country: country || null, city: null })}
+        />
+        <Select
+          label={t('conferencesCity')}
+          value={filters.city ?? ''}
+          options={[anyPlace, ...cities(filters.country).map((city) => ({ value: city, label: city }))]}
+          onChange={(city) => setFilters({ ...filters, city: city || null })}
+        />
+        <Switch label={t('conferencesCfpOpen')} checked={filters.cfpOpen} onChange={(cfpOpen) => setFilters({ ...filters, cfpOpen })} />
         <button type="button" disabled={shown.length === 0} onClick={() => downloadCalendar(shown, 'lcc-companion-conferences.ics')}>
           {t('conferencesExportAll')}
         </button>
@@ -132,7 +127,7 @@ export function Conferences() {
       {byMonth(shown).map(({ month, conferences: ofMonth }) => (
         <section key={month} class="month" aria-labelledby={`conferences-${month}`}>
           <h3 id={`conferences-${month}`}>{formatMonth(month)}</h3>
-          <ul class="entries">
+          <ul class="rows">
             {ofMonth.map((conference) => (
               <ConferenceEntry key={`${conference.url}-${conference.startsOn}`} conference={conference} today={today} />
             ))}
@@ -142,9 +137,9 @@ export function Conferences() {
       {over.length > 0 && (
         <details class="past">
           <summary>{t('conferencesPast', over.length)}</summary>
-          <ul class="entries">
+          <ul class="rows">
             {over.map((conference) => (
-              <ConferenceEntry key={`${conference.url}-${conference.startsOn}`} conference={conference} today={today} />
+              <ConferenceEntry key={`${conference.url}-${conference.startsOn}`} conference={conference} today={today} past />
             ))}
           </ul>
         </details>

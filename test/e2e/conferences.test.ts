@@ -23,7 +23,7 @@ inChromium('the conferences in Chromium', () => {
     const journal = await session.context.newPage();
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
     await expect
-      .poll(() => journal.locator('.episode-list .row').count(), { timeout: 30_000 })
+      .poll(() => journal.locator('.episode-list .year .row').count(), { timeout: 30_000 })
       .toBe(new Set(episodes.map((episode) => episode.id)).size);
 
     const agenda = await session.context.newPage();
