@@ -10,6 +10,7 @@ import { titleWithoutNumber } from '../src/ui/episodeTitle';
 import { formatDay, listenedText, t } from '../src/ui/i18n';
 import { PlayButton, resumePoint, toggleQueued } from '../src/ui/player/PlayButtons';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
+import { isQueued, type PlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import { Icon } from '../src/ui/Icon';
 import { showToast } from '../src/ui/Toast';
 import { MenuButton, type MenuAction } from '../src/ui/MenuButton';
@@ -39,9 +40,8 @@ export interface RowProps {
   row: EpisodeRow;
   onFailure: (error: unknown) => void;
   player: PlayerHandle;
-  /** Where the listener stopped in this episode, if they started it in the player. */
-  position: PlaybackPosition | undefined;
-  queued: boolean;
+  /** Where the listener stopped in each episode, and the queue: undefined until read. */
+  playback: PlaybackRecords | undefined;
   /** A new episode, come with an update, not opened yet. */
   arrived?: boolean;
   /** The catalogue's selection: whether the row is selected, and its checkbox clicked (with Shift, the range since the last one). */
@@ -69,8 +69,10 @@ function InProgress({ position }: { position: PlaybackPosition | undefined }) {
  * the title keeps the row's width.
  */
 export function EpisodeRowView(props: RowProps) {
-  const { row, onFailure, player, position, queued, arrived, selected, onSelect, title, detail, children } = props;
+  const { row, onFailure, player, playback, arrived, selected, onSelect, title, detail, children } = props;
   const { card, state } = row;
+  const position = playback?.positions.get(card.id);
+  const queued = isQueued(playback, card.id);
   const playable = playableOfCard(card);
   const name = episodeName(card);
   const change = (update: Parameters<typeof updateListeningState>[1]) => {

@@ -2,7 +2,7 @@ import { bookmarks, type JournalEntry } from '../../src/core/log/journal';
 import { formatDay, t } from '../../src/ui/i18n';
 import { updateListeningState } from '../../src/platform/storage/listening';
 import { toastStorageFailure } from '../../src/ui/storageFailure';
-import { isQueued, usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { EpisodeLink } from '../EpisodeLink';
 import { EpisodeRowView } from '../EpisodeRowView';
@@ -30,8 +30,7 @@ export function Bookmarks({ entries, player }: { entries: JournalEntry[]; player
             row={{ card, state }}
             onFailure={toastStorageFailure}
             player={player}
-            position={playback?.positions.get(state.episodeId)}
-            queued={isQueued(playback, state.episodeId)}
+            playback={playback}
             detail={keptOn}
           />
         ) : (

@@ -8,7 +8,8 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { BookmarkPlus, Copy, ListMusic, Play } from 'lucide';
 import type { EpisodeRow } from '../../src/core/log/episodeList';
-import { emptyState, type ListeningState, type PlaybackPosition } from '../../src/core/records';
+import { emptyState, type ListeningState } from '../../src/core/records';
+import type { PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import { EmptyState } from '../../src/ui/EmptyState';
 import { Icon } from '../../src/ui/Icon';
 import { IconButton } from '../../src/ui/IconButton';
@@ -47,18 +48,18 @@ function sampleRow(number: number, publishedOn: string, state: Partial<Listening
 }
 
 /** A row in each state a listener sees: new, started and queued, heard and kept with a rating and a note. */
-function sampleRows(): { row: EpisodeRow; position?: PlaybackPosition; queued: boolean; arrived: boolean }[] {
-  const started = sampleRow(2, '2026-11-06', {});
-  const { id: episodeId, url } = started.card;
+function sampleRows(): { row: EpisodeRow; arrived: boolean }[] {
   return [
-    { row: sampleRow(1, '2026-11-20', {}), queued: false, arrived: true },
-    { row: started, position: { episodeId, url, seconds: 2_400, duration: 6_000, updatedAt: SAMPLE_TIME }, queued: true, arrived: false },
-    {
-      row: sampleRow(3, '2026-10-23', { listenedOn: '2026-10-25', bookmarkedAt: SAMPLE_TIME, rating: 4, note: '…' }),
-      queued: false,
-      arrived: false,
-    },
+    { row: sampleRow(1, '2026-11-20', {}), arrived: true },
+    { row: sampleRow(2, '2026-11-06', {}), arrived: false },
+    { row: sampleRow(3, '2026-10-23', { listenedOn: '2026-10-25', bookmarkedAt: SAMPLE_TIME, rating: 4, note: '…' }), arrived: false },
   ];
+}
+
+/** The second sample started, 40 minutes in. */
+function samplePlayback(): PlaybackRecords {
+  const { id: episodeId, url } = sampleRow(2, '2026-11-06', {}).card;
+  return { positions: new Map([[episodeId, { episodeId, url, seconds: 2_400, duration: 6_000, updatedAt: SAMPLE_TIME }]]), queue: [] };
 }
 
 function Part({ title, children }: { title: MessageKey; children: ComponentChildren }) {
@@ -173,7 +174,7 @@ export function Components({ player }: { player: PlayerHandle }) {
       <Part title={'componentsRows'}>
         <Inert>
           <ul class="rows">
-            {sampleRows().map(({ row, position, queued, arrived }) => (
+            {sampleRows().map(({ row, arrived }) => (
               <EpisodeRowView
                 key={row.card.id}
                 row={row}
@@ -181,8 +182,7 @@ export function Components({ player }: { player: PlayerHandle }) {
                 onSelect={noAction}
                 onFailure={noAction}
                 player={player}
-                position={position}
-                queued={queued}
+                playback={samplePlayback()}
                 arrived={arrived}
               />
             ))}

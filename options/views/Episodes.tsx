@@ -18,7 +18,7 @@ import type { JournalEntry } from '../../src/core/log/journal';
 import { formatDay, plural, t, type MessageKey } from '../../src/ui/i18n';
 import { useProgressiveLimit } from '../../src/ui/useProgressiveLimit';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
-import { isQueued, usePlaybackRecords, type PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+import { usePlaybackRecords, type PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import { storageFailureMessage } from '../../src/ui/storageFailure';
 import { BulkMarkTools } from '../BulkMark';
 import { EpisodeRowView, firstFrameRows } from '../EpisodeRowView';
@@ -87,13 +87,7 @@ function NextToListen({ rows, player, playback, onFailure }: NextToListenProps) 
       />
       {next ? (
         <ul class="rows next-episode">
-          <EpisodeRowView
-            row={next}
-            onFailure={onFailure}
-            player={player}
-            position={playback?.positions.get(next.card.id)}
-            queued={isQueued(playback, next.card.id)}
-          />
+          <EpisodeRowView row={next} onFailure={onFailure} player={player} playback={playback} />
         </ul>
       ) : (
         <p>{t('nothingToListen')}</p>
@@ -187,8 +181,7 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
                 onSelect={select}
                 onFailure={onFailure}
                 player={player}
-                position={playback?.positions.get(row.card.id)}
-                queued={isQueued(playback, row.card.id)}
+                playback={playback}
                 arrived={arrived.has(row.card.id)}
               />
             ))}

@@ -6,7 +6,7 @@ import { changesEpisode } from '../../src/platform/storage/database';
 import { readMarkSources, type MarkSource } from '../../src/platform/storage/listening';
 import { useStoredRead } from '../../src/ui/useStoredRead';
 import { useProgressiveLimit } from '../../src/ui/useProgressiveLimit';
-import { isQueued, usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { EpisodeLink } from '../EpisodeLink';
 import { EpisodeRowView, firstFrameRows } from '../EpisodeRowView';
@@ -78,8 +78,7 @@ export function History({ entries, player }: { entries: JournalEntry[]; player: 
                   row={{ card, state }}
                   onFailure={toastStorageFailure}
                   player={player}
-                  position={playback?.positions.get(state.episodeId)}
-                  queued={isQueued(playback, state.episodeId)}
+                  playback={playback}
                   detail={sourceOf({ state, card })}
                 />
               ) : (

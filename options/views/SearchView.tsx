@@ -23,7 +23,7 @@ import { episodeName } from '../../src/ui/episodeName';
 import { formatNumber, t } from '../../src/ui/i18n';
 import type { JournalEntry } from '../../src/core/log/journal';
 import type { EpisodeCard, ListeningState } from '../../src/core/records';
-import { isQueued, usePlaybackRecords, type PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
+import { usePlaybackRecords, type PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { useArchive } from '../useArchive';
 import { episodeId } from '../../src/core/episode/model';
@@ -179,8 +179,7 @@ function EpisodeHit({
       title={<Marked text={titleWithoutNumber(card.title, card.number)} query={query} />}
       onFailure={toastStorageFailure}
       player={player}
-      position={playback?.positions.get(card.id)}
-      queued={isQueued(playback, card.id)}
+      playback={playback}
     >
       {found}
     </EpisodeRowView>
