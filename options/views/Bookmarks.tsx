@@ -4,8 +4,7 @@ import { updateListeningState } from '../../src/platform/storage/listening';
 import { toastStorageFailure } from '../../src/ui/storageFailure';
 import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
-import { EpisodeLink } from '../EpisodeLink';
-import { EpisodeRowView } from '../EpisodeRowView';
+import { EntryRowView } from '../EntryRowView';
 import { EmptyState } from '../../src/ui/EmptyState';
 import { BrowseEpisodes } from '../BrowseEpisodes';
 import { Star } from 'lucide';
@@ -22,34 +21,27 @@ export function Bookmarks({ entries, player }: { entries: JournalEntry[]; player
     );
   return (
     <ul class="rows">
-      {kept.map(({ state, card }) => {
-        const keptOn = <span class="kept-on">{t('bookmarkedOn', formatDay(state.bookmarkedAt!.slice(0, 10)))}</span>;
-        return card ? (
-          <EpisodeRowView
-            key={state.episodeId}
-            row={{ card, state }}
-            onFailure={toastStorageFailure}
-            player={player}
-            playback={playback}
-            detail={keptOn}
-          />
-        ) : (
-          <li key={state.episodeId} class="row">
-            <span class="row-main">
-              <EpisodeLink entry={{ state, card }} />
-              <span class="row-meta">{keptOn}</span>
-            </span>
+      {kept.map((entry) => (
+        <EntryRowView
+          key={entry.state.episodeId}
+          entry={entry}
+          player={player}
+          playback={playback}
+          detail={<span class="kept-on">{t('bookmarkedOn', formatDay(entry.state.bookmarkedAt!.slice(0, 10)))}</span>}
+          bareAction={
             <button
               type="button"
               class="button"
-              aria-label={t('removeBookmarkOf', state.episodeId)}
-              onClick={() => void updateListeningState({ id: state.episodeId }, () => ({ bookmarkedAt: null })).catch(toastStorageFailure)}
+              aria-label={t('removeBookmarkOf', entry.state.episodeId)}
+              onClick={() =>
+                void updateListeningState({ id: entry.state.episodeId }, () => ({ bookmarkedAt: null })).catch(toastStorageFailure)
+              }
             >
               {t('removeBookmark')}
             </button>
-          </li>
-        );
-      })}
+          }
+        />
+      ))}
     </ul>
   );
 }

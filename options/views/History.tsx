@@ -8,10 +8,9 @@ import { useStoredRead } from '../../src/ui/useStoredRead';
 import { useProgressiveLimit } from '../../src/ui/useProgressiveLimit';
 import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
-import { EpisodeLink } from '../EpisodeLink';
-import { EpisodeRowView, firstFrameRows } from '../EpisodeRowView';
+import { EntryRowView } from '../EntryRowView';
+import { firstFrameRows } from '../EpisodeRowView';
 import { EmptyState } from '../../src/ui/EmptyState';
-import { toastStorageFailure } from '../../src/ui/storageFailure';
 import { Headphones } from 'lucide';
 
 /** Who marked it, where not the listener here: the player at the end, the phone's app, an app's history file. */
@@ -71,29 +70,16 @@ export function History({ entries, player }: { entries: JournalEntry[]; player: 
             {month.month === DAY_UNKNOWN ? t('historyDayUnknown', formatNumber(month.count)) : formatMonth(month.month)}
           </h3>
           <ul class="rows">
-            {month.entries.map(({ state, card }) =>
-              card ? (
-                <EpisodeRowView
-                  key={state.episodeId}
-                  row={{ card, state }}
-                  onFailure={toastStorageFailure}
-                  player={player}
-                  playback={playback}
-                  detail={sourceOf({ state, card })}
-                />
-              ) : (
-                // Heard on a phone, and neither in the archive nor visited here: its name is all there is.
-                <li key={state.episodeId} class="row">
-                  <span class="row-main">
-                    <EpisodeLink entry={{ state, card }} />
-                    <span class="row-meta">
-                      <span>{listenedText(state.listenedOn!)}</span>
-                      {sourceOf({ state, card })}
-                    </span>
-                  </span>
-                </li>
-              ),
-            )}
+            {month.entries.map((entry) => (
+              <EntryRowView
+                key={entry.state.episodeId}
+                entry={entry}
+                player={player}
+                playback={playback}
+                detail={sourceOf(entry)}
+                bareFacts={<span>{listenedText(entry.state.listenedOn!)}</span>}
+              />
+            ))}
           </ul>
         </section>
       ))}
