@@ -15,19 +15,16 @@ import { Icon } from '../src/ui/Icon';
 import { showToast } from '../src/ui/Toast';
 import { MenuButton, type MenuAction } from '../src/ui/MenuButton';
 import { reportError } from '../src/errors';
+import { useFirstScreenful } from '../src/ui/useFirstScreenful';
 import { Check, Circle, CircleCheck, EllipsisVertical, Star } from 'lucide';
 import type { ComponentChildren } from 'preact';
 
 /** The least a row's height can be: its 44 px touch targets and their padding. */
 const ROW_MIN_HEIGHT = 60;
 
-/**
- * Rows drawn in a list's first frame: as many as the window could show were the rows at its top
- * (the page's tools leave fewer in view); the others right after it. The window's outer height, a
- * few rows too many: its inner height would lay out the page while it is still being drawn.
- */
-export function firstFrameRows(): number {
-  return Math.ceil(window.outerHeight / ROW_MIN_HEIGHT);
+/** The rows a list of the journal draws in its first frame, and the ref for its first section of rows. */
+export function useFirstFrameRows(list: 'episodes' | 'history') {
+  return useFirstScreenful(list, ROW_MIN_HEIGHT);
 }
 
 function duration(bytes: number | null): string {

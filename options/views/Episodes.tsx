@@ -21,7 +21,7 @@ import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { usePlaybackRecords, type PlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import { storageFailureMessage } from '../../src/ui/storageFailure';
 import { BulkMarkTools } from '../BulkMark';
-import { EpisodeRowView, firstFrameRows } from '../EpisodeRowView';
+import { EpisodeRowView, useFirstFrameRows } from '../EpisodeRowView';
 import { refreshArchiveNow, useArchive, type ArchiveData } from '../useArchive';
 import { ArchiveArriving, archiveHasArrived } from '../ArchiveArriving';
 import { useEpisodeRows } from '../useEpisodeRows';
@@ -121,7 +121,8 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
   const onFailure = (error: unknown) => setFailure(storageFailureMessage(error));
 
   const rows = useEpisodeRows(archive, entries);
-  const [limit] = useProgressiveLimit(firstFrameRows(), Number.POSITIVE_INFINITY);
+  const [firstFrame, rowsStart] = useFirstFrameRows('episodes');
+  const [limit] = useProgressiveLimit(firstFrame, Number.POSITIVE_INFINITY);
   const shown = useMemo(() => filterRows(rows, filter), [rows, filter]);
   const years = useMemo(() => rowsByYear(shown.slice(0, limit)), [shown, limit]);
   const { listened, total, percent } = progress(rows);
@@ -169,8 +170,8 @@ function EpisodeList({ archive, entries, player }: EpisodeListProps) {
         </p>
       )}
       {shown.length === 0 && <p class="empty">{t('episodesEmpty')}</p>}
-      {years.map(({ year, rows: yearRows }) => (
-        <section key={year} class="year" aria-labelledby={`year-${year}`}>
+      {years.map(({ year, rows: yearRows }, index) => (
+        <section key={year} ref={index === 0 ? rowsStart : undefined} class="year" aria-labelledby={`year-${year}`}>
           <h3 id={`year-${year}`}>{year}</h3>
           <ul class="rows">
             {yearRows.map((row) => (

@@ -9,7 +9,7 @@ import { useProgressiveLimit } from '../../src/ui/useProgressiveLimit';
 import { usePlaybackRecords } from '../../src/ui/player/usePlaybackRecords';
 import type { PlayerHandle } from '../../src/ui/player/usePlayer';
 import { EntryRowView } from '../EntryRowView';
-import { firstFrameRows } from '../EpisodeRowView';
+import { useFirstFrameRows } from '../EpisodeRowView';
 import { EmptyState } from '../../src/ui/EmptyState';
 import { Headphones } from 'lucide';
 
@@ -25,7 +25,8 @@ const PAGE = 50;
 
 /** `elementtiming` marks the history's first paint, which `npm run bench` reads. */
 export function History({ entries, player }: { entries: JournalEntry[]; player: PlayerHandle }) {
-  const [shown, showMore] = useProgressiveLimit(firstFrameRows(), PAGE);
+  const [firstFrame, rowsStart] = useFirstFrameRows('history');
+  const [shown, showMore] = useProgressiveLimit(firstFrame, PAGE);
   const months = useMemo(() => historyByMonth(entries), [entries]);
   const playback = usePlaybackRecords();
   const total = months.reduce((sum, month) => sum + month.entries.length, 0);
@@ -64,8 +65,8 @@ export function History({ entries, player }: { entries: JournalEntry[]; player: 
   };
   return (
     <div class="history">
-      {visible.map((month) => (
-        <section key={month.month} aria-labelledby={`month-${month.month}`}>
+      {visible.map((month, index) => (
+        <section key={month.month} ref={index === 0 ? rowsStart : undefined} aria-labelledby={`month-${month.month}`}>
           <h3 id={`month-${month.month}`} elementtiming="journal-history">
             {month.month === DAY_UNKNOWN ? t('historyDayUnknown', formatNumber(month.count)) : formatMonth(month.month)}
           </h3>

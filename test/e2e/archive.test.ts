@@ -150,23 +150,35 @@ inChromium('the archive in Chromium', () => {
     const { session, journal } = await journalWithArchive(launch, 'episodes');
     await expect.poll(() => journal.locator('.episode-list .year .row').count(), { timeout: 30_000 }).toBe(catalogueSize);
     // Every count the page draws, from its first frame (a string: the page runs it as it starts).
-    const recordCounts = `window.counts = []; new MutationObserver(() => {
+    // And the rows its first frame draws: the first batch of rows that reaches the page.
+    const recordCounts = `window.counts = []; window.firstRows = 0; new MutationObserver(() => {
       const count = document.querySelector('.progress')?.textContent;
       if (count && window.counts.at(-1) !== count) window.counts.push(count);
+      window.firstRows ||= document.querySelectorAll('.episode-list .year .row').length;
     }).observe(document, { subtree: true, childList: true, characterData: true });`;
-    const countsDrawn = async () => {
+    const drawn = async () => {
       const page = await session.context.newPage();
       await page.addInitScript(recordCounts);
       await page.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
       await expect.poll(() => page.locator('.episode-list .year .row').count()).toBe(catalogueSize);
-      const counts = await page.evaluate(() => (window as unknown as { counts: string[] }).counts);
+      const seen = await page.evaluate(() => {
+        const { counts, firstRows } = window as unknown as { counts: string[]; firstRows: number };
+        return { counts, firstRows, windowRows: Math.ceil(window.outerHeight / 60) + 1 };
+      });
       await page.close();
-      return counts;
+      return seen;
     };
     const whole = [` 0 écoutés sur ${catalogueSize}, 0 %`];
-    expect(await countsDrawn()).toEqual(whole);
+    const again = await drawn();
+    expect(again.counts).toEqual(whole);
+    // The page's tools take the top of the window: a visit after the first draws only the rows that fit below them.
+    expect(again.firstRows).toBeGreaterThan(0);
+    expect(again.firstRows).toBeLessThan(again.windowRows);
     await journal.evaluate(() => localStorage.clear());
-    expect(await countsDrawn()).toEqual(whole);
+    const afresh = await drawn();
+    expect(afresh.counts).toEqual(whole);
+    // Where the rows start unknown, the first frame fills the window.
+    expect(afresh.firstRows).toBe(afresh.windowRows);
   });
 
   it('finds an episode by a word of one of its links', async ({ launch }) => {
