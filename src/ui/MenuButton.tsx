@@ -20,6 +20,9 @@ type MenuPlace = { right: number } & ({ top: number; bottom?: undefined } | { bo
 
 const GAP = 4;
 
+/** A length for a style: Preact 11 no longer adds the unit to a number, and the browser ignores a bare one. */
+const px = (length: number | undefined) => (length === undefined ? undefined : `${length}px`);
+
 function placeBy(button: DOMRect): MenuPlace {
   const right = document.documentElement.clientWidth - button.right;
   return button.bottom > window.innerHeight / 2
@@ -122,7 +125,7 @@ export function MenuButton({ label, actions, children }: { label: string; action
           role="menu"
           aria-label={label}
           class="menu"
-          style={{ top: place.top, bottom: place.bottom, right: place.right }}
+          style={{ top: px(place.top), bottom: px(place.bottom), right: px(place.right) }}
           onKeyDown={onMenuKey}
         >
           {actions.map((action) => (
