@@ -371,6 +371,23 @@ inChromium('the player in Chromium', () => {
     await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 339', 'LCC 336', 'LCC 338']);
     await journal.getByRole('button', { name: /^Retirer LCC 339 / }).click();
     await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 336', 'LCC 338']);
+    // Dragged by its handle, as with a finger or a mouse: LCC 338 above LCC 336.
+    const handle = await journal.locator('.queue-item').nth(1).locator('.drag-handle').boundingBox();
+    const rowHeight = (await journal.locator('.queue-item').first().boundingBox())!.height;
+    await journal.mouse.move(handle!.x + handle!.width / 2, handle!.y + handle!.height / 2);
+    await journal.mouse.down();
+    await journal.mouse.move(handle!.x + handle!.width / 2, handle!.y + handle!.height / 2 - rowHeight * 1.2, { steps: 8 });
+    await journal.mouse.up();
+    await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 338', 'LCC 336']);
+    // Or from the row's menu: to the top of the queue.
+    const menuButton = journal.getByRole('button', { name: /^Autres actions pour LCC 336 / });
+    await menuButton.click();
+    // The menu opens by its button, under it (the button is in the window's upper half), not at the window's corner.
+    const [button, menu] = [await menuButton.boundingBox(), await journal.getByRole('menu').boundingBox()];
+    expect(Math.abs(menu!.x + menu!.width - (button!.x + button!.width))).toBeLessThan(1);
+    expect(menu!.y).toBeGreaterThanOrEqual(button!.y + button!.height);
+    await journal.getByRole('menuitem', { name: 'Mettre en tête de la file' }).click();
+    await expect.poll(async () => (await queued()).map((name) => name.slice(0, 7))).toEqual(['LCC 336', 'LCC 338']);
 
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#stats`);
     await expect
