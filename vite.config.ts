@@ -96,9 +96,10 @@ function entriesLoading(id: string, graph: ModuleGraph, lazily: boolean): Set<st
  * Fewer files before the popup's and the journal's first frame. Split by which entries and lazy
  * views share each module, the popup loaded 10 scripts and the journal 8, and each one is a round
  * trip through the extension's loader before the page can run (the last came 10 ms after the
- * first). Grouped by page, each loads 4 or 5: what it shares with the background (which loads
- * no UI code), what the two pages share, what only it needs that a lazy view needs too, and its
- * own entry. A group takes the modules it imports along, so the wider ones are formed first.
+ * first). Grouped by page, each loads 5: what it shares with the background (which loads no UI
+ * code; the journal's log rules apart, so that the popup does not load them), what the two pages
+ * share, what only it needs that a lazy view needs too, and its own entry. A group takes the
+ * modules it imports along, so the wider ones are formed first.
  */
 function chunksByPage() {
   const POPUP = resolve(import.meta.dirname, 'popup/index.html');
@@ -108,7 +109,8 @@ function chunksByPage() {
     const entries = entriesLoading(id, graph, false);
     const pages = Number(entries.has(POPUP)) + Number(entries.has(JOURNAL));
     if (pages === 0) return null;
-    if (entries.size > pages) return 'shared';
+    // What the background shares with the journal alone (its log rules) stays out of the popup's files.
+    if (entries.size > pages) return entries.has(POPUP) ? 'shared' : 'journal-shared';
     if (pages === 2) return 'ui';
     // Only its page loads it, lazily or not: it stays in the page's own file.
     if (graph.getModuleInfo(id)?.dynamicImporters.length === 0 && entriesLoading(id, graph, true).size === 1) return null;
@@ -119,7 +121,7 @@ function chunksByPage() {
     name: (id: string, graph: ModuleGraph) => (chunkOf(id, graph) === name ? name : null),
     priority,
   });
-  return [group('shared', 3), group('ui', 2), group('popup-page', 1), group('journal-page', 1)];
+  return [group('shared', 3), group('journal-shared', 3), group('ui', 2), group('popup-page', 1), group('journal-page', 1)];
 }
 
 export default defineConfig(({ mode }) => {
