@@ -16,7 +16,8 @@ import { showToast } from '../src/ui/Toast';
 import { MenuButton, type MenuAction } from '../src/ui/MenuButton';
 import { reportError } from '../src/errors';
 import { useFirstScreenful } from '../src/ui/useFirstScreenful';
-import { Check, Circle, CircleCheck, EllipsisVertical, Star } from 'lucide';
+import { Check, EllipsisVertical, Star } from 'lucide';
+import { FavouriteToggle, HeardToggle } from '../src/ui/ListeningToggles';
 import type { ComponentChildren } from 'preact';
 
 /** The least a row's height can be: its 44 px touch targets and their padding. */
@@ -158,26 +159,8 @@ export function EpisodeRowView(props: RowProps) {
         </span>
       </span>
       <span class="state">
-        <button
-          type="button"
-          class="icon-button toggle heard-toggle"
-          aria-pressed={heard}
-          aria-label={t('listened')}
-          title={state?.listenedOn ? listenedText(state.listenedOn) : t('listened')}
-          onClick={toggleHeard}
-        >
-          <Icon node={heard ? CircleCheck : Circle} size={22} />
-        </button>
-        <button
-          type="button"
-          class="icon-button toggle favourite-toggle"
-          aria-pressed={bookmarked}
-          aria-label={t('bookmarked')}
-          title={t('bookmarked')}
-          onClick={toggleBookmark}
-        >
-          <Icon node={Star} size={22} />
-        </button>
+        <HeardToggle listenedOn={state?.listenedOn ?? null} onToggle={toggleHeard} />
+        <FavouriteToggle bookmarked={bookmarked} onToggle={toggleBookmark} />
         <MenuButton label={t('episodeActions', name)} actions={actions}>
           <Icon node={EllipsisVertical} size={22} />
         </MenuButton>

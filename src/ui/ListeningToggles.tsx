@@ -1,0 +1,41 @@
+/**
+ * ✓ and ★ as icon toggles, as podcast apps draw them: whether an episode was heard, whether it is
+ * a favourite. The same two on every row of the journal and in the popup's header, named for
+ * screen readers by what they mark, their state by `aria-pressed`.
+ */
+import { Circle, CircleCheck, Star } from 'lucide';
+import { listenedText, t } from './i18n';
+import { Icon } from './Icon';
+import type { ListeningState } from '../core/records';
+
+/** `listenedOn`: the day heard (or unknown), null when not heard; the tooltip says it. */
+export function HeardToggle({ listenedOn, onToggle }: { listenedOn: ListeningState['listenedOn']; onToggle: () => void }) {
+  const heard = listenedOn !== null;
+  return (
+    <button
+      type="button"
+      class="icon-button toggle heard-toggle"
+      aria-pressed={heard}
+      aria-label={t('listened')}
+      title={heard ? listenedText(listenedOn) : t('listened')}
+      onClick={onToggle}
+    >
+      <Icon node={heard ? CircleCheck : Circle} size={22} />
+    </button>
+  );
+}
+
+export function FavouriteToggle({ bookmarked, onToggle }: { bookmarked: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      class="icon-button toggle favourite-toggle"
+      aria-pressed={bookmarked}
+      aria-label={t('bookmarked')}
+      title={t('bookmarked')}
+      onClick={onToggle}
+    >
+      <Icon node={Star} size={22} />
+    </button>
+  );
+}
