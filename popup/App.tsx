@@ -13,7 +13,8 @@ import { NotAnEpisode } from './NotAnEpisode';
 import { openJournal } from './openLink';
 import { Outline } from './Outline';
 import { SourceNote } from './SourceNote';
-import { useActiveEpisode, type OwnRecords } from './useActiveEpisode';
+import { useActiveEpisode, type ActiveEpisode as ActiveState } from './useActiveEpisode';
+import { useListeningState, type ListeningHandle } from '../src/ui/useListeningState';
 
 function JournalButton() {
   return (
@@ -48,7 +49,7 @@ function readTab(): PopupTab {
  * others hidden: a tab opens at once, and the filter keeps what was typed. Nothing here hangs on
  * the player.
  */
-function EpisodeNotes({ episode, own, tabId }: { episode: Episode; own: OwnRecords; tabId: number }) {
+function EpisodeNotes({ episode, tabId, listening }: { episode: Episode; tabId: number; listening: ListeningHandle }) {
   const [chosen, setChosen] = useState<PopupTab>(readTab);
   const choose = useCallback((tab: PopupTab) => {
     setChosen(tab);
@@ -99,7 +100,7 @@ function EpisodeNotes({ episode, own, tabId }: { episode: Episode; own: OwnRecor
       <div {...panel('episode')}>
         {drawn('episode') && (
           <>
-            <ListeningActions episode={episode} stored={own.listening} />
+            <ListeningActions episode={episode} listening={listening} />
             <Outline episode={episode} tabId={tabId} />
           </>
         )}
@@ -112,18 +113,35 @@ function EpisodeNotes({ episode, own, tabId }: { episode: Episode; own: OwnRecor
   );
 }
 
+type ShownEpisode = Extract<ActiveState, { kind: 'episode' }>;
+
+/**
+ * The episode, its header and its notes, sharing one listening state: ✓ and ★ in the header,
+ * the day heard, the rating and the note in the episode's tab.
+ */
+function EpisodeView({ shown, player }: { shown: ShownEpisode; player: PlayerHandle }) {
+  const listening = useListeningState(shown.episode, shown.own.listening);
+  const { state, update, failure } = listening;
+  // The same element for the same episode and state, which Preact does not draw again: the
+  // player's state, which comes in as the popup opens, then redraws the header and the bar alone.
+  const notes = useMemo(
+    () => <EpisodeNotes episode={shown.episode} tabId={shown.tabId} listening={{ state, update, failure }} />,
+    [shown.episode, shown.tabId, state, update, failure],
+  );
+  return (
+    <main class="episode" aria-busy={shown.check.kind === 'checking'}>
+      <EpisodeHeader episode={shown.episode} own={shown.own} player={player} listening={listening} />
+      {notes}
+      <footer class="popup-footer">
+        <SourceNote origin={shown.origin} check={shown.check} />
+        <JournalButton />
+      </footer>
+    </main>
+  );
+}
+
 function ActiveEpisode({ player }: { player: PlayerHandle }) {
   const active = useActiveEpisode();
-  const shown = active.kind === 'episode' ? active : null;
-  // The same element for the same episode, which Preact does not draw again: the player's state,
-  // which comes in as the popup opens, then redraws the header and the bar alone.
-  const notes = useMemo(
-    () => shown && <EpisodeNotes episode={shown.episode} own={shown.own} tabId={shown.tabId} />,
-    // `own` (the listener's records read with the episode) is the notes' first value only: the
-    // hooks inside follow the store after that, and a later copy must not draw the notes again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [shown?.episode, shown?.tabId, shown?.redrawn],
-  );
   switch (active.kind) {
     case 'loading':
       return (
@@ -140,15 +158,7 @@ function ActiveEpisode({ player }: { player: PlayerHandle }) {
         </p>
       );
     case 'episode':
-      return (
-        <main class="episode" key={active.redrawn} aria-busy={active.check.kind === 'checking'}>
-          <EpisodeHeader episode={active.episode} own={active.own} player={player} />
-          {notes}
-          <footer class="popup-footer">
-            <SourceNote origin={active.origin} check={active.check} />
-            <JournalButton />
-          </footer>
-        </main>
-      );
+      // Drawn afresh, listening state and all, once the records drawn from the popup's copy proved out of date.
+      return <EpisodeView key={active.redrawn} shown={active} player={player} />;
   }
 }

@@ -7,6 +7,11 @@ import { ShowArtwork } from '../src/ui/ShowArtwork';
 import type { PlayerHandle } from '../src/ui/player/usePlayer';
 import { isQueued, usePlaybackRecords } from '../src/ui/player/usePlaybackRecords';
 import { openLink } from './openLink';
+import { localToday } from '../src/core/text/dates';
+import { Icon } from '../src/ui/Icon';
+import { FavouriteToggle, HeardToggle } from '../src/ui/ListeningToggles';
+import type { ListeningHandle } from '../src/ui/useListeningState';
+import { FileAudio, MonitorPlay, type IconNode } from 'lucide';
 import type { OwnRecords } from './useActiveEpisode';
 
 interface EpisodeHeaderProps {
@@ -14,10 +19,11 @@ interface EpisodeHeaderProps {
   /** The listener's records as read with the episode, drawn from the first frame. */
   own: OwnRecords;
   player: PlayerHandle;
+  listening: ListeningHandle;
 }
 
 /** Play, resume or queue the episode, unless the player holds it already (its bar is above). */
-function Listen({ episode, own, player }: EpisodeHeaderProps) {
+function Listen({ episode, own, player }: Omit<EpisodeHeaderProps, 'listening'>) {
   const records = usePlaybackRecords(own.playback);
   const playable = playableOf(episode);
   if (!playable || player.state?.playable?.episodeId === episode.id) return null;
@@ -26,7 +32,33 @@ function Listen({ episode, own, player }: EpisodeHeaderProps) {
   );
 }
 
-export function EpisodeHeader({ episode, own, player }: EpisodeHeaderProps) {
+/** ✓ and ★ in the header, seen from every tab; the day heard and the rest are in the episode's tab. */
+function ListeningToggles({ listening }: { listening: ListeningHandle }) {
+  const { state, update } = listening;
+  return (
+    <>
+      <HeardToggle
+        listenedOn={state?.listenedOn ?? null}
+        onToggle={() => update((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
+      />
+      <FavouriteToggle
+        bookmarked={Boolean(state?.bookmarkedAt)}
+        onToggle={() => update((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
+      />
+    </>
+  );
+}
+
+/** An address the popup opens in a tab, drawn as its icon. */
+function IconLink({ url, label, icon }: { url: string; label: string; icon: IconNode }) {
+  return (
+    <a class="icon-button" href={url} aria-label={label} title={label} onClick={(event) => openLink(event, url)}>
+      <Icon node={icon} size={22} />
+    </a>
+  );
+}
+
+export function EpisodeHeader({ episode, own, player, listening }: EpisodeHeaderProps) {
   return (
     <header class="episode-header">
       <ShowArtwork size={64} />
@@ -40,19 +72,17 @@ export function EpisodeHeader({ episode, own, player }: EpisodeHeaderProps) {
         {episode.recordedOn && <span>{t('recordedOn', formatDay(episode.recordedOn))}</span>}
       </p>
       {episode.team.length > 0 && <p class="episode-hosts">{t('hosts', episode.team.join(', '))}</p>}
-      {(episode.audio || episode.video) && (
-        <p class="media">
-          <Listen episode={episode} own={own} player={player} />
-          {episode.audio && (
-            <a class="button" href={episode.audio.url} onClick={(event) => openLink(event, episode.audio!.url)}>
-              {t('listenAudio')}
-            </a>
-          )}
-          {episode.video && (
-            <a class="button" href={episode.video} onClick={(event) => openLink(event, episode.video!)}>
-              {t('watchVideo')}
-            </a>
-          )}
+      <div class="episode-actions">
+        <Listen episode={episode} own={own} player={player} />
+        <ListeningToggles listening={listening} />
+        <span class="episode-media">
+          {episode.audio && <IconLink url={episode.audio.url} label={t('listenAudio')} icon={FileAudio} />}
+          {episode.video && <IconLink url={episode.video} label={t('watchVideo')} icon={MonitorPlay} />}
+        </span>
+      </div>
+      {listening.failure && (
+        <p class="error" role="alert">
+          {t(listening.failure)}
         </p>
       )}
     </header>

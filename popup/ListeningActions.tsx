@@ -7,8 +7,10 @@ import { NoteView } from '../src/ui/NoteView';
 import type { NoteNode } from '../src/core/log/note';
 import { sendToBackground } from '../src/messages';
 import { recover } from '../src/errors';
-import { DAY_UNKNOWN, type ListeningState } from '../src/core/records';
-import { useListeningState } from '../src/ui/useListeningState';
+import { DAY_UNKNOWN } from '../src/core/records';
+import type { ListeningHandle } from '../src/ui/useListeningState';
+import { Icon } from '../src/ui/Icon';
+import { Star } from 'lucide';
 
 /** A saved note, drawn as the background reads its markdown: until then (or if it cannot), as plain text. */
 function SavedNote({ note }: { note: string }) {
@@ -80,62 +82,38 @@ function Rating({ rating, rate }: { rating: number | null; rate: (rating: number
             onClick={() => rate(rating === stars ? null : stars)}
             aria-label={t('ratingStars', stars)}
           />
-          <span aria-hidden="true">{rating !== null && stars <= rating ? '★' : '☆'}</span>
+          <Icon node={Star} size={20} class={rating !== null && stars <= rating ? 'star rated' : 'star'} />
         </label>
       ))}
     </fieldset>
   );
 }
 
-/** `stored`: the state as read with the episode, drawn until it is read again. */
-export function ListeningActions({ episode, stored }: { episode: Episode; stored: ListeningState | undefined }) {
-  const { state, update, failure } = useListeningState(episode, stored);
+/** What the episode's tab holds of the listener's own: the day heard, the rating, the note. ✓ and ★ are in the header. */
+export function ListeningActions({ episode, listening }: { episode: Episode; listening: ListeningHandle }) {
+  const { state, update } = listening;
   const listenedOn = state?.listenedOn ?? null;
-  const bookmarked = Boolean(state?.bookmarkedAt);
 
   return (
     <section class="actions" aria-label={t('myListening')}>
-      <div class="toggles">
-        <button
-          type="button"
-          class="toggle"
-          aria-pressed={listenedOn !== null}
-          onClick={() => update((current) => ({ listenedOn: current.listenedOn ? null : localToday() }))}
-        >
-          {t('listened')}
-        </button>
-        {listenedOn && (
-          <label class="listened-on">
-            {t('listenedOnLabel')}
-            <input
-              type="date"
-              value={listenedOn === DAY_UNKNOWN ? '' : listenedOn}
-              max={localToday()}
-              required
-              aria-describedby={listenedOn === DAY_UNKNOWN ? 'day-unknown' : undefined}
-              onChange={(event) => {
-                const day = event.currentTarget.value;
-                if (/^\d{4}-\d{2}-\d{2}$/.test(day)) update(() => ({ listenedOn: day }));
-              }}
-            />
-            {listenedOn === DAY_UNKNOWN && <span id="day-unknown">{t('dayUnknown')}</span>}
-          </label>
-        )}
-        <button
-          type="button"
-          class="toggle"
-          aria-pressed={bookmarked}
-          onClick={() => update((current) => ({ bookmarkedAt: current.bookmarkedAt ? null : new Date().toISOString() }))}
-        >
-          {t('bookmarked')}
-        </button>
-      </div>
-      <Rating rating={state?.rating ?? null} rate={(rating) => update(() => ({ rating }))} />
-      {failure && (
-        <p class="error" role="alert">
-          {t(failure)}
-        </p>
+      {listenedOn && (
+        <label class="listened-on">
+          {t('listenedOnLabel')}
+          <input
+            type="date"
+            value={listenedOn === DAY_UNKNOWN ? '' : listenedOn}
+            max={localToday()}
+            required
+            aria-describedby={listenedOn === DAY_UNKNOWN ? 'day-unknown' : undefined}
+            onChange={(event) => {
+              const day = event.currentTarget.value;
+              if (/^\d{4}-\d{2}-\d{2}$/.test(day)) update(() => ({ listenedOn: day }));
+            }}
+          />
+          {listenedOn === DAY_UNKNOWN && <span id="day-unknown">{t('dayUnknown')}</span>}
+        </label>
       )}
+      <Rating rating={state?.rating ?? null} rate={(rating) => update(() => ({ rating }))} />
       <NoteEditor key={episode.id} note={state?.note ?? ''} save={(note) => update(() => ({ note }))} />
     </section>
   );

@@ -47,3 +47,6 @@ export function useListeningState(episode: Episode, stored: ListeningState | und
   );
   return { state, update, failure };
 }
+
+/** One episode's state, how to change it, and the last change's failure, for the views that share them. */
+export type ListeningHandle = ReturnType<typeof useListeningState>;

@@ -24,7 +24,8 @@ function countOutline(nodes: OutlineNode[]): number {
  */
 async function pressedStatesDrawn(session: ExtensionSession, tab: Page, names: string[]): Promise<string[]> {
   const watch = `window.drawn = []; new MutationObserver(() => {
-    const pressed = (name) => [...document.querySelectorAll('button')].find((each) => each.textContent === name)?.getAttribute('aria-pressed') ?? '-';
+    const named = (each, name) => (each.getAttribute('aria-label') ?? each.textContent) === name;
+    const pressed = (name) => [...document.querySelectorAll('button')].find((each) => named(each, name))?.getAttribute('aria-pressed') ?? '-';
     const state = ${JSON.stringify(names)}.map(pressed).join(' ');
     if (window.drawn.at(-1) !== state) window.drawn.push(state);
   }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });`;
@@ -50,6 +51,11 @@ inChromium('the toolbar popup in Chromium', () => {
     await expect.poll(() => popup.locator('a.link-open').count()).toBe(listed.length);
     expect(await popup.locator('.links .count').first().textContent()).toBe(`${listed.length} sur ${listed.length}`);
     expect(await popup.locator('.conference-table tbody tr').count()).toBe(expected.conferences.length);
+    // The episode's files, as icons named for what they open.
+    const files = [expected.audio && ['Ouvrir le mp3', expected.audio.url], expected.video && ['Voir la vidéo', expected.video]];
+    for (const file of files)
+      if (file) expect(await popup.getByRole('link', { name: file[0], exact: true }).getAttribute('href')).toBe(file[1]);
+    expect(await popup.locator('.episode-media a').count()).toBe(files.filter(Boolean).length);
   });
 
   it('scrolls the page to a section, filters the links, and opens one in a tab', async ({ launch }) => {
@@ -200,7 +206,7 @@ inChromium('the toolbar popup in Chromium', () => {
     const popup = await session.openPopup(tab);
     await popup.getByRole('button', { name: 'Écouté' }).click();
     await expect.poll(() => session.badgeText(tab)).toBe('✓');
-    await expect.poll(() => popup.locator('.actions button').first().getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => popup.getByRole('button', { name: 'Écouté' }).getAttribute('aria-pressed')).toBe('true');
 
     const home = await session.openSitePage('/');
     expect(await session.badgeText(home)).toBe('');

@@ -60,7 +60,7 @@ inChromium('the stores’ screenshots', () => {
     await popup.locator('.source-note[data-check="done"]').waitFor();
     await popup.getByRole('button', { name: 'Favori' }).click();
     await popup.getByRole('button', { name: 'Écouté' }).click();
-    await expect.poll(() => popup.locator('.actions button[aria-pressed="true"]').count()).toBe(2);
+    await expect.poll(() => popup.locator('.episode-actions button[aria-pressed="true"]').count()).toBe(2);
     const popupWidth = await popup.evaluate(() => document.documentElement.clientWidth);
     const episode = await popup.screenshot({ clip: { x: 0, y: 0, width: popupWidth, height: 720 } });
     await popup.getByRole('tab', { name: /Liens/ }).click();

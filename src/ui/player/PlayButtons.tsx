@@ -1,7 +1,8 @@
 /**
- * "Écouter" (or "Reprendre à 43:12" where the listener stopped) for one episode: with "À écouter
- * ensuite" as labelled buttons in the popup, as a round icon button ringed by what was heard on a
- * row of the journal (its name then says which episode, to screen readers and in the tooltip).
+ * "Écouter" (or "Reprendre à 43:12" where the listener stopped) for one episode: in the popup a
+ * labelled button with "À écouter ensuite" as an icon toggle beside it, on a row of the journal a
+ * round icon button ringed by what was heard (its name then says which episode, to screen readers
+ * and in the tooltip).
  */
 import { reportError } from '../../errors';
 import { formatClock, isPlayedOut, type Playable } from '../../core/player/playable';
@@ -11,7 +12,7 @@ import type { PlaybackPosition } from '../../core/records';
 import { t } from '../i18n';
 import { IconButton } from '../IconButton';
 import { Icon } from '../Icon';
-import { Play } from 'lucide';
+import { ListCheck, ListPlus, Play } from 'lucide';
 import type { PlayerHandle } from './usePlayer';
 
 /** Where to resume, unless the episode was never started or was played out. */
@@ -56,11 +57,12 @@ export function PlayButtons({ playable, position, player, queued }: PlayButtonsP
   return (
     <>
       <button type="button" class="button primary play" onClick={() => player.command({ kind: 'play', playable })}>
+        <Icon node={Play} size={18} />
         {resumeAt === null ? t('playEpisode') : t(position?.device ? 'resumeAtFromApp' : 'resumeAt', formatClock(resumeAt))}
       </button>
-      <button type="button" class="button" aria-pressed={queued} onClick={() => toggleQueued(playable, queued)}>
-        {t('queueAdd')}
-      </button>
+      <IconButton kind="toggle queue-toggle" label={t('queueAdd')} pressed={queued} onClick={() => toggleQueued(playable, queued)}>
+        <Icon node={queued ? ListCheck : ListPlus} size={22} />
+      </IconButton>
     </>
   );
 }
