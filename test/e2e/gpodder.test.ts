@@ -161,11 +161,6 @@ inFirefox('the sync with the podcast apps in Firefox', () => {
       await session.evaluate(settings, fill('Server address', server.url));
       await session.evaluate(settings, fill('User name', USER));
       await session.evaluate(settings, fill('Password', PASSWORD));
-      console.log(
-        'CONTAINS',
-        await session.evaluate(settings, `browser.permissions.contains({ origins: ['http://127.0.0.1/*'] })`),
-        await session.evaluate(settings, `browser.permissions.getAll()`),
-      );
       // The listener's own click: Firefox asks a permission only in answer to one.
       await session.click(settings, '.gpodder-connect button[type="submit"]');
       await until(
