@@ -256,9 +256,12 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
   }
 }
 
-/** An expression that clicks the button named `name` (from script: for what needs no user gesture). */
+/**
+ * An expression that clicks the button named `name`, by its label as an icon button has it or by
+ * its text (from script: for what needs no user gesture).
+ */
 export const click = (name: string) =>
-  `(() => { const button = [...document.querySelectorAll('button')].find((each) => each.textContent.trim() === ${JSON.stringify(name)}); button.click(); return true; })()`;
+  `(() => { const button = [...document.querySelectorAll('button')].find((each) => (each.getAttribute('aria-label') ?? each.textContent.trim()) === ${JSON.stringify(name)}); button.click(); return true; })()`;
 
 /** An expression giving the text of the element `selector` names, or null. */
 export const text = (selector: string) => `document.querySelector(${JSON.stringify(selector)})?.textContent ?? null`;
