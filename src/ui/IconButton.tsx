@@ -11,16 +11,18 @@ export interface IconButtonProps {
   kind?: string;
   pressed?: boolean;
   disabled?: boolean;
+  /** The tooltip, where it says more than the name (the day an episode was heard). */
+  title?: string;
   children: ComponentChildren;
 }
 
-export function IconButton({ label, onClick, kind, pressed, disabled, children }: IconButtonProps) {
+export function IconButton({ label, onClick, kind, pressed, disabled, title, children }: IconButtonProps) {
   return (
     <button
       type="button"
       class={kind ? `icon-button ${kind}` : 'icon-button'}
       aria-label={label}
-      title={label}
+      title={title ?? label}
       aria-pressed={pressed}
       disabled={disabled}
       onClick={onClick}

@@ -6,36 +6,29 @@
 import { Circle, CircleCheck, Star } from 'lucide';
 import { listenedText, t } from './i18n';
 import { Icon } from './Icon';
+import { IconButton } from './IconButton';
 import type { ListeningState } from '../core/records';
 
 /** `listenedOn`: the day heard (or unknown), null when not heard; the tooltip says it. */
 export function HeardToggle({ listenedOn, onToggle }: { listenedOn: ListeningState['listenedOn']; onToggle: () => void }) {
   const heard = listenedOn !== null;
   return (
-    <button
-      type="button"
-      class="icon-button toggle heard-toggle"
-      aria-pressed={heard}
-      aria-label={t('listened')}
-      title={heard ? listenedText(listenedOn) : t('listened')}
+    <IconButton
+      kind="toggle heard-toggle"
+      label={t('listened')}
+      title={heard ? listenedText(listenedOn) : undefined}
+      pressed={heard}
       onClick={onToggle}
     >
       <Icon node={heard ? CircleCheck : Circle} size={22} />
-    </button>
+    </IconButton>
   );
 }
 
 export function FavouriteToggle({ bookmarked, onToggle }: { bookmarked: boolean; onToggle: () => void }) {
   return (
-    <button
-      type="button"
-      class="icon-button toggle favourite-toggle"
-      aria-pressed={bookmarked}
-      aria-label={t('bookmarked')}
-      title={t('bookmarked')}
-      onClick={onToggle}
-    >
+    <IconButton kind="toggle favourite-toggle" label={t('bookmarked')} pressed={bookmarked} onClick={onToggle}>
       <Icon node={Star} size={22} />
-    </button>
+    </IconButton>
   );
 }
