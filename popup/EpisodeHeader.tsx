@@ -33,7 +33,7 @@ function Listen({ episode, own, player }: Omit<EpisodeHeaderProps, 'listening'>)
 }
 
 /** ✓ and ★ in the header, seen from every tab; the day heard and the rest are in the episode's tab. */
-function ListeningToggles({ listening }: { listening: ListeningHandle }) {
+function HeaderToggles({ listening }: { listening: ListeningHandle }) {
   const { state, update } = listening;
   return (
     <>
@@ -74,7 +74,7 @@ export function EpisodeHeader({ episode, own, player, listening }: EpisodeHeader
       {episode.team.length > 0 && <p class="episode-hosts">{t('hosts', episode.team.join(', '))}</p>}
       <div class="episode-actions">
         <Listen episode={episode} own={own} player={player} />
-        <ListeningToggles listening={listening} />
+        <HeaderToggles listening={listening} />
         <span class="episode-media">
           {episode.audio && <IconLink url={episode.audio.url} label={t('listenAudio')} icon={FileAudio} />}
           {episode.video && <IconLink url={episode.video} label={t('watchVideo')} icon={MonitorPlay} />}
