@@ -4,7 +4,6 @@
  * toolbar popup reached over a second CDP client.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
@@ -100,14 +99,23 @@ async function debuggingTargets(port: number): Promise<{ url: string }[]> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
+/**
+ * The port Chromium's DevTools server took. It picks a free one itself (`--remote-debugging-port=0`):
+ * a port picked beforehand and released could be taken by our own servers in between, which then
+ * answered the DevTools client.
+ */
+const DEVTOOLS_PORT_FILE = 'DevToolsActivePort';
+
+async function devToolsPort(profile: string): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const file = join(profile, DEVTOOLS_PORT_FILE);
+    if (existsSync(file)) {
+      const port = Number(readFileSync(file, 'utf8').split('\n')[0]);
+      if (port > 0) return port;
+    }
+    await new Promise((wait) => setTimeout(wait, 25));
+  }
+  throw new Error('Chromium did not start its DevTools server');
 }
 
 function corpusFileOfPath(pathname: string): string | null {
@@ -187,8 +195,9 @@ export async function launchExtension(
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'lcc-profile-'));
   // A profile never opened installs the extension, which opens the welcome.
   const installs = readdirSync(profile).length === 0;
-  const port = await freePort();
   const audioHost = await startAudioHost(options.audio ?? 'serve');
+  // A profile opened before keeps the port of its last run.
+  rmSync(join(profile, DEVTOOLS_PORT_FILE), { force: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -208,11 +217,12 @@ export async function launchExtension(
       '--disable-component-update',
       '--disable-sync',
       '--lang=fr-FR',
-      `--remote-debugging-port=${port}`,
+      '--remote-debugging-port=0',
       `--host-resolver-rules=MAP ${AUDIO_HOST} 127.0.0.1:${audioHost.port}, MAP ${SITE_HOST} 127.0.0.1:${audioHost.port}`,
       '--ignore-certificate-errors',
     ],
   });
+  const port = await devToolsPort(profile);
   const source: SourceRoute = { mode: options.source ?? 'serve', requests: 0 };
   const audio = audioHost.route;
   const clients: Browser[] = [];
