@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import { storeFeedHere } from '../src/platform/archive/refresh';
 import { recover } from '../src/errors';
-import { isOffscreenRequest, senderOf, sendToBackground } from '../src/messages';
+import { answerOnPort, isOffscreenRequest, sendToBackground, type OffscreenRequest } from '../src/messages';
 import { PlayerHost } from '../src/platform/player/host';
 import type { StoreChange } from '../src/platform/storage/database';
 
@@ -16,16 +16,22 @@ async function tellBackground(change: StoreChange): Promise<void> {
   await sendToBackground(browser.runtime, { type: 'store/changed', change }).catch(recover('telling the background of a write', null));
 }
 
-const EXTENSION_ORIGIN = browser.runtime.getURL('');
-
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  // The background's work only: a content script's message reaches this document too.
-  if (!isOffscreenRequest(message) || senderOf(sender, EXTENSION_ORIGIN) !== 'extension') return undefined;
-  switch (message.type) {
+async function work(request: OffscreenRequest): Promise<unknown> {
+  switch (request.type) {
     case 'offscreen/store-feed':
-      return storeFeedHere(message.fetched, message.reader);
+      return storeFeedHere(request.fetched, request.reader);
     case 'offscreen/player':
       player ??= new PlayerHost(browser.runtime.getURL('icons/icon-128.png'), tellBackground);
-      return player.command(message.command);
+      return player.command(request.command);
   }
+}
+
+// The background posts to this document as its service worker's client (see `sendToOffscreen`):
+// no web page or content script can.
+navigator.serviceWorker.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const [port] = event.ports;
+  if (!port || !isOffscreenRequest(event.data)) return;
+  answerOnPort(port, work(event.data));
 });
+// Messages wait until the page asks for them.
+navigator.serviceWorker.startMessages();

@@ -8,7 +8,6 @@
  */
 import browser from 'webextension-polyfill';
 import { inBackground, recover } from '../errors';
-import { sendToOffscreen } from '../messages';
 import type { FeedState } from '../core/records';
 import { deriveArchive } from '../platform/archive/derive';
 import { checkFeed, recordStoreFailure, storeFeedHere, type FetchedFeed } from '../platform/archive/refresh';
@@ -16,7 +15,12 @@ import { getFeedState } from '../platform/storage/archive';
 import { playerIsPlaying } from './player';
 import { showArrivedBadge } from './badge';
 import { notifyArrivals } from './newEpisodes';
-import { closeOffscreenDocumentUnlessPlaying, needsOffscreenDocument, openOffscreenDocument } from './offscreenDocument';
+import {
+  closeOffscreenDocumentUnlessPlaying,
+  needsOffscreenDocument,
+  openOffscreenDocument,
+  sendToOffscreenDocument,
+} from './offscreenDocument';
 
 let running: Promise<FeedState | null> | null = null;
 /** A refresh asked for while an episode played: `force` as asked, or null when none waits. */
@@ -26,7 +30,7 @@ let deriving: Promise<void> = Promise.resolve();
 async function storeInOffscreenDocument(fetched: FetchedFeed, reader: string): Promise<FeedState> {
   await openOffscreenDocument('DOM_PARSER');
   try {
-    return await sendToOffscreen(browser.runtime, { type: 'offscreen/store-feed', fetched, reader });
+    return await sendToOffscreenDocument({ type: 'offscreen/store-feed', fetched, reader });
   } catch {
     // Chrome closed the document mid-read, or it ran out of memory: the archive is as it was.
     return recordStoreFailure('parser-stopped');

@@ -7,7 +7,7 @@
  */
 import browser from 'webextension-polyfill';
 import { recover } from '../errors';
-import { sendToOffscreen } from '../messages';
+import { sendToOffscreen, type OffscreenAnswer, type OffscreenRequest, type WorkerClients } from '../messages';
 import { holdsEpisode, IDLE_PLAYER, type PlayerCommand, type PlayerState } from '../core/player/state';
 
 /** Chrome's offscreen API, which the polyfill does not cover. */
@@ -18,6 +18,10 @@ interface OffscreenApi {
 }
 
 const offscreenApi = (globalThis as unknown as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
+/** The service worker's clients, the offscreen document among them. */
+const workerClients = (globalThis as unknown as { clients?: WorkerClients }).clients;
+
+const OFFSCREEN_PAGE = 'offscreen/index.html';
 
 export type OffscreenReason = 'DOM_PARSER' | 'AUDIO_PLAYBACK';
 
@@ -43,13 +47,19 @@ function inTurn<T>(work: () => Promise<T>): Promise<T> {
 
 async function openUnlessOpen(api: OffscreenApi, reason: OffscreenReason): Promise<void> {
   if (!(await api.hasDocument())) {
-    await api.createDocument({ url: 'offscreen/index.html', reasons: [reason], justification: JUSTIFICATIONS[reason] });
+    await api.createDocument({ url: OFFSCREEN_PAGE, reasons: [reason], justification: JUSTIFICATIONS[reason] });
   }
 }
 
 function offscreen(): OffscreenApi {
   if (!offscreenApi) throw new Error('no DOMParser and no offscreen document here');
   return offscreenApi;
+}
+
+/** A request to the open document (see `openOffscreenDocument`). */
+export async function sendToOffscreenDocument<R extends OffscreenRequest>(request: R): Promise<OffscreenAnswer<R>> {
+  if (!workerClients) throw new Error('no offscreen document here');
+  return sendToOffscreen(workerClients, browser.runtime.getURL(OFFSCREEN_PAGE), request);
 }
 
 export function openOffscreenDocument(reason: OffscreenReason): Promise<void> {
@@ -62,7 +72,7 @@ export function closeOffscreenDocumentUnlessPlaying(): Promise<void> {
     const api = offscreen();
     if (!(await api.hasDocument())) return;
     // A document that cannot say holds no player worth keeping.
-    const player = await sendToOffscreen(browser.runtime, { type: 'offscreen/player', command: { kind: 'state' } }).catch(
+    const player = await sendToOffscreenDocument({ type: 'offscreen/player', command: { kind: 'state' } }).catch(
       recover('asking the offscreen player its state', null),
     );
     if (player === null || !holdsEpisode(player.status)) await api.closeDocument();
@@ -75,6 +85,6 @@ export function commandOffscreenPlayer(command: PlayerCommand): Promise<PlayerSt
     const api = offscreen();
     if (command.kind === 'play') await openUnlessOpen(api, 'AUDIO_PLAYBACK');
     else if (!(await api.hasDocument())) return IDLE_PLAYER;
-    return sendToOffscreen(browser.runtime, { type: 'offscreen/player', command });
+    return sendToOffscreenDocument({ type: 'offscreen/player', command });
   });
 }

@@ -20,15 +20,28 @@ import { SCREENSHOTS } from './support/screenshots';
 /** The test mp3 lasts two minutes. */
 const FIXTURE_SECONDS = 120;
 
-/** The player's state, asked of the offscreen document where it plays. */
+/** The player's state, asked of the offscreen document where it plays, as the background asks it: on a port posted to the document. */
 async function playerState(session: ExtensionSession): Promise<PlayerState> {
   const worker = await session.worker();
-  return worker.evaluate(() =>
-    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<PlayerState> } } }).chrome.runtime.sendMessage({
-      type: 'offscreen/player',
-      command: { kind: 'state' },
-    }),
-  );
+  return worker.evaluate(async () => {
+    const clients = (
+      globalThis as unknown as {
+        clients: { matchAll(o: object): Promise<{ url: string; postMessage(m: unknown, t: Transferable[]): void }[]> };
+      }
+    ).clients;
+    const offscreen = (await clients.matchAll({ includeUncontrolled: true, type: 'window' })).find((each) =>
+      each.url.endsWith('/offscreen/index.html'),
+    );
+    if (!offscreen) throw new Error('no offscreen document');
+    const { port1, port2 } = new MessageChannel();
+    const reply = new Promise<{ answer: PlayerState }>(
+      (answered) => (port1.onmessage = (event) => answered(event.data as { answer: PlayerState })),
+    );
+    // A document closing meanwhile never answers: the poll asks again.
+    const unanswered = new Promise<never>((_, fail) => setTimeout(() => fail(new Error('the offscreen document did not answer')), 2000));
+    offscreen.postMessage({ type: 'offscreen/player', command: { kind: 'state' } }, [port2]);
+    return (await Promise.race([reply, unanswered])).answer;
+  });
 }
 
 /**
