@@ -27,6 +27,8 @@ export interface CheckOptions extends StoreOptions {
   /** Check now, however recent the last check (at install, when the journal opens). */
   force?: boolean;
   fetchFeed?: typeof fetch;
+  /** Told once the site answers with a whole feed, before its text is read: what stores it can get ready meanwhile. */
+  onWholeFeed?: () => void;
 }
 
 /** A feed the site gave in full: what changed in it, and its validators. */
@@ -48,7 +50,7 @@ function isParsedFeed(answer: unknown): answer is ParsedFeed {
 
 /** Asks the site for the feed, unless asked within 12 hours and not forced. */
 export async function checkFeed(options: CheckOptions): Promise<FeedCheck> {
-  const { force = false, fetchFeed = fetch, now = Date.now, reader } = options;
+  const { force = false, fetchFeed = fetch, now = Date.now, reader, onWholeFeed } = options;
   const state = (await getFeedState()) ?? NEVER_CHECKED;
   if (!force && now() - state.checkedAt < REFRESH_EVERY_MS) return { state };
   const fail = async (problem: string) => ({ state: await recordFeedFailure(state, problem, now()) });
@@ -68,6 +70,7 @@ export async function checkFeed(options: CheckOptions): Promise<FeedCheck> {
   }
   if (!response.ok) return fail(`http-${response.status}`);
   if (Number(response.headers.get('Content-Length')) > MAX_FEED_BYTES) return fail('too-large');
+  onWholeFeed?.();
   const [text, archived, cards] = await Promise.all([response.text().catch(() => null), getArchivedEntries(), listArchiveCards()]);
   if (text === null) return fail('offline');
   const stored = new Set(cards.records.map((card) => card.url));

@@ -105,6 +105,17 @@ describe('the archive refresh', () => {
     expect(await getFeedState()).toMatchObject({ checkedAt: clock, etag: '"v1"' });
   });
 
+  it('tells that a whole feed arrives before reading it, so that its reader can open meanwhile; not for a 304 or a failure', async () => {
+    const told: string[] = [];
+    const onWholeFeed = () => told.push('whole feed');
+    const server = site({ status: 304 }, { status: 500 }, { status: 200, body: feed(entry(301, '2023-11-01'), entry(300, '2023-10-05')) });
+    for (let check = 0; check < 3; check += 1) {
+      clock += 1000;
+      await checkFeed({ reader: '1.0.0', fetchFeed: server.fetchFeed, now, force: true, onWholeFeed });
+      expect(told).toHaveLength(check === 2 ? 1 : 0);
+    }
+  });
+
   it.each<[string, Answer, string]>([
     ['a feed cut short', { status: 200, body: feed(entry(302, '2023-12-01')).slice(0, 400) }, 'cut-short'],
     ['a feed without entries', { status: 200, body: feed() }, 'no-entries'],
