@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Route, Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { chromiumPresent, launchExtension } from '../test/e2e/support/browser';
 import { CORPUS_DIR, corpusPresent } from '../test/support/corpus';
 import type { ArchiveSearchTimings } from './archive-search-entry';
@@ -114,17 +114,13 @@ export async function benchArchive(): Promise<string[]> {
 
     // The refresh as the extension runs it: fetched and compared by the background, read and
     // stored in the offscreen document, indexed after; the floor parses in the journal's page.
-    // Served without validators while timing, so that each refresh reads the feed, not a 304; by
-    // the local HTTPS server that stands for the site's host, as a network would, not through a
-    // Playwright route (whose fulfilment copies the 5 MB over the protocol: 60-90 ms).
-    const feedUrl = 'https://lescastcodeurs.com/feed-intern.atom';
+    // Served without validators while timing, so that each refresh reads the feed, not a 304.
     const wholeFeed = readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8');
     // The feed of the week before: the whole one without its newest entry.
     const firstEntry = wholeFeed.indexOf('<entry>');
     const feedBefore = wholeFeed.slice(0, firstEntry) + wholeFeed.slice(wholeFeed.indexOf('</entry>', firstEntry) + '</entry>'.length);
     session.audio.feed = wholeFeed;
-    const serve = (route: Route) => route.continue();
-    await session.context.route(feedUrl, serve);
+    session.audio.feedEtag = false;
     const ingest: number[] = [];
     const ingestDerived: number[] = [];
     const floor: number[] = [];
@@ -149,7 +145,6 @@ export async function benchArchive(): Promise<string[]> {
       const text = await (await fetch('https://lescastcodeurs.com/feed-intern.atom')).text();
       return new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName('entry').length;
     });
-    await session.context.unroute(feedUrl, serve);
     lines.push(
       `archive ingest of ${entries} entries: ${median(ingest).toFixed(0)} ms, search and citations ready after ${median(ingestDerived).toFixed(0)} ms; DOMParser alone over the feed and its entries: ${median(floor).toFixed(0)} ms (medians of 3)`,
       `archive ingest / DOMParser floor time ratio: ${(median(ingest) / median(floor)).toFixed(2)}`,

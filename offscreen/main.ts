@@ -3,7 +3,7 @@
  * service worker lacks, and is where the player plays (see src/platform/player/host.ts).
  */
 import browser from 'webextension-polyfill';
-import { storeFeedHere } from '../src/platform/archive/refresh';
+import { refreshFeedHere, storeFeedHere } from '../src/platform/archive/refresh';
 import { recover } from '../src/errors';
 import { answerOnPort, isOffscreenRequest, sendToBackground, type OffscreenRequest } from '../src/messages';
 import { PlayerHost } from '../src/platform/player/host';
@@ -20,6 +20,8 @@ async function work(request: OffscreenRequest): Promise<unknown> {
   switch (request.type) {
     case 'offscreen/store-feed':
       return storeFeedHere(request.fetched, request.reader);
+    case 'offscreen/refresh-feed':
+      return refreshFeedHere({ force: request.force, reader: request.reader });
     case 'offscreen/player':
       player ??= new PlayerHost(browser.runtime.getURL('icons/icon-128.png'), tellBackground);
       return player.command(request.command);

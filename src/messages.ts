@@ -60,10 +60,14 @@ export interface ContentAnswers {
 
 /** To Chrome's offscreen document, from the background: the work that needs DOMParser, and the player. */
 export type OffscreenRequest =
-  { type: 'offscreen/store-feed'; fetched: FetchedFeed; reader: string } | { type: 'offscreen/player'; command: PlayerCommand };
+  | { type: 'offscreen/store-feed'; fetched: FetchedFeed; reader: string }
+  /** The whole refresh, fetch included, where every entry is to be read (see `refreshScope`). */
+  | { type: 'offscreen/refresh-feed'; force: boolean; reader: string }
+  | { type: 'offscreen/player'; command: PlayerCommand };
 
 export interface OffscreenAnswers {
   'offscreen/store-feed': FeedState;
+  'offscreen/refresh-feed': FeedState;
   'offscreen/player': PlayerState;
 }
 
@@ -225,7 +229,11 @@ const BACKGROUND_TYPES: Record<keyof BackgroundAnswers, true> = {
   'gpodder/sync': true,
   'gpodder/status': true,
 };
-const OFFSCREEN_TYPES: Record<keyof OffscreenAnswers, true> = { 'offscreen/store-feed': true, 'offscreen/player': true };
+const OFFSCREEN_TYPES: Record<keyof OffscreenAnswers, true> = {
+  'offscreen/store-feed': true,
+  'offscreen/refresh-feed': true,
+  'offscreen/player': true,
+};
 const CONTENT_TYPES: Record<keyof ContentAnswers, true> = { 'page/identify': true, 'page/scroll-to': true };
 
 export function isBackgroundRequest(message: unknown): message is BackgroundRequest {

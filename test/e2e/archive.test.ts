@@ -257,14 +257,12 @@ inChromium('the archive in Chromium', () => {
     afterAll(() => granted.remove());
 
     it('says a new episode came: "1" on the badge, "nouveau" in the catalogue, a notification when chosen', async ({ launch }) => {
-      const feedUrl = 'https://lescastcodeurs.com/feed-intern.atom';
       const wholeFeed = readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8');
       const newest = wholeFeed.indexOf('<entry>');
       const feedBefore = wholeFeed.slice(0, newest) + wholeFeed.slice(wholeFeed.indexOf('</entry>', newest) + '</entry>'.length);
       const newestEpisode = episodes[0]!;
-      let served = feedBefore;
       const session = await launch({ dist: granted.dist });
-      await session.context.route(feedUrl, (route) => route.fulfill({ status: 200, contentType: 'application/atom+xml', body: served }));
+      session.audio.feed = feedBefore;
       const journal = await session.context.newPage();
       await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
       const refresh = () =>
@@ -275,7 +273,7 @@ inChromium('the archive in Chromium', () => {
       await journal.getByRole('radio', { name: 'Oui, par une notification' }).check();
       await expect.poll(() => journal.getByRole('radio', { name: 'Oui, par une notification' }).isChecked()).toBe(true);
 
-      served = wholeFeed;
+      session.audio.feed = wholeFeed;
       await refresh();
       const worker = await session.worker();
       const notifications = () => worker.evaluate(() => (globalThis as unknown as ChromeApi).chrome.notifications.getAll());

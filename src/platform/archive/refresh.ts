@@ -5,7 +5,8 @@
  * new or changed since the last read are parsed and stored; the search index and citations are
  * derived after (`derive.ts`). The background fetches the feed and finds what changed from its
  * text (`checkFeed`); that alone is read and stored where DOMParser is (`storeFeed`: Chrome's
- * offscreen document, Firefox's event page): an entry more crosses, not the whole feed.
+ * offscreen document, Firefox's event page): an entry more crosses, not the whole feed. Where
+ * every entry is to be read (`refreshScope`), that context fetches it too (`refreshFeedHere`).
  */
 import { FEED_URL, feedChanges, MAX_FEED_BYTES, readFeedChanges, unlessRefused, type FeedChanges, type ParsedFeed } from '../html/feed';
 import { onePostPerNumber } from '../../core/archive/identity';
@@ -48,11 +49,27 @@ function isParsedFeed(answer: unknown): answer is ParsedFeed {
   return Array.isArray((answer as { entries?: unknown }).entries) || typeof (answer as { refused?: unknown }).refused === 'string';
 }
 
+function isDue(state: FeedState, { force = false, now = Date.now }: CheckOptions): boolean {
+  return force || now() - state.checkedAt >= REFRESH_EVERY_MS;
+}
+
+/**
+ * What a refresh now would read: nothing (checked within 12 hours, not forced), the entries
+ * changed since the last read, or every entry (none read yet, or read by another version of the
+ * extension).
+ */
+export async function refreshScope(options: CheckOptions): Promise<'nothing' | 'changes' | 'every-entry'> {
+  const [state, archived] = await Promise.all([getFeedState(), getArchivedEntries()]);
+  if (!isDue(state ?? NEVER_CHECKED, options)) return 'nothing';
+  const known = archived?.reader === options.reader ? Object.keys(archived.fingerprints).length : 0;
+  return known === 0 ? 'every-entry' : 'changes';
+}
+
 /** Asks the site for the feed, unless asked within 12 hours and not forced. */
 export async function checkFeed(options: CheckOptions): Promise<FeedCheck> {
-  const { force = false, fetchFeed = fetch, now = Date.now, reader, onWholeFeed } = options;
+  const { fetchFeed = fetch, now = Date.now, reader, onWholeFeed } = options;
   const state = (await getFeedState()) ?? NEVER_CHECKED;
-  if (!force && now() - state.checkedAt < REFRESH_EVERY_MS) return { state };
+  if (!isDue(state, options)) return { state };
   const fail = async (problem: string) => ({ state: await recordFeedFailure(state, problem, now()) });
 
   let response: Response;
@@ -128,6 +145,12 @@ export async function storeFeed(fetched: FetchedFeed, read: ReadFeed, options: S
     return fail(error instanceof StoreError ? error.kind : 'storage');
   }
   return next;
+}
+
+/** The whole refresh where DOMParser is: checked, then stored if the site gave a feed. */
+export async function refreshFeedHere(options: CheckOptions): Promise<FeedState> {
+  const checked = await checkFeed(options);
+  return 'state' in checked ? checked.state : storeFeedHere(checked.fetched, options.reader);
 }
 
 /** Stores a feed with this context's DOMParser; `reader` is the extension's version. */

@@ -28,11 +28,13 @@ export interface AudioRoute {
   /** The ranges asked for, as `start-end` (end empty: to the end). */
   ranges: string[];
   /**
-   * The site's feed, as this server answers for the site's host where a test lets the request
-   * through Playwright's routes (the benches: a route's fulfilment copies 5 MB over the protocol,
-   * which no network costs).
+   * The site's feed, as this server answers it for the site's host (empty: a 404). Every context
+   * fetches it here, Chrome's offscreen document too, where a whole archive is read; a route's
+   * fulfilment would also copy its 3.4 MB over the protocol, which no network costs.
    */
   feed: string;
+  /** Whether the feed comes with an ETag, as the site serves it: a check of an unchanged feed is then a 304. */
+  feedEtag: boolean;
   /**
    * The site's artwork as this server answers it (null: a 404). The popup's own requests, in a
    * page Playwright's routes do not reach, come here.
@@ -76,7 +78,7 @@ export interface AudioHost {
 }
 
 export async function startAudioHost(mode: AudioRoute['mode']): Promise<AudioHost> {
-  const route: AudioRoute = { mode, cutAfterBytes: 60_000, requests: 0, ranges: [], feed: '', artwork: null };
+  const route: AudioRoute = { mode, cutAfterBytes: 60_000, requests: 0, ranges: [], feed: '', feedEtag: true, artwork: null };
   const body = readFileSync(AUDIO_FIXTURE);
   const server: Server = createServer(selfSignedCertificate(), (request, response) => {
     if (request.headers.host === SITE_HOST) {
@@ -85,7 +87,15 @@ export async function startAudioHost(mode: AudioRoute['mode']): Promise<AudioHos
         else response.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('Not Found');
         return;
       }
-      response.writeHead(200, { 'Content-Type': 'application/atom+xml; charset=utf-8' }).end(route.feed);
+      if (request.url !== '/feed-intern.atom' || !route.feed) {
+        response.writeHead(404, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' }).end('not in the corpus');
+        return;
+      }
+      const etag = `"feed-${Buffer.byteLength(route.feed)}"`;
+      if (route.feedEtag && request.headers['if-none-match'] === etag) return void response.writeHead(304, { ETag: etag }).end();
+      response
+        .writeHead(200, { 'Content-Type': 'application/atom+xml; charset=utf-8', ...(route.feedEtag && { ETag: etag }) })
+        .end(route.feed);
       return;
     }
     route.requests += 1;

@@ -124,15 +124,10 @@ function corpusFileOfPath(pathname: string): string | null {
   return post ? `pages/${post[1]}-${post[2]}-${post[3]}-${post[4]}.html` : null;
 }
 
-async function serveSite(route: Route, withFeed: boolean): Promise<void> {
+async function serveSite(route: Route): Promise<void> {
   const url = new URL(route.request().url());
-  if (url.pathname === '/feed-intern.atom' && withFeed) {
-    // With a validator, as the site serves it: a check of an unchanged feed is a 304.
-    const body = readFileSync(join(CORPUS_DIR, 'feed.atom'));
-    const etag = `"feed-${body.length}"`;
-    if (route.request().headers()['if-none-match'] === etag) return route.fulfill({ status: 304, headers: { ETag: etag } });
-    return route.fulfill({ status: 200, contentType: 'application/atom+xml; charset=utf-8', headers: { ETag: etag }, body });
-  }
+  // The feed comes from the local server that stands for the site (`AudioRoute.feed`), as it does for the offscreen document.
+  if (url.pathname === '/feed-intern.atom') return route.continue();
   const file = corpusFileOfPath(url.pathname);
   const path = file && join(CORPUS_DIR, file);
   if (path && existsSync(path)) {
@@ -196,6 +191,7 @@ export async function launchExtension(
   // A profile never opened installs the extension, which opens the welcome.
   const installs = readdirSync(profile).length === 0;
   const audioHost = await startAudioHost(options.audio ?? 'serve');
+  if (options.feed) audioHost.route.feed = readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8');
   // A profile opened before keeps the port of its last run.
   rmSync(join(profile, DEVTOOLS_PORT_FILE), { force: true });
   const context = await chromium.launchPersistentContext(profile, {
@@ -237,7 +233,7 @@ export async function launchExtension(
     await context.route(/^https?:\/\//, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' }),
     );
-    await context.route('https://lescastcodeurs.com/**', (route) => serveSite(route, options.feed ?? false));
+    await context.route('https://lescastcodeurs.com/**', serveSite);
     await context.route('https://raw.githubusercontent.com/**', (route) => serveSource(route, source));
     if (options.localServers) await context.route(/^http:\/\/127\.0\.0\.1:\d+\//, (route) => route.continue());
     const currentWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

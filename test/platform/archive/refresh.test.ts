@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFeedChanges, unlessRefused, type DocumentParser, type FeedChanges } from '../../../src/platform/html/feed';
 import { buildSearchIndex, loadSearchIndex } from '../../../src/core/archive/search';
 import { citationsOf, citedBy } from '../../../src/core/archive/citations';
-import { checkFeed, REFRESH_EVERY_MS, storeFeed, type CheckOptions } from '../../../src/platform/archive/refresh';
+import { checkFeed, REFRESH_EVERY_MS, refreshScope, storeFeed, type CheckOptions } from '../../../src/platform/archive/refresh';
 import { deriveArchive } from '../../../src/platform/archive/derive';
 import { getFeedState, getSearchIndex, listArchiveCards, markArrivedOpened, readArchive } from '../../../src/platform/storage/archive';
 import { openStore } from '../../../src/platform/storage/database';
@@ -243,5 +243,15 @@ describe('the archive refresh', () => {
     await refreshArchiveAndDerive(parser, { fetchFeed: site({ status: 200, body }).fetchFeed, now, force: true });
     await refreshArchiveAndDerive(parser, { fetchFeed: site({ status: 200, body }).fetchFeed, now, force: true, reader: '1.1.0' });
     expect(entriesRead).toEqual([[], ['lcc-307', 'lcc-306']]);
+  });
+
+  it('says what a refresh would read: nothing before 12 hours, every entry for another version or an empty archive, else the changes', async () => {
+    clock += 1000;
+    expect(await refreshScope({ reader: '1.1.0', now })).toBe('nothing');
+    expect(await refreshScope({ reader: '1.1.0', now, force: true })).toBe('changes');
+    expect(await refreshScope({ reader: '1.2.0', now, force: true })).toBe('every-entry');
+    const database = await openStore();
+    await database.delete('archiveMeta', 'entries');
+    expect(await refreshScope({ reader: '1.1.0', now, force: true })).toBe('every-entry');
   });
 });
