@@ -5,7 +5,8 @@
 import browser from 'webextension-polyfill';
 import { refreshFeedHere, storeFeedHere } from '../src/platform/archive/refresh';
 import { recover } from '../src/errors';
-import { answerOnPort, isOffscreenRequest, sendToBackground, type OffscreenRequest } from '../src/messages';
+import { isOffscreenRequest, sendToBackground, type OffscreenRequest } from '../src/messages';
+import { answerOnPort } from '../src/offscreenChannel';
 import { PlayerHost } from '../src/platform/player/host';
 import type { StoreChange } from '../src/platform/storage/database';
 

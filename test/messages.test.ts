@@ -1,10 +1,6 @@
-/**
- * Who may send what to the background (issue 24, 4): a content script says which episode its page
- * is, nothing else. How the background reaches the offscreen document: on a port, answered or
- * refused once the document is gone.
- */
+/** Who may send what to the background (issue 24, 4): a content script says which episode its page is, nothing else. */
 import { describe, expect, it } from 'vitest';
-import { answerOnPort, mayRequest, sendToOffscreen, senderOf, type BackgroundRequest, type WorkerClient } from '../src/messages';
+import { mayRequest, senderOf, type BackgroundRequest } from '../src/messages';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const PAGE = 'https://lescastcodeurs.com/2021/09/02/lcc-262-interview/';
@@ -56,38 +52,5 @@ describe('the senders of messages', () => {
   ])('refuses $type from a content script, takes it from the extension', (request) => {
     expect(mayRequest(request as BackgroundRequest, 'content-script')).toBe(false);
     expect(mayRequest(request as BackgroundRequest, 'extension')).toBe(true);
-  });
-});
-
-describe('the offscreen document, as the background reaches it', () => {
-  const DOCUMENT = `${ORIGIN}offscreen/index.html`;
-  const request = { type: 'offscreen/player', command: { kind: 'state' } } as const;
-
-  /** A service worker's clients: the document answers with `answer`, or holds the port and is closed. */
-  function clientsWith(answer: (port: MessagePort) => void) {
-    const windows: WorkerClient[] = [];
-    windows.push({
-      url: DOCUMENT,
-      postMessage: (_message, [port]) => answer(port as MessagePort),
-    });
-    return { windows, clients: { matchAll: async () => windows } };
-  }
-
-  it("gets the document's answer, or its failure, on the port it posted", async () => {
-    const answering = clientsWith((port) => answerOnPort(port, Promise.resolve({ status: 'idle' })));
-    await expect(sendToOffscreen(answering.clients, DOCUMENT, request)).resolves.toEqual({ status: 'idle' });
-    const failing = clientsWith((port) => answerOnPort(port, Promise.reject(new Error('no audio'))));
-    await expect(sendToOffscreen(failing.clients, DOCUMENT, request)).rejects.toThrow('no audio');
-  });
-
-  it('is refused when no document is open, or once the document closes before answering', async () => {
-    await expect(sendToOffscreen({ matchAll: async () => [] }, DOCUMENT, request)).rejects.toThrow('not open');
-    const held: MessagePort[] = [];
-    const closing = clientsWith((port) => {
-      held.push(port);
-      closing.windows.length = 0;
-    });
-    await expect(sendToOffscreen(closing.clients, DOCUMENT, request)).rejects.toThrow('closed before answering');
-    held.forEach((port) => port.close());
   });
 });

@@ -7,7 +7,8 @@
  */
 import browser from 'webextension-polyfill';
 import { recover } from '../errors';
-import { sendToOffscreen, type OffscreenAnswer, type OffscreenRequest, type WorkerClients } from '../messages';
+import type { OffscreenAnswer, OffscreenRequest } from '../messages';
+import { sendToOffscreen, type WorkerClients } from '../offscreenChannel';
 import { holdsEpisode, IDLE_PLAYER, type PlayerCommand, type PlayerState } from '../core/player/state';
 
 /** Chrome's offscreen API, which the polyfill does not cover. */
