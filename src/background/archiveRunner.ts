@@ -11,7 +11,7 @@ import { inBackground, recover } from '../errors';
 import type { OffscreenRequest } from '../messages';
 import type { FeedState } from '../core/records';
 import { deriveArchive } from '../platform/archive/derive';
-import { checkFeed, recordStoreFailure, refreshFeedHere, refreshScope } from '../platform/archive/refresh';
+import { askForFeed, readsEveryEntry, readWholeFeed, recordStoreFailure, refreshFeedHere } from '../platform/archive/refresh';
 import { getFeedState } from '../platform/storage/archive';
 import { playerIsPlaying } from './player';
 import { showArrivedBadge } from './badge';
@@ -55,22 +55,19 @@ async function refreshUnlessPlaying(force: boolean): Promise<FeedState | null> {
   // Offscreen documents have no getManifest: the version that reads the entries is told.
   const reader = browser.runtime.getManifest().version;
   if (!needsOffscreenDocument) return refreshFeedHere({ force, reader });
-  // Where every entry is to be read, the document downloads the feed itself: the whole text
-  // crossing from this worker cost as much again (170 ms for 3.4 MB here).
-  if ((await refreshScope({ force, reader })) === 'every-entry')
-    return inOffscreenDocument({ type: 'offscreen/refresh-feed', force, reader });
-  // Else the document opens while the feed downloads, not after (80-100 ms here), in case it changed.
-  let documentOpened = false;
-  const checked = await checkFeed({
-    force,
-    reader,
-    onWholeFeed: () => {
-      documentOpened = true;
-      inBackground('opening the offscreen document', openOffscreenDocument('DOM_PARSER'));
-    },
-  });
+  const answer = await askForFeed({ force, reader });
+  if ('state' in answer) return answer.state;
+  // A whole feed: the document opens while it downloads (80-100 ms here), not after.
+  inBackground('opening the offscreen document', openOffscreenDocument('DOM_PARSER'));
+  if (await readsEveryEntry(reader)) {
+    // Read whole, it is fetched by the document itself: its text crossing from this worker would
+    // cost as much again (170 ms for 3.4 MB here).
+    await answer.wholeFeed.body?.cancel();
+    return inOffscreenDocument({ type: 'offscreen/refresh-feed', reader });
+  }
+  const checked = await readWholeFeed(answer, { reader });
   if ('state' in checked) {
-    if (documentOpened) closeOffscreenDocumentSoon();
+    closeOffscreenDocumentSoon();
     return checked.state;
   }
   return inOffscreenDocument({ type: 'offscreen/store-feed', fetched: checked.fetched, reader });

@@ -6,7 +6,7 @@
  * derived after (`derive.ts`). The background fetches the feed and finds what changed from its
  * text (`checkFeed`); that alone is read and stored where DOMParser is (`storeFeed`: Chrome's
  * offscreen document, Firefox's event page): an entry more crosses, not the whole feed. Where
- * every entry is to be read (`refreshScope`), that context fetches it too (`refreshFeedHere`).
+ * every entry is to be read (`readsEveryEntry`), that context fetches it too (`refreshFeedHere`).
  */
 import { FEED_URL, feedChanges, MAX_FEED_BYTES, readFeedChanges, unlessRefused, type FeedChanges, type ParsedFeed } from '../html/feed';
 import { onePostPerNumber } from '../../core/archive/identity';
@@ -28,8 +28,6 @@ export interface CheckOptions extends StoreOptions {
   /** Check now, however recent the last check (at install, when the journal opens). */
   force?: boolean;
   fetchFeed?: typeof fetch;
-  /** Told once the site answers with a whole feed, before its text is read: what stores it can get ready meanwhile. */
-  onWholeFeed?: () => void;
 }
 
 /** A feed the site gave in full: what changed in it, and its validators. */
@@ -42,6 +40,9 @@ export interface FetchedFeed {
 /** What a check leads to: the state to keep (too soon, not modified, failed), or a feed to store. */
 export type FeedCheck = { state: FeedState } | { fetched: FetchedFeed };
 
+/** The site's answer: the state to keep, or a whole feed (a 200) whose text is still to read. */
+export type FeedAnswer = { state: FeedState } | { wholeFeed: Response; before: FeedState };
+
 export type ReadFeed = (changes: FeedChanges) => Promise<ParsedFeed>;
 
 function isParsedFeed(answer: unknown): answer is ParsedFeed {
@@ -49,27 +50,17 @@ function isParsedFeed(answer: unknown): answer is ParsedFeed {
   return Array.isArray((answer as { entries?: unknown }).entries) || typeof (answer as { refused?: unknown }).refused === 'string';
 }
 
-function isDue(state: FeedState, { force = false, now = Date.now }: CheckOptions): boolean {
-  return force || now() - state.checkedAt >= REFRESH_EVERY_MS;
+/** Whether a feed given now would be read whole: no entry read yet, or read by another version of the extension. */
+export async function readsEveryEntry(reader: string): Promise<boolean> {
+  const archived = await getArchivedEntries();
+  return archived?.reader !== reader || Object.keys(archived.fingerprints).length === 0;
 }
 
-/**
- * What a refresh now would read: nothing (checked within 12 hours, not forced), the entries
- * changed since the last read, or every entry (none read yet, or read by another version of the
- * extension).
- */
-export async function refreshScope(options: CheckOptions): Promise<'nothing' | 'changes' | 'every-entry'> {
-  const [state, archived] = await Promise.all([getFeedState(), getArchivedEntries()]);
-  if (!isDue(state ?? NEVER_CHECKED, options)) return 'nothing';
-  const known = archived?.reader === options.reader ? Object.keys(archived.fingerprints).length : 0;
-  return known === 0 ? 'every-entry' : 'changes';
-}
-
-/** Asks the site for the feed, unless asked within 12 hours and not forced. */
-export async function checkFeed(options: CheckOptions): Promise<FeedCheck> {
-  const { fetchFeed = fetch, now = Date.now, reader, onWholeFeed } = options;
+/** Asks the site for the feed, unless asked within 12 hours and not forced; records what is no whole feed. */
+export async function askForFeed(options: CheckOptions): Promise<FeedAnswer> {
+  const { force = false, fetchFeed = fetch, now = Date.now } = options;
   const state = (await getFeedState()) ?? NEVER_CHECKED;
-  if (!isDue(state, options)) return { state };
+  if (!force && now() - state.checkedAt < REFRESH_EVERY_MS) return { state };
   const fail = async (problem: string) => ({ state: await recordFeedFailure(state, problem, now()) });
 
   let response: Response;
@@ -87,15 +78,30 @@ export async function checkFeed(options: CheckOptions): Promise<FeedCheck> {
   }
   if (!response.ok) return fail(`http-${response.status}`);
   if (Number(response.headers.get('Content-Length')) > MAX_FEED_BYTES) return fail('too-large');
-  onWholeFeed?.();
-  const [text, archived, cards] = await Promise.all([response.text().catch(() => null), getArchivedEntries(), listArchiveCards()]);
+  return { wholeFeed: response, before: state };
+}
+
+/** Reads a whole feed's text and finds what changed in it since the last read; records a feed refused. */
+export async function readWholeFeed(
+  { wholeFeed, before }: { wholeFeed: Response; before: FeedState },
+  options: StoreOptions,
+): Promise<FeedCheck> {
+  const { now = Date.now, reader } = options;
+  const fail = async (problem: string) => ({ state: await recordFeedFailure(before, problem, now()) });
+  const [text, archived, cards] = await Promise.all([wholeFeed.text().catch(() => null), getArchivedEntries(), listArchiveCards()]);
   if (text === null) return fail('offline');
   const stored = new Set(cards.records.map((card) => card.url));
   // An entry read before counts as read only while its episode is still stored.
   const known = Object.entries(archived?.reader === reader ? archived.fingerprints : {}).filter(([, url]) => stored.has(url));
   const changes = unlessRefused(() => feedChanges(text, { fingerprints: new Set(known.map(([fingerprint]) => fingerprint)), reader }));
   if ('refused' in changes) return fail(changes.refused);
-  return { fetched: { changes, etag: response.headers.get('ETag'), lastModified: response.headers.get('Last-Modified') } };
+  return { fetched: { changes, etag: wholeFeed.headers.get('ETag'), lastModified: wholeFeed.headers.get('Last-Modified') } };
+}
+
+/** Asks the site for the feed and, if it gives one, finds what changed in it. */
+export async function checkFeed(options: CheckOptions): Promise<FeedCheck> {
+  const answer = await askForFeed(options);
+  return 'state' in answer ? answer : readWholeFeed(answer, options);
 }
 
 /** A feed's failure to be stored, recorded: the archive stays as it was. */

@@ -8,7 +8,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFeedChanges, unlessRefused, type DocumentParser, type FeedChanges } from '../../../src/platform/html/feed';
 import { buildSearchIndex, loadSearchIndex } from '../../../src/core/archive/search';
 import { citationsOf, citedBy } from '../../../src/core/archive/citations';
-import { checkFeed, REFRESH_EVERY_MS, refreshScope, storeFeed, type CheckOptions } from '../../../src/platform/archive/refresh';
+import {
+  askForFeed,
+  checkFeed,
+  readsEveryEntry,
+  REFRESH_EVERY_MS,
+  storeFeed,
+  type CheckOptions,
+} from '../../../src/platform/archive/refresh';
 import { deriveArchive } from '../../../src/platform/archive/derive';
 import { getFeedState, getSearchIndex, listArchiveCards, markArrivedOpened, readArchive } from '../../../src/platform/storage/archive';
 import { openStore } from '../../../src/platform/storage/database';
@@ -105,15 +112,19 @@ describe('the archive refresh', () => {
     expect(await getFeedState()).toMatchObject({ checkedAt: clock, etag: '"v1"' });
   });
 
-  it('tells that a whole feed arrives before reading it, so that its reader can open meanwhile; not for a 304 or a failure', async () => {
-    const told: string[] = [];
-    const onWholeFeed = () => told.push('whole feed');
+  it('gives a whole feed unread, that its reader may fetch itself, and records any other answer as the check does', async () => {
     const server = site({ status: 304 }, { status: 500 }, { status: 200, body: feed(entry(301, '2023-11-01'), entry(300, '2023-10-05')) });
+    const answers: string[] = [];
     for (let check = 0; check < 3; check += 1) {
       clock += 1000;
-      await checkFeed({ reader: '1.0.0', fetchFeed: server.fetchFeed, now, force: true, onWholeFeed });
-      expect(told).toHaveLength(check === 2 ? 1 : 0);
+      const answer = await askForFeed({ reader: '1.0.0', fetchFeed: server.fetchFeed, now, force: true });
+      answers.push(
+        'wholeFeed' in answer
+          ? `whole feed, unread: ${String(!answer.wholeFeed.bodyUsed)}`
+          : String(answer.state.failure?.problem ?? 'kept'),
+      );
     }
+    expect(answers).toEqual(['kept', 'http-500', 'whole feed, unread: true']);
   });
 
   it.each<[string, Answer, string]>([
@@ -245,13 +256,10 @@ describe('the archive refresh', () => {
     expect(entriesRead).toEqual([[], ['lcc-307', 'lcc-306']]);
   });
 
-  it('says what a refresh would read: nothing before 12 hours, every entry for another version or an empty archive, else the changes', async () => {
-    clock += 1000;
-    expect(await refreshScope({ reader: '1.1.0', now })).toBe('nothing');
-    expect(await refreshScope({ reader: '1.1.0', now, force: true })).toBe('changes');
-    expect(await refreshScope({ reader: '1.2.0', now, force: true })).toBe('every-entry');
-    const database = await openStore();
-    await database.delete('archiveMeta', 'entries');
-    expect(await refreshScope({ reader: '1.1.0', now, force: true })).toBe('every-entry');
+  it('reads every entry of the next feed for another version, or an empty archive; else only what changed', async () => {
+    expect(await readsEveryEntry('1.1.0')).toBe(false);
+    expect(await readsEveryEntry('1.2.0')).toBe(true);
+    await (await openStore()).delete('archiveMeta', 'entries');
+    expect(await readsEveryEntry('1.1.0')).toBe(true);
   });
 });
