@@ -75,7 +75,7 @@ export type BackgroundAnswer<R extends BackgroundRequest> = BackgroundAnswers[R[
 export type OffscreenAnswer<R extends OffscreenRequest> = OffscreenAnswers[R['type']];
 export type ContentAnswer<R extends ContentRequest> = ContentAnswers[R['type']];
 
-/** The part of the runtime API both senders need; the content script passes its own, lighter one. */
+/** The part of the runtime API a message to the background needs; the content script passes its own, lighter one. */
 export interface MessageRuntime {
   sendMessage(message: unknown): Promise<unknown>;
 }

@@ -40,8 +40,14 @@ export interface FetchedFeed {
 /** What a check leads to: the state to keep (too soon, not modified, failed), or a feed to store. */
 export type FeedCheck = { state: FeedState } | { fetched: FetchedFeed };
 
-/** The site's answer: the state to keep, or a whole feed (a 200) whose text is still to read. */
-export type FeedAnswer = { state: FeedState } | { wholeFeed: Response; before: FeedState };
+/** A whole feed the site gave (a 200), its text still to read, and the state before it. */
+export interface WholeFeed {
+  wholeFeed: Response;
+  before: FeedState;
+}
+
+/** The site's answer: the state to keep, or a whole feed. */
+export type FeedAnswer = { state: FeedState } | WholeFeed;
 
 export type ReadFeed = (changes: FeedChanges) => Promise<ParsedFeed>;
 
@@ -82,10 +88,7 @@ export async function askForFeed(options: CheckOptions): Promise<FeedAnswer> {
 }
 
 /** Reads a whole feed's text and finds what changed in it since the last read; records a feed refused. */
-export async function readWholeFeed(
-  { wholeFeed, before }: { wholeFeed: Response; before: FeedState },
-  options: StoreOptions,
-): Promise<FeedCheck> {
+export async function readWholeFeed({ wholeFeed, before }: WholeFeed, options: StoreOptions): Promise<FeedCheck> {
   const { now = Date.now, reader } = options;
   const fail = async (problem: string) => ({ state: await recordFeedFailure(before, problem, now()) });
   const [text, archived, cards] = await Promise.all([wholeFeed.text().catch(() => null), getArchivedEntries(), listArchiveCards()]);
