@@ -112,8 +112,9 @@ export async function benchArchive(): Promise<string[]> {
     await journal.goto(`chrome-extension://${session.extensionId}/options/index.html#episodes`);
     await archiveReady(worker, journal);
 
-    // The refresh as the extension runs it: fetched and compared by the background, read and
-    // stored in the offscreen document, indexed after; the floor parses in the journal's page.
+    // The refresh as the extension runs it: a first ingest fetched, read and stored by the
+    // offscreen document; a refresh with one entry more fetched and compared by the background,
+    // the entry read and stored in the document; indexed after. The floor parses in the journal's page.
     // Served without validators while timing, so that each refresh reads the feed, not a 304.
     const wholeFeed = readFileSync(join(CORPUS_DIR, 'feed.atom'), 'utf8');
     // The feed of the week before: the whole one without its newest entry.

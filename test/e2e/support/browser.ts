@@ -99,13 +99,14 @@ async function debuggingTargets(port: number): Promise<{ url: string }[]> {
   }
 }
 
+/** Where Chromium writes the port its DevTools server took, in the profile. */
+const DEVTOOLS_PORT_FILE = 'DevToolsActivePort';
+
 /**
  * The port Chromium's DevTools server took. It picks a free one itself (`--remote-debugging-port=0`):
  * a port picked beforehand and released could be taken by our own servers in between, which then
  * answered the DevTools client.
  */
-const DEVTOOLS_PORT_FILE = 'DevToolsActivePort';
-
 async function devToolsPort(profile: string): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const file = join(profile, DEVTOOLS_PORT_FILE);
