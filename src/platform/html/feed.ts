@@ -299,9 +299,11 @@ export interface FeedEntries {
 
 function parseXml(parser: DocumentParser, text: string): Element {
   const document = parser.parseFromString(text, 'application/xml');
-  if (document.getElementsByTagName('parsererror').length > 0 || document.documentElement?.localName !== 'feed')
-    throw new FeedRefused('not-xml');
-  return document.documentElement;
+  const root = document.documentElement;
+  // Where the XML is not well formed, Firefox's document is its error, Chrome's root begins with
+  // it. Searched for in the whole document instead, it costs a walk of every node.
+  if (root?.localName !== 'feed' || root.firstElementChild?.localName === 'parsererror') throw new FeedRefused('not-xml');
+  return root;
 }
 
 /**
@@ -311,16 +313,21 @@ function parseXml(parser: DocumentParser, text: string): Element {
  */
 export function readFeedChanges(changes: FeedChanges, parser: DocumentParser, clock: () => number = () => performance.now()): FeedEntries {
   const deadline = clock() + MAX_READING_MS;
-  // The feed's own elements, then each entry read anew in the root's namespaces: well-formed XML, each.
+  // The feed's own elements, then the entries that changed in the root's namespaces, in one
+  // document: one parse, not one per entry. Each must be well-formed XML.
   parseXml(parser, changes.outside);
   const result: FeedEntries = { entries: [], fingerprints: [], unchanged: changes.unchanged, refusedEntries: 0 };
-  for (const { source, fingerprint } of changes.changed) {
+  const sources = changes.changed.map((change) => change.source);
+  const read = sources.length === 0 ? [] : childrenNamed(parseXml(parser, `${changes.rootTag}${sources.join('')}</feed>`), 'entry');
+  // Each source is one entry of the layout; read otherwise, the text is no feed the layout knows.
+  if (read.length !== sources.length) throw new FeedRefused('not-xml');
+  for (const [index, { fingerprint }] of changes.changed.entries()) {
     if (clock() > deadline) throw new FeedRefused('too-slow');
-    const entry = childrenNamed(parseXml(parser, `${changes.rootTag}${source}</feed>`), 'entry')[0]!;
+    const entry = read[index]!;
     const notes = textOf(entry, 'content');
-    const read = notes.length > MAX_NOTES_HTML || depthOfTags(notes, MAX_NOTES_DEPTH) > MAX_NOTES_DEPTH ? null : entryOf(entry, parser);
-    if (read) {
-      result.entries.push(read);
+    const episode = notes.length > MAX_NOTES_HTML || depthOfTags(notes, MAX_NOTES_DEPTH) > MAX_NOTES_DEPTH ? null : entryOf(entry, parser);
+    if (episode) {
+      result.entries.push(episode);
       result.fingerprints.push(fingerprint);
     } else result.refusedEntries += 1;
   }
