@@ -213,6 +213,20 @@ describe('the archive refresh', () => {
     expect((await listArchiveCards()).records.filter((card) => card.title.includes('Faux'))).toEqual([]);
   });
 
+  it('gives a number to the post published first, however late the feed lists it (issue 24, 2)', async () => {
+    clock += 1000;
+    const first = entry(400, '2024-06-01');
+    const earlier = entry(400, '2024-05-01').replace('/lcc-400-episode/', '/lcc-400-premier/').replace('Épisode 400', 'Premier');
+    const server = site({ status: 200, body: feed(first, earlier) });
+    const state = await refreshArchiveAndDerive(parser, { fetchFeed: server.fetchFeed, now, force: true });
+    expect(state).toMatchObject({ failure: null, refusedEntries: 1 });
+    const holding400 = (await readArchive()).records.filter((each) => each.episode.number === 400);
+    expect(holding400.map((each) => each.url)).toEqual(['https://lescastcodeurs.com/2024/05/01/lcc-400-premier/']);
+    expect((await listArchiveCards()).records.filter((card) => card.url.includes('lcc-400')).map((card) => card.title)).toEqual([
+      'LCC 400 - Premier',
+    ]);
+  });
+
   it('takes an opened episode off the new ones (issue 22, 9)', async () => {
     expect((await getFeedState())!.arrived).toContain('lcc-302');
     await markArrivedOpened('lcc-302');
