@@ -22,7 +22,7 @@ async function work(request: OffscreenRequest): Promise<unknown> {
     case 'offscreen/store-feed':
       return storeFeedHere(request.fetched, request.reader);
     case 'offscreen/refresh-feed':
-      // The background found the feed due and changed: checked again here, whatever the time of the last check.
+      // The background found the feed due: asked for here, whatever the time of the last check.
       return refreshFeedHere({ force: true, reader: request.reader });
     case 'offscreen/player':
       player ??= new PlayerHost(browser.runtime.getURL('icons/icon-128.png'), tellBackground);

@@ -61,7 +61,7 @@ export interface ContentAnswers {
 /** To Chrome's offscreen document, from the background: the work that needs DOMParser, and the player. */
 export type OffscreenRequest =
   | { type: 'offscreen/store-feed'; fetched: FetchedFeed; reader: string }
-  /** The whole refresh, fetch included, where the site has a feed to read whole (see `readsEveryEntry`). */
+  /** The whole refresh, fetch included, where every entry is to be read (see `readsEveryEntry`). */
   | { type: 'offscreen/refresh-feed'; reader: string }
   | { type: 'offscreen/player'; command: PlayerCommand };
 

@@ -62,18 +62,28 @@ export async function readsEveryEntry(reader: string): Promise<boolean> {
   return archived?.reader !== reader || Object.keys(archived.fingerprints).length === 0;
 }
 
-/** Asks the site for the feed, unless asked within 12 hours and not forced; records what is no whole feed. */
-export async function askForFeed(options: CheckOptions): Promise<FeedAnswer> {
-  const { force = false, fetchFeed = fetch, now = Date.now } = options;
+/** The archive's state, and whether the feed is due: not when asked within 12 hours, unless forced. */
+export async function feedDue(options: Pick<CheckOptions, 'force' | 'now'>): Promise<{ state: FeedState; due: boolean }> {
+  const { force = false, now = Date.now } = options;
   const state = (await getFeedState()) ?? NEVER_CHECKED;
-  if (!force && now() - state.checkedAt < REFRESH_EVERY_MS) return { state };
+  return { state, due: force || now() - state.checkedAt >= REFRESH_EVERY_MS };
+}
+
+/** Asks the site for the feed, when due; records what is no whole feed. */
+export async function askForFeed(options: CheckOptions): Promise<FeedAnswer> {
+  const { fetchFeed = fetch, now = Date.now, reader } = options;
+  const { state, due } = await feedDue(options);
+  if (!due) return { state };
   const fail = async (problem: string) => ({ state: await recordFeedFailure(state, problem, now()) });
 
   let response: Response;
   try {
     const headers: Record<string, string> = {};
-    if (state.etag) headers['If-None-Match'] = state.etag;
-    if (state.lastModified) headers['If-Modified-Since'] = state.lastModified;
+    // Entries to read again (another version read them) are asked for whatever the feed's
+    // validators: a 304 would leave them as the other version read them.
+    const conditional = !(await readsEveryEntry(reader));
+    if (conditional && state.etag) headers['If-None-Match'] = state.etag;
+    if (conditional && state.lastModified) headers['If-Modified-Since'] = state.lastModified;
     response = await fetchFeed(FEED_URL, { headers, cache: 'no-cache', credentials: 'omit' });
   } catch {
     return fail('offline');

@@ -265,9 +265,16 @@ describe('the archive refresh', () => {
     clock += 1000;
     entriesRead.length = 0;
     const body = feed(entry(307, '2024-05-01', 'Kotlin'), entry(306, '2024-04-01'));
-    await refreshArchiveAndDerive(parser, { fetchFeed: site({ status: 200, body }).fetchFeed, now, force: true });
-    await refreshArchiveAndDerive(parser, { fetchFeed: site({ status: 200, body }).fetchFeed, now, force: true, reader: '1.1.0' });
+    const headers = { ETag: '"v7"' };
+    const sameVersion = site({ status: 200, body, headers }, { status: 304 });
+    await refreshArchiveAndDerive(parser, { fetchFeed: sameVersion.fetchFeed, now, force: true });
+    await refreshArchiveAndDerive(parser, { fetchFeed: sameVersion.fetchFeed, now, force: true });
+    // Asked without the validators it has: the site would answer 304, and the entries stay unread.
+    const nextVersion = site({ status: 200, body, headers });
+    await refreshArchiveAndDerive(parser, { fetchFeed: nextVersion.fetchFeed, now, force: true, reader: '1.1.0' });
     expect(entriesRead).toEqual([[], ['lcc-307', 'lcc-306']]);
+    expect(sameVersion.requests[1]).toEqual({ 'If-None-Match': '"v7"' });
+    expect(nextVersion.requests).toEqual([{}]);
   });
 
   it('reads every entry of the next feed for another version, or an empty archive; else only what changed', async () => {
