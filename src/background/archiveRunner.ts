@@ -63,7 +63,7 @@ async function refreshUnlessPlaying(force: boolean): Promise<FeedState | null> {
     // first 25-35 ms more.
     return inOffscreenDocument({ type: 'offscreen/refresh-feed', reader });
   }
-  const answer = await askForFeed({ force, reader });
+  const answer = await askForFeed({ force, reader }, false);
   if ('state' in answer) return answer.state;
   // A whole feed: the document opens while it downloads (80-100 ms here), not after.
   inBackground('opening the offscreen document', openOffscreenDocument('DOM_PARSER'));

@@ -3,10 +3,11 @@
  * If-Modified-Since), at most every 12 hours unless asked; a 304 changes only the check time;
  * a feed that is refused leaves the archive exactly as it was and records why. Only the entries
  * new or changed since the last read are parsed and stored; the search index and citations are
- * derived after (`derive.ts`). The background fetches the feed and finds what changed from its
- * text (`checkFeed`); that alone is read and stored where DOMParser is (`storeFeed`: Chrome's
- * offscreen document, Firefox's event page): an entry more crosses, not the whole feed. Where
- * every entry is to be read (`readsEveryEntry`), that context fetches it too (`refreshFeedHere`).
+ * derived after (`derive.ts`). Firefox's event page does it all (`refreshFeedHere`). In Chrome
+ * the background asks for the feed (`askForFeed`) and finds what changed from its text
+ * (`readWholeFeed`); that alone is read and stored in the offscreen document, where DOMParser is
+ * (`storeFeedHere`): an entry more crosses, not the whole feed. Where every entry is to be read
+ * (`readsEveryEntry`), the document does it all too.
  */
 import { FEED_URL, feedChanges, MAX_FEED_BYTES, readFeedChanges, unlessRefused, type FeedChanges, type ParsedFeed } from '../html/feed';
 import { onePostPerNumber } from '../../core/archive/identity';
@@ -69,9 +70,12 @@ export async function feedDue(options: Pick<CheckOptions, 'force' | 'now'>): Pro
   return { state, due: force || now() - state.checkedAt >= REFRESH_EVERY_MS };
 }
 
-/** Asks the site for the feed, when due; records what is no whole feed. */
-export async function askForFeed(options: CheckOptions): Promise<FeedAnswer> {
-  const { fetchFeed = fetch, now = Date.now, reader } = options;
+/**
+ * Asks the site for the feed, when due; records what is no whole feed. `everyEntry`: whether every
+ * entry is to be read (`readsEveryEntry`), which the caller has already read.
+ */
+export async function askForFeed(options: CheckOptions, everyEntry: boolean): Promise<FeedAnswer> {
+  const { fetchFeed = fetch, now = Date.now } = options;
   const { state, due } = await feedDue(options);
   if (!due) return { state };
   const fail = async (problem: string) => ({ state: await recordFeedFailure(state, problem, now()) });
@@ -81,9 +85,8 @@ export async function askForFeed(options: CheckOptions): Promise<FeedAnswer> {
     const headers: Record<string, string> = {};
     // Entries to read again (another version read them) are asked for whatever the feed's
     // validators: a 304 would leave them as the other version read them.
-    const conditional = !(await readsEveryEntry(reader));
-    if (conditional && state.etag) headers['If-None-Match'] = state.etag;
-    if (conditional && state.lastModified) headers['If-Modified-Since'] = state.lastModified;
+    if (!everyEntry && state.etag) headers['If-None-Match'] = state.etag;
+    if (!everyEntry && state.lastModified) headers['If-Modified-Since'] = state.lastModified;
     response = await fetchFeed(FEED_URL, { headers, cache: 'no-cache', credentials: 'omit' });
   } catch {
     return fail('offline');
@@ -113,7 +116,7 @@ export async function readWholeFeed({ wholeFeed, before }: WholeFeed, options: S
 
 /** Asks the site for the feed and, if it gives one, finds what changed in it. */
 export async function checkFeed(options: CheckOptions): Promise<FeedCheck> {
-  const answer = await askForFeed(options);
+  const answer = await askForFeed(options, await readsEveryEntry(options.reader));
   return 'state' in answer ? answer : readWholeFeed(answer, options);
 }
 

@@ -117,7 +117,7 @@ describe('the archive refresh', () => {
     const answers: string[] = [];
     for (let check = 0; check < 3; check += 1) {
       clock += 1000;
-      const answer = await askForFeed({ reader: '1.0.0', fetchFeed: server.fetchFeed, now, force: true });
+      const answer = await askForFeed({ reader: '1.0.0', fetchFeed: server.fetchFeed, now, force: true }, await readsEveryEntry('1.0.0'));
       answers.push(
         'wholeFeed' in answer
           ? `whole feed, unread: ${String(!answer.wholeFeed.bodyUsed)}`
