@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Episode } from '../src/core/episode/model';
 import { pageUrlOf, postAddressOfPage } from '../src/core/episode/urls';
-import { popupTargetOf, readPostPageInTab, sendToBackground, type RevalidateFailure } from '../src/messages';
+import { popupTargetOf, readPostPageInTab, sendToBackground, type RevalidateFailure, type RevalidateResult } from '../src/messages';
 import pageReaderFile from '../src/content/pageReader.ts?script&iife';
 import { getArchiveEpisode } from '../src/platform/storage/archive';
 import { getPosition, getQueue } from '../src/platform/storage/playback';
@@ -80,16 +80,29 @@ function keptIfSame(shown: Episode | undefined, checked: Episode): Episode {
   return shown && JSON.stringify(shown) === JSON.stringify(checked) ? shown : checked;
 }
 
-/** The active tab's episode as at hand, or why there is none. */
-type Found = { kind: 'not-episode' } | { kind: 'found'; tabId: number; pageUrl: string; first: Awaited<ReturnType<typeof firstPaint>> };
+/**
+ * The active tab's episode, or why there is none: what is at hand, and the source's check of it,
+ * both under way.
+ */
+type Found =
+  { kind: 'not-episode' } | { kind: 'found'; tabId: number; first: ReturnType<typeof firstPaint>; checked: Promise<RevalidateResult> };
 
 /** The tab and episode the background named in the popup's address, if it did. */
 const target = popupTargetOf(location.search);
 
+function found(tabId: number, pageUrl: string): Found {
+  // The source is asked at once, not after the page's own parse: a heavy page keeps its tab busy
+  // for seconds, and the parse waits for it.
+  const checked = sendToBackground(browser.runtime, { type: 'episode/revalidate', url: pageUrl }).catch(
+    recover('checking the source', { status: 'failed', reason: 'offline' } as const),
+  );
+  return { kind: 'found', tabId, first: firstPaint(tabId, pageUrl), checked };
+}
+
 async function findActiveEpisode(): Promise<Found> {
   if (target) {
     await openStore().catch(recover('opening the database', undefined));
-    return { kind: 'found', ...target, first: await firstPaint(target.tabId, target.pageUrl) };
+    return found(target.tabId, target.pageUrl);
   }
   // The database opens while the tab is asked for: the copy kept is read right after.
   const [[tab]] = await Promise.all([
@@ -98,8 +111,7 @@ async function findActiveEpisode(): Promise<Found> {
   ]);
   const post = tab?.url ? postAddressOfPage(tab.url) : null;
   if (!tab?.id || !post) return { kind: 'not-episode' };
-  const pageUrl = pageUrlOf(post);
-  return { kind: 'found', tabId: tab.id, pageUrl, first: await firstPaint(tab.id, pageUrl) };
+  return found(tab.id, pageUrlOf(post));
 }
 
 function copyOf(episode: Episode, origin: EpisodeOrigin, own: OwnRecords): PopupCopy {
@@ -184,18 +196,21 @@ export function useActiveEpisode(): ActiveEpisode {
     (async () => {
       const found = await finding;
       if (found.kind === 'not-episode') return show(found);
-      const { tabId, pageUrl } = found;
+      const { tabId, checked } = found;
+      // Drawn from what is at hand, unless the source answers first (without a copy, and the page
+      // still busy): then the source's episode alone is drawn.
+      const atHand = await (copied
+        ? found.first
+        : Promise.race([found.first, checked.then((result) => (result.status === 'failed' ? found.first : null))]));
       // Drawn from the copy: the same notes are not drawn again, unless the listener's records changed.
-      const sameOwn = copied && found.first && JSON.stringify(ownOf(copied)) === JSON.stringify(found.first.own);
-      const first = found.first && (sameOwn ? { ...found.first, episode: keptIfSame(copied.episode, found.first.episode) } : found.first);
+      const sameOwn = copied && atHand && JSON.stringify(ownOf(copied)) === JSON.stringify(atHand.own);
+      const first = atHand && (sameOwn ? { ...atHand, episode: keptIfSame(copied.episode, atHand.episode) } : atHand);
       const redrawn = copied && !sameOwn ? 1 : 0;
       if (first) show({ kind: 'episode', tabId, ...first, check: { kind: 'checking' }, redrawn });
 
       // Without a copy or a page parse (a tab opened before the extension was installed), the
       // source on GitHub is all there is.
-      const result = await sendToBackground(browser.runtime, { type: 'episode/revalidate', url: pageUrl }).catch(
-        recover('checking the source', { status: 'failed', reason: 'offline' } as const),
-      );
+      const result = await checked;
       if (result.status === 'failed') {
         show(
           first ? { kind: 'episode', tabId, ...first, check: { kind: 'failed', reason: result.reason }, redrawn } : { kind: 'not-episode' },

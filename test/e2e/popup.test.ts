@@ -8,7 +8,8 @@ import { closingLinks, listedLinks } from '../../src/ui/linkFilter';
 import { pathOfPost, POSTS } from './support/pages';
 import { readPost } from '../support/corpus';
 import type { Page } from 'playwright-core';
-import type { ExtensionSession } from './support/browser';
+import { runInNewTargets, type ExtensionSession } from './support/browser';
+import { episodePainted, KEEP_EPISODE_PAINT } from './support/popupPaint';
 
 function episodeOf(post: string): Episode {
   return parseMarkdownPost(readPost(`${post}.md`), `${post}.md`);
@@ -131,6 +132,31 @@ inChromium('the toolbar popup in Chromium', () => {
 
     await popup.locator('.outline-entry').first().click();
     await expect.poll(() => tab.url()).toBe(`https://lescastcodeurs.com${pathOfPost(POSTS.interview)}#interview`);
+  });
+
+  it('draws the source’s episode while the page’s tab is too busy to be read', async ({ launch }) => {
+    // GitHub unreachable while the page opens: the popup has no copy of the episode to draw.
+    const session = await launch({ source: 'abort' });
+    const expected = episodeOf(POSTS.interview);
+    const tab = await session.openSitePage(pathOfPost(POSTS.interview));
+    await expect.poll(() => session.source.requests).toBeGreaterThan(0);
+    session.source.mode = 'serve';
+    await tab.bringToFront();
+    // The page's script never yields again: the popup's reading of it never starts.
+    await tab.evaluate(
+      () =>
+        void setTimeout(() => {
+          for (;;);
+        }),
+    );
+    const stopWatching = await runInNewTargets(session.debuggingPort, KEEP_EPISODE_PAINT);
+    const worker = await session.worker();
+    await worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+    );
+    const painted = await episodePainted(worker);
+    stopWatching();
+    expect(painted.title).toBe(titleWithoutNumber(expected.title, expected.number));
   });
 
   it('holds the title and the outline in the first frame the listener sees, once it has opened on the tab', async ({ launch }) => {

@@ -42,9 +42,11 @@ export interface ExtensionSession {
   /**
    * Opens the real toolbar popup over `tab`, as a click on the icon does. `beforeItsScripts`: a
    * script the popup runs before its own, to watch its first frames (Playwright reaches a popup
-   * only once it has loaded).
+   * only once it has loaded). `handOverAfter`: what the popup is handed over only after. The
+   * client that hands it over attaches to every tab, and a tab of a heavy page pays for that with
+   * seconds of style and layout, which the popup's own work in that tab would wait for.
    */
-  openPopup(tab: Page, popupPath?: string, beforeItsScripts?: string): Promise<Page>;
+  openPopup(tab: Page, popupPath?: string, beforeItsScripts?: string, handOverAfter?: Promise<unknown>): Promise<Page>;
   badgeText(tab: Page): Promise<string>;
 
   close(): Promise<void>;
@@ -55,7 +57,7 @@ export interface ExtensionSession {
  * scripts: the browser holds each new target until it is told to go on (CDP auto-attach, which
  * Chrome allows at the browser's level only with flattened sessions, hence a socket of our own).
  */
-async function runInNewTargets(port: number, script: string): Promise<() => void> {
+export async function runInNewTargets(port: number, script: string): Promise<() => void> {
   const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
   const socket = new WebSocket(version.webSocketDebuggerUrl);
   await new Promise((opened, failed) => socket.once('open', opened).once('error', failed));
@@ -253,7 +255,7 @@ export async function launchExtension(
         await tab.goto(`https://lescastcodeurs.com${path}`);
         return tab;
       },
-      async openPopup(tab, popupPath = 'popup/index.html', beforeItsScripts) {
+      async openPopup(tab, popupPath = 'popup/index.html', beforeItsScripts, handOverAfter) {
         await tab.bringToFront();
         const stopWatching = beforeItsScripts ? await runInNewTargets(port, beforeItsScripts) : () => undefined;
         const worker = await currentWorker();
@@ -266,6 +268,7 @@ export async function launchExtension(
           if ((await debuggingTargets(port)).some((target) => target.url.startsWith(popupUrl))) break;
           await new Promise((wait) => setTimeout(wait, 50));
         }
+        await handOverAfter;
         const client = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
         clients.push(client);
         const popup = client
