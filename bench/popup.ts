@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { chromiumPresent, launchExtension, type ExtensionSession } from '../test/e2e/support/browser';
 import { corpusPresent } from '../test/support/corpus';
 import { routeWorstCase, WORST_CASE_PATH } from '../test/e2e/support/worstCase';
+import { episodePainted, KEEP_EPISODE_PAINT } from '../test/e2e/support/popupPaint';
 import { BLANK_PAGE, extensionWithBlankPage, paintedAt } from './blankPage';
 import { median } from './timing';
 
@@ -82,7 +83,9 @@ const WORST_CASE_RUNS = 3;
 
 /**
  * The worst case of issue 13: a 5 MB page and source with tens of thousands of links. From
- * `openPopup()` to the episode's first frame painted, then from typing in the filter to the next frame drawn.
+ * `openPopup()` to the episode's first frame painted, then from typing in the filter to the next
+ * frame drawn. The popup reaches the test only once its episode is painted: the client that hands
+ * it over makes the tab of 5 MB spend 3-4 s on style and layout, which a listener's browser never does.
  */
 async function timeWorstCase(): Promise<{ ready: number; input: number }> {
   const session = await launchExtension();
@@ -91,8 +94,9 @@ async function timeWorstCase(): Promise<{ ready: number; input: number }> {
     const tab = await session.openSitePage(WORST_CASE_PATH);
     const worker = await session.worker();
     const openedAt = await worker.evaluate(() => Date.now());
-    const popup = await session.openPopup(tab);
-    const ready = (await paintedAt(popup, 'popup-episode')) - openedAt;
+    const painted = episodePainted(worker);
+    const popup = await session.openPopup(tab, undefined, KEEP_EPISODE_PAINT, painted);
+    const ready = (await painted).at - openedAt;
     // The filter is at the top of the links, a tab of their own.
     await popup.getByRole('tab', { name: /^Liens/ }).click();
     await popup.waitForSelector('input.filter');
