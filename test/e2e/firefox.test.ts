@@ -66,7 +66,12 @@ inFirefox('the extension running in Firefox', () => {
     expect(await popup.evaluateInPopup(text('.episode-number'))).toBe('LCC 262');
     expect(await popup.evaluateInPopup(`document.querySelectorAll('.outline-entry').length`)).toBe(flattenOutline(expected.outline).length);
     const listed = listedLinks(expected).length;
-    expect(await popup.evaluateInPopup(`document.querySelectorAll('a.link-open').length`)).toBe(listed);
+    // The links are a tab of their own, drawn once the first frame is painted: the source's
+    // failure, asked for with the page's parse, may be told before.
+    await until(
+      () => popup.evaluateInPopup<number>(`document.querySelectorAll('a.link-open').length`),
+      (count) => count === listed,
+    );
     expect(await popup.evaluateInPopup(text('.links .count'))).toBe(`${listed} of ${listed}`);
   });
 
