@@ -8,8 +8,8 @@ import { closingLinks, listedLinks } from '../../src/ui/linkFilter';
 import { pathOfPost, POSTS } from './support/pages';
 import { readPost } from '../support/corpus';
 import type { Page } from 'playwright-core';
-import { runInNewTargets, type ExtensionSession } from './support/browser';
-import { episodePainted, KEEP_EPISODE_PAINT } from './support/popupPaint';
+import type { ExtensionSession } from './support/browser';
+import { watchFirstPaint } from './support/popupPaint';
 
 function episodeOf(post: string): Episode {
   return parseMarkdownPost(readPost(`${post}.md`), `${post}.md`);
@@ -149,14 +149,9 @@ inChromium('the toolbar popup in Chromium', () => {
           for (;;);
         }),
     );
-    const stopWatching = await runInNewTargets(session.debuggingPort, KEEP_EPISODE_PAINT);
-    const worker = await session.worker();
-    await worker.evaluate(() =>
-      (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
-    );
-    const painted = await episodePainted(worker);
-    stopWatching();
-    expect(painted.title).toBe(titleWithoutNumber(expected.title, expected.number));
+    const { script, painted } = watchFirstPaint(await session.worker(), 'popup-episode');
+    await session.openPopupUnattached(tab, script);
+    expect((await painted).text).toBe(titleWithoutNumber(expected.title, expected.number));
   });
 
   it('holds the title and the outline in the first frame the listener sees, once it has opened on the tab', async ({ launch }) => {

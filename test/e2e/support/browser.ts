@@ -47,6 +47,8 @@ export interface ExtensionSession {
    * seconds of style and layout, which the popup's own work in that tab would wait for.
    */
   openPopup(tab: Page, popupPath?: string, beforeItsScripts?: string, handOverAfter?: Promise<unknown>): Promise<Page>;
+  /** Opens the popup over `tab` and hands it to no client: what it draws is told by `beforeItsScripts` (see popupPaint.ts). */
+  openPopupUnattached(tab: Page, beforeItsScripts: string): Promise<void>;
   badgeText(tab: Page): Promise<string>;
 
   close(): Promise<void>;
@@ -57,7 +59,7 @@ export interface ExtensionSession {
  * scripts: the browser holds each new target until it is told to go on (CDP auto-attach, which
  * Chrome allows at the browser's level only with flattened sessions, hence a socket of our own).
  */
-export async function runInNewTargets(port: number, script: string): Promise<() => void> {
+async function runInNewTargets(port: number, script: string): Promise<() => void> {
   const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
   const socket = new WebSocket(version.webSocketDebuggerUrl);
   await new Promise((opened, failed) => socket.once('open', opened).once('error', failed));
@@ -242,6 +244,22 @@ export async function launchExtension(
     const currentWorker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL((await currentWorker()).url()).host;
     if (installs && !options.welcome) await closeWelcome(context);
+    const popupUrlOf = (popupPath: string) => `chrome-extension://${extensionId}/${popupPath}`;
+    /** Opens the toolbar popup over `tab`, as a click on the icon does, once it is listed; gives the stop of `beforeItsScripts`. */
+    const showPopup = async (tab: Page, popupPath: string, beforeItsScripts: string | undefined) => {
+      await tab.bringToFront();
+      const stopWatching = beforeItsScripts ? await runInNewTargets(port, beforeItsScripts) : () => undefined;
+      const worker = await currentWorker();
+      await worker.evaluate(() =>
+        (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
+      );
+      // The popup is a target of its own: a CDP client attached after it opened lists it.
+      for (let attempt = 0; attempt < 100; attempt += 1) {
+        if ((await debuggingTargets(port)).some((target) => target.url.startsWith(popupUrlOf(popupPath)))) break;
+        await new Promise((wait) => setTimeout(wait, 50));
+      }
+      return stopWatching;
+    };
 
     return {
       context,
@@ -256,29 +274,21 @@ export async function launchExtension(
         return tab;
       },
       async openPopup(tab, popupPath = 'popup/index.html', beforeItsScripts, handOverAfter) {
-        await tab.bringToFront();
-        const stopWatching = beforeItsScripts ? await runInNewTargets(port, beforeItsScripts) : () => undefined;
-        const worker = await currentWorker();
-        await worker.evaluate(() =>
-          (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup(),
-        );
-        // The popup is a target of its own: a CDP client attached after it opened lists it.
-        const popupUrl = `chrome-extension://${extensionId}/${popupPath}`;
-        for (let attempt = 0; attempt < 100; attempt += 1) {
-          if ((await debuggingTargets(port)).some((target) => target.url.startsWith(popupUrl))) break;
-          await new Promise((wait) => setTimeout(wait, 50));
-        }
+        const stopWatching = await showPopup(tab, popupPath, beforeItsScripts);
         await handOverAfter;
         const client = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
         clients.push(client);
         const popup = client
           .contexts()
           .flatMap((each) => each.pages())
-          .find((page) => page.url().startsWith(popupUrl));
+          .find((page) => page.url().startsWith(popupUrlOf(popupPath)));
         stopWatching();
         if (!popup) throw new Error('the toolbar popup did not open');
         await popup.waitForLoadState('domcontentloaded');
         return popup;
+      },
+      async openPopupUnattached(tab, beforeItsScripts) {
+        (await showPopup(tab, 'popup/index.html', beforeItsScripts))();
       },
       async badgeText(tab) {
         const worker = await currentWorker();
