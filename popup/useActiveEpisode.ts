@@ -90,7 +90,8 @@ type Found =
 /** The tab and episode the background named in the popup's address, if it did. */
 const target = popupTargetOf(location.search);
 
-function found(tabId: number, pageUrl: string): Found {
+/** The episode of the tab at `pageUrl`: what is at hand, and the source's check, both begun. */
+function lookUp(tabId: number, pageUrl: string): Found {
   // The source is asked at once, not after the page's own parse: a heavy page keeps its tab busy
   // for seconds, and the parse waits for it.
   const checked = sendToBackground(browser.runtime, { type: 'episode/revalidate', url: pageUrl }).catch(
@@ -102,7 +103,7 @@ function found(tabId: number, pageUrl: string): Found {
 async function findActiveEpisode(): Promise<Found> {
   if (target) {
     await openStore().catch(recover('opening the database', undefined));
-    return found(target.tabId, target.pageUrl);
+    return lookUp(target.tabId, target.pageUrl);
   }
   // The database opens while the tab is asked for: the copy kept is read right after.
   const [[tab]] = await Promise.all([
@@ -111,7 +112,7 @@ async function findActiveEpisode(): Promise<Found> {
   ]);
   const post = tab?.url ? postAddressOfPage(tab.url) : null;
   if (!tab?.id || !post) return { kind: 'not-episode' };
-  return found(tab.id, pageUrlOf(post));
+  return lookUp(tab.id, pageUrlOf(post));
 }
 
 function copyOf(episode: Episode, origin: EpisodeOrigin, own: OwnRecords): PopupCopy {
