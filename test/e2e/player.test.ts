@@ -16,6 +16,7 @@ import { axeViolations } from './support/axe';
 import { type ExtensionSession } from './support/browser';
 import { LCC_262, LCC_340 } from './support/pages';
 import { SCREENSHOTS } from './support/screenshots';
+import { readStore } from './support/stored';
 
 /** The test mp3 lasts two minutes. */
 const FIXTURE_SECONDS = 120;
@@ -93,7 +94,6 @@ async function seekFromPopup(popup: Page, to: number): Promise<void> {
   }, to);
 }
 
-/** The records of a store of the extension's database, read in one of its pages. */
 /** "Ajouter à « À écouter ensuite »" from the menu of an episode's row in the catalogue. */
 async function queueFromRow(journal: Page, episodeNumber: number): Promise<void> {
   await journal
@@ -101,15 +101,6 @@ async function queueFromRow(journal: Page, episodeNumber: number): Promise<void>
     .getByRole('button', { name: new RegExp(`^Autres actions pour LCC ${episodeNumber} `) })
     .click();
   await journal.getByRole('menuitem', { name: 'Ajouter à « À écouter ensuite »' }).click();
-}
-
-function readStore(page: Page, store: string): Promise<unknown[]> {
-  return page.evaluate(async (name) => {
-    const opening = indexedDB.open('lcc-companion');
-    const database = await new Promise<IDBDatabase>((done) => (opening.onsuccess = () => done(opening.result)));
-    const reading = database.transaction(name).objectStore(name).getAll();
-    return new Promise<unknown[]>((done) => (reading.onsuccess = () => done(reading.result)));
-  }, store);
 }
 
 inChromium('the player in Chromium', () => {

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { inChromium, it } from './support/fixtures';
 import { LCC_262 } from './support/pages';
 import { SCREENSHOTS } from './support/screenshots';
+import { readStore } from './support/stored';
 import { type ExtensionSession } from './support/browser';
 
 type SyncApi = { chrome: { storage: { sync: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } } };
@@ -16,7 +17,9 @@ async function turnSyncOn(session: ExtensionSession): Promise<void> {
   const settings = await session.context.newPage();
   await settings.goto(`chrome-extension://${session.extensionId}/options/index.html#settings`);
   await settings.getByRole('group', { name: 'Synchroniser avec mon navigateur' }).getByRole('radio', { name: 'Oui' }).check();
-  await expect.poll(() => settings.locator('.settings .hint').first().textContent()).toContain('compte Google ou Firefox');
+  // Stored before the page closes: closed while it saves, the page took the setting with it (the hint it
+  // once waited for shows whether sync is on or not), and the next change was kept from the browser sync.
+  await expect.poll(async () => (await readStore(settings, 'settings'))[0]).toMatchObject({ sync: 'on' });
   await settings.close();
 }
 
